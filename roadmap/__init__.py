@@ -1,0 +1,62 @@
+"""roadmap: plan multi-year programmes as dependency graphs of initiatives.
+
+Model a roadmap of phases, initiatives and milestones with budgets and dates, schedule it
+by the critical path method, and read and write it as TOML, JSON or YAML.
+
+Examples
+--------
+>>> import roadmap as rm
+>>> plan = rm.loads('''
+... [roadmap]
+... name = "Demo"
+... start = 2019-01-01
+... [[initiatives]]
+... id = "A"
+... name = "Masterplan"
+... duration = "6 months"
+... ''')
+>>> rm.schedule(plan).finish
+datetime.date(2019, 6, 30)
+"""
+
+from roadmap._version import __version__
+from roadmap.dates import Calendar, Duration, parse_date, parse_duration
+from roadmap.errors import CycleError, ItemError, PlanFileError, RoadmapError, UnknownItemError
+from roadmap.graph import build_graph, find_cycle, is_acyclic
+from roadmap.io import dumps, load, loads, save
+from roadmap.model import LINK_TYPES, STATUSES, Dependency, Initiative, Milestone, Phase, Roadmap
+from roadmap.schedule import Schedule, ScheduledItem, schedule
+
+__all__ = [
+    "LINK_TYPES",
+    "STATUSES",
+    "Calendar",
+    "CycleError",
+    "Dependency",
+    "Duration",
+    "Initiative",
+    "ItemError",
+    "Milestone",
+    "Phase",
+    "PlanFileError",
+    "Roadmap",
+    "RoadmapError",
+    "Schedule",
+    "ScheduledItem",
+    "UnknownItemError",
+    "__version__",
+    "build_graph",
+    "dumps",
+    "find_cycle",
+    "is_acyclic",
+    "load",
+    "loads",
+    "parse_date",
+    "parse_duration",
+    "save",
+    "schedule",
+]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

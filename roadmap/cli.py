@@ -1,0 +1,168 @@
+"""The ``roadmap`` command line: a thin layer over the library.
+
+``main(argv)`` parses, runs one command and returns the exit code: 0 fine, 2 unreadable
+input or a plan that cannot be scheduled.  Every :class:`~roadmap.errors.RoadmapError` is
+turned into one ``roadmap: error: ...`` line on stderr in one place; no traceback reaches
+the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, TextIO
+
+from roadmap._version import __version__
+from roadmap.errors import RoadmapError
+from roadmap.io import atomic_write, load
+from roadmap.schedule import Schedule, schedule
+
+__all__ = ["entrypoint", "main", "make_parser"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``roadmap`` command (used for the generated CLI docs)."""
+    parser = argparse.ArgumentParser(
+        prog="roadmap",
+        description="Plan multi-year programmes: schedule, check and draw roadmaps.",
+    )
+    parser.add_argument("--version", action="version", version=f"roadmap {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = commands.add_parser(
+        "schedule",
+        help="schedule a plan by the critical path method",
+        description="Schedule a plan by the critical path method and print every item's "
+        "early and late dates, slack, criticality and driving links.",
+    )
+    p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
+    p.add_argument(
+        "--format", "-f", choices=("table", "csv", "json"), default="table",
+        help="output format (default: table)",
+    )
+    p.add_argument(
+        "--output", "-o", metavar="OUT",
+        help="write to this file (atomically) instead of standard output",
+    )
+    p.set_defaults(run=_cmd_schedule)
+    return parser
+
+
+# -- commands ---------------------------------------------------------------------------
+
+
+def _cmd_schedule(args: argparse.Namespace, out: TextIO) -> int:
+    sched = schedule(load(args.plan))
+    render: Callable[[Schedule], str] = {
+        "table": schedule_table, "csv": schedule_csv, "json": schedule_json,
+    }[args.format]  # fmt: skip
+    _emit(render(sched), args.output, out)
+    return EXIT_OK
+
+
+def schedule_json(sched: Schedule) -> str:
+    """The schedule as JSON (SPEC §6)."""
+    return json.dumps(sched.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def schedule_csv(sched: Schedule) -> str:
+    """The schedule as CSV, one row per item in date order; ``driving`` joined by ``;``."""
+    buf = io.StringIO()
+    records = sched.records()
+    columns = ["id", "kind", "name", "start", "finish", "late_start", "late_finish",
+               "total_slack_days", "free_slack_days", "critical", "driving"]
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for r in records:
+        writer.writerow({
+            **r,
+            "critical": "yes" if r["critical"] else "no",
+            "driving": ";".join(r["driving"]),
+        })
+    return buf.getvalue()
+
+
+def schedule_table(sched: Schedule, width: int = 36) -> str:
+    """The schedule as an aligned text table, critical items marked with ``*``."""
+    head = ("", "id", "name", "start", "finish", "slack", "free", "driving")
+    rows: list[tuple[str, ...]] = [head]
+    for r in sched.records():
+        name = r["name"] if len(r["name"]) <= width else r["name"][: width - 1] + "…"
+        rows.append((
+            "*" if r["critical"] else "", r["id"], name, _d(r["start"]), _d(r["finish"]),
+            str(r["total_slack_days"]), str(r["free_slack_days"]), ", ".join(r["driving"]),
+        ))
+    widths = [max(len(row[c]) for row in rows) for c in range(len(head))]
+    right = {5, 6}
+    lines = [
+        "  ".join(
+            cell.rjust(widths[c]) if c in right else cell.ljust(widths[c])
+            for c, cell in enumerate(row)
+        ).rstrip()
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    summary = (
+        f"{sched.plan.name}: {sched.start} .. {sched.finish}, {len(sched)} items, "
+        f"critical path: {' -> '.join(sched.critical_path) or '-'}"
+    )
+    return summary + "\n\n" + "\n".join(lines) + "\n"
+
+
+def _d(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _emit(text: str, output: str | None, out: TextIO) -> None:
+    if output is None or output == "-":
+        out.write(text)
+    else:
+        atomic_write(output, text.encode("utf-8"))
+
+
+# -- entry points -----------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* and return the exit code; never raises for bad input.
+
+    Examples
+    --------
+    >>> main(["--version"])  # doctest: +ELLIPSIS
+    roadmap ...
+    0
+    """
+    parser = make_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors
+        return int(exc.code or 0)
+    try:
+        code: int = args.run(args, sys.stdout)
+        return code
+    except RoadmapError as exc:
+        sys.stderr.write(f"roadmap: error: {exc}\n")
+        return EXIT_INPUT
+    except OSError as exc:  # writing the output failed
+        sys.stderr.write(f"roadmap: error: {exc.filename or ''}: {exc.strerror or exc}\n")
+        return EXIT_INPUT
+
+
+def entrypoint() -> None:
+    """Console-script entry point."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. `roadmap schedule plan.toml | head`
+        code = 0
+        sys.stderr.close()
+    except KeyboardInterrupt:
+        code = 130
+    raise SystemExit(code)

@@ -1,0 +1,452 @@
+"""Dates, durations and working-day calendars.
+
+A plan is in calendar days.  ``start`` is the first day of work and ``finish`` the last day
+of work, *inclusive*.  Internally every interval is half-open, ``[start, finish + 1 day)``,
+held as integer day numbers (:meth:`datetime.date.toordinal`), so that arithmetic has no
+off-by-one.
+
+A :class:`Duration` is written as ``"9 months"``, ``"2 tahun"``, ``"P1Y2M"`` or an integer
+number of days, and is added with calendar arithmetic: a month after 31 January is the last
+day of February, exactly as :class:`dateutil.relativedelta.relativedelta` does it.
+
+Examples
+--------
+>>> from datetime import date
+>>> d = Duration.parse("12 months")
+>>> d.finish(date(2019, 1, 1))
+datetime.date(2019, 12, 31)
+>>> Duration.parse("1 bulan").finish(date(2019, 1, 31))
+datetime.date(2019, 2, 27)
+>>> str(Duration.parse("P1Y2M"))
+'P1Y2M'
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import attrs
+
+__all__ = ["Calendar", "Duration", "parse_date", "parse_duration"]
+
+# Unit words in English and Indonesian, singular and plural, mapped to a Duration field.
+_UNITS = {
+    "day": "days", "days": "days", "d": "days", "hari": "days",
+    "week": "weeks", "weeks": "weeks", "w": "weeks", "minggu": "weeks", "pekan": "weeks",
+    "month": "months", "months": "months", "bulan": "months",
+    "quarter": "quarters", "quarters": "quarters", "triwulan": "quarters",
+    "year": "years", "years": "years", "y": "years", "tahun": "years",
+    "workday": "workdays", "workdays": "workdays", "working day": "workdays",
+    "working days": "workdays", "business day": "workdays", "business days": "workdays",
+    "hari kerja": "workdays",
+}  # fmt: skip
+_UNIT_PATTERN = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+_TERM = re.compile(rf"\s*(\d+)\s*({_UNIT_PATTERN})\b\s*", re.IGNORECASE)
+_ISO = re.compile(r"P(?=\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?", re.IGNORECASE)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FIELDS = ("years", "quarters", "months", "weeks", "days", "workdays")
+_WORDS = {
+    "years": "year", "quarters": "quarter", "months": "month",
+    "weeks": "week", "days": "day", "workdays": "workday",
+}  # fmt: skip
+_ISO_LETTERS = {"years": "Y", "months": "M", "weeks": "W", "days": "D"}
+
+_ALLOWED = (
+    "a whole number of days, 'N days|weeks|months|quarters|years|workdays' "
+    "(or 'hari|minggu|bulan|triwulan|tahun|hari kerja'), or an ISO 8601 duration such as 'P1Y2M'"
+)
+
+
+def _int_field() -> Any:
+    return attrs.field(default=0, validator=attrs.validators.instance_of(int))
+
+
+@attrs.frozen(kw_only=True)
+class Duration:
+    """A span of time in calendar units, resolved against a date when it is used.
+
+    All parts carry the same sign; a negative duration is a lead when used as a lag.
+    ``workdays`` cannot be mixed with the other parts and needs a :class:`Calendar`.
+
+    Parameters
+    ----------
+    years, quarters, months, weeks, days, workdays
+        Whole numbers of each unit.
+
+    Examples
+    --------
+    >>> Duration(months=3) == Duration.parse("1 quarter")
+    False
+    >>> Duration.parse("1 triwulan").total_months
+    3
+    >>> Duration.parse(-5)
+    Duration.parse('-5 days')
+    """
+
+    years: int = _int_field()
+    quarters: int = _int_field()
+    months: int = _int_field()
+    weeks: int = _int_field()
+    days: int = _int_field()
+    workdays: int = _int_field()
+    #: Exact number of days when the duration has no calendar units, else ``None``.
+    fixed_days: int | None = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        parts = [getattr(self, f) for f in _FIELDS]
+        if any(p > 0 for p in parts) and any(p < 0 for p in parts):
+            raise ValueError(f"all parts of a duration must have the same sign, got {self!s}")
+        if self.workdays and any(parts[:-1]):
+            raise ValueError("a duration in workdays cannot be mixed with other units")
+        fixed = None
+        if not (self.years or self.quarters or self.months or self.workdays):
+            fixed = self.weeks * 7 + self.days
+        object.__setattr__(self, "fixed_days", fixed)
+
+    # -- construction -----------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, value: object) -> Duration:
+        """Read a duration from text, an integer number of days or a :class:`~datetime.timedelta`.
+
+        Raises
+        ------
+        ValueError
+            With a message saying what was received and what is allowed.
+
+        Examples
+        --------
+        >>> Duration.parse("9 months")
+        Duration.parse('9 months')
+        >>> Duration.parse("2 minggu").fixed_days
+        14
+        >>> Duration.parse("10 hari kerja")
+        Duration.parse('10 workdays')
+        """
+        if isinstance(value, Duration):
+            return value
+        if isinstance(value, bool):
+            raise ValueError(f"expected a duration, got {value!r}; allowed: {_ALLOWED}")
+        if isinstance(value, int):
+            return cls(days=value)
+        if isinstance(value, timedelta):
+            if value.seconds or value.microseconds:
+                raise ValueError(f"a duration must be whole days, got {value!r}")
+            return cls(days=value.days)
+        if not isinstance(value, str):
+            raise ValueError(
+                f"expected a duration, got {type(value).__name__} {value!r}; allowed: {_ALLOWED}"
+            )
+        text = value.strip()
+        sign = 1
+        if text[:1] in "+-":
+            sign = -1 if text[0] == "-" else 1
+            text = text[1:].strip()
+        parts: dict[str, int] = dict.fromkeys(_FIELDS, 0)
+        iso = _ISO.fullmatch(text)
+        if iso:
+            for name, group in zip(("years", "months", "weeks", "days"), iso.groups()):
+                parts[name] = int(group or 0)
+        elif text.isdigit():
+            parts["days"] = int(text)
+        else:
+            pos = 0
+            for m in _TERM.finditer(text):
+                if m.start() != pos:
+                    break
+                unit = _UNITS[re.sub(r"\s+", " ", m.group(2).lower())]
+                if parts[unit]:
+                    break  # the same unit twice: not a duration we understand
+                parts[unit] = int(m.group(1))
+                pos = m.end()
+            if pos != len(text) or not pos:
+                raise ValueError(f"cannot read duration {value!r}; allowed: {_ALLOWED}")
+        try:
+            return cls(**{k: sign * v for k, v in parts.items()})
+        except ValueError as err:
+            raise ValueError(f"cannot read duration {value!r}: {err}") from None
+
+    # -- properties -------------------------------------------------------------------
+
+    @property
+    def total_months(self) -> int:
+        """Years, quarters and months together, in months."""
+        return self.years * 12 + self.quarters * 3 + self.months
+
+    @property
+    def is_zero(self) -> bool:
+        """True for a duration of no time at all (a milestone)."""
+        return not any(getattr(self, f) for f in _FIELDS)
+
+    @property
+    def sign(self) -> int:
+        """-1, 0 or 1."""
+        for f in _FIELDS:
+            v = getattr(self, f)
+            if v:
+                return 1 if v > 0 else -1
+        return 0
+
+    def __neg__(self) -> Duration:
+        return Duration(**{f: -getattr(self, f) for f in _FIELDS})
+
+    # -- arithmetic -------------------------------------------------------------------
+
+    def end(self, start: int, calendar: Calendar | None = None) -> int:
+        """Add the duration to day number *start* and return the resulting day number.
+
+        For a positive duration this is the exclusive end of an interval that begins on
+        *start*; for a negative one it is the day that far back.
+        """
+        if self.fixed_days is not None:
+            return start + self.fixed_days
+        if self.workdays:
+            if calendar is None:
+                raise ValueError(
+                    f"a duration of {self} needs a working-day calendar; "
+                    "set 'calendar' on the roadmap"
+                )
+            return calendar.add_workdays(start, self.workdays)
+        return _add_months(start, self.total_months) + self.weeks * 7 + self.days
+
+    def days_from(self, start: int, calendar: Calendar | None = None) -> int:
+        """The number of calendar days this duration spans from day number *start*."""
+        return self.end(start, calendar) - start
+
+    def days_before(self, end: int, calendar: Calendar | None = None) -> int:
+        """The number of calendar days this duration spans when it ends on day number *end*.
+
+        Used for items whose finish is fixed: ``"3 months"`` ending before 1 July starts on
+        1 April.
+        """
+        return end - (-self).end(end, calendar)
+
+    def finish(self, start: date, calendar: Calendar | None = None) -> date:
+        """The inclusive finish of an item of this duration that starts on *start*.
+
+        Examples
+        --------
+        >>> Duration.parse("1 year").finish(date(2020, 2, 29))
+        datetime.date(2021, 2, 27)
+        >>> Duration.parse(0).finish(date(2020, 1, 1))
+        datetime.date(2020, 1, 1)
+        """
+        end = self.end(start.toordinal(), calendar)
+        return date.fromordinal(max(end - 1, start.toordinal()))
+
+    # -- text -------------------------------------------------------------------------
+
+    def __str__(self) -> str:
+        nonzero = [(f, getattr(self, f)) for f in _FIELDS if getattr(self, f)]
+        if not nonzero:
+            return "0 days"
+        if len(nonzero) == 1:
+            name, value = nonzero[0]
+            word = _WORDS[name] if abs(value) == 1 else name
+            return f"{value} {word}"
+        sign = "-" if self.sign < 0 else ""
+        text = "P"
+        years = abs(self.years)
+        months = abs(self.quarters) * 3 + abs(self.months)
+        for name, value in (("years", years), ("months", months)):
+            if value:
+                text += f"{value}{_ISO_LETTERS[name]}"
+        if self.weeks and not self.days:
+            text += f"{abs(self.weeks)}W"
+        elif self.weeks or self.days:
+            text += f"{abs(self.weeks) * 7 + abs(self.days)}D"
+        return sign + text
+
+    def __repr__(self) -> str:
+        return f"Duration.parse({str(self)!r})"
+
+
+def parse_duration(value: object) -> Duration:
+    """Read a duration; see :meth:`Duration.parse`.
+
+    Examples
+    --------
+    >>> parse_duration("3 tahun").total_months
+    36
+    """
+    return Duration.parse(value)
+
+
+def parse_date(value: object) -> date:
+    """Read a date from a :class:`~datetime.date` or an ISO ``YYYY-MM-DD`` string.
+
+    Raises
+    ------
+    ValueError
+        For anything else, including date-times (a plan is in whole days).
+
+    Examples
+    --------
+    >>> parse_date("2019-02-28")
+    datetime.date(2019, 2, 28)
+    """
+    if isinstance(value, datetime):
+        raise ValueError(f"expected a date without a time, got {value.isoformat()!r}")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError as err:
+            raise ValueError(f"invalid date {value!r}: {err}") from None
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+def _add_months(ordinal: int, months: int) -> int:
+    """Add calendar months to a day number, clamping to the month's end like relativedelta."""
+    if not months:
+        return ordinal
+    d = date.fromordinal(ordinal)
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    day = min(d.day, monthrange(year, month)[1])
+    return date(year, month, day).toordinal()
+
+
+_WEEKDAYS = {
+    "mon": 0, "monday": 0, "senin": 0,
+    "tue": 1, "tuesday": 1, "selasa": 1,
+    "wed": 2, "wednesday": 2, "rabu": 2,
+    "thu": 3, "thursday": 3, "kamis": 3,
+    "fri": 4, "friday": 4, "jumat": 4, "jum'at": 4,
+    "sat": 5, "saturday": 5, "sabtu": 5,
+    "sun": 6, "sunday": 6, "minggu": 6, "ahad": 6,
+}  # fmt: skip
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekdays(value: Iterable[object]) -> tuple[int, ...]:
+    if isinstance(value, str):
+        value = [value]
+    days = set()
+    for v in value:
+        if isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 6:
+            days.add(v)
+        elif isinstance(v, str) and v.strip().lower() in _WEEKDAYS:
+            days.add(_WEEKDAYS[v.strip().lower()])
+        else:
+            raise ValueError(f"unknown weekday {v!r}; use mon, tue, wed, thu, fri, sat or sun")
+    if len(days) == 7:
+        raise ValueError("a calendar needs at least one working weekday")
+    return tuple(sorted(days))
+
+
+def _dates(value: Iterable[object]) -> tuple[date, ...]:
+    return tuple(sorted({parse_date(v) for v in value}))
+
+
+@attrs.frozen(kw_only=True)
+class Calendar:
+    """Working days: a week with a weekend, public holidays of a country and extra days off.
+
+    Public holidays come from the maintained :mod:`holidays` package (install the
+    ``roadmap[holidays]`` extra); they include Indonesia's movable feasts, which change
+    every year by decree.
+
+    Parameters
+    ----------
+    weekend
+        Days off each week, as names (``"sat"``, ``"sun"``, ``"sabtu"``) or numbers (Monday 0).
+    country
+        ISO 3166 country code for public holidays, e.g. ``"ID"``, or ``None`` for none.
+    subdivision
+        Province or state code understood by :mod:`holidays`, if any.
+    holidays
+        Extra days off (e.g. *cuti bersama* not yet in the library).
+
+    Examples
+    --------
+    >>> cal = Calendar(weekend=["sat", "sun"], holidays=["2019-01-01"])
+    >>> cal.is_workday(date(2019, 1, 1)), cal.is_workday(date(2019, 1, 2))
+    (False, True)
+    >>> Duration.parse("5 workdays").finish(date(2018, 12, 31), cal)
+    datetime.date(2019, 1, 7)
+    """
+
+    weekend: tuple[int, ...] = attrs.field(default=(5, 6), converter=_weekdays)
+    country: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+    subdivision: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+    holidays: tuple[date, ...] = attrs.field(default=(), converter=_dates)
+    _years: dict[int, frozenset[int]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.country is not None:
+            _country_holidays(self.country, self.subdivision, 2000)  # fail early if unknown
+
+    @property
+    def weekend_names(self) -> list[str]:
+        """The weekend as short English day names, as written in plan files."""
+        return [_WEEKDAY_NAMES[d] for d in self.weekend]
+
+    def _days_off(self, year: int) -> frozenset[int]:
+        days = self._years.get(year)
+        if days is None:
+            off = {d.toordinal() for d in self.holidays if d.year == year}
+            if self.country is not None:
+                off.update(d.toordinal() for d in _country_holidays(
+                    self.country, self.subdivision, year
+                ))
+            days = self._years[year] = frozenset(off)
+        return days
+
+    def is_workday(self, day: date | int) -> bool:
+        """True when *day* (a date or a day number) is a working day."""
+        d = day if isinstance(day, date) else date.fromordinal(day)
+        return d.weekday() not in self.weekend and d.toordinal() not in self._days_off(d.year)
+
+    def next_workday(self, ordinal: int) -> int:
+        """The first working day on or after day number *ordinal*."""
+        while not self.is_workday(ordinal):
+            ordinal += 1
+        return ordinal
+
+    def add_workdays(self, start: int, n: int) -> int:
+        """Move *n* working days from day number *start*.
+
+        For ``n > 0`` the result is the day after the n-th working day on or after *start*
+        (the exclusive end of the work).  For ``n < 0`` it is the |n|-th working day before
+        *start*.
+        """
+        day = start
+        if n > 0:
+            while n:
+                if self.is_workday(day):
+                    n -= 1
+                day += 1
+            return day
+        while n:
+            day -= 1
+            if self.is_workday(day):
+                n += 1
+        return day
+
+
+def _country_holidays(country: str, subdivision: str | None, year: int) -> Iterable[date]:
+    try:
+        import holidays
+    except ImportError:  # pragma: no cover - exercised only without the extra
+        raise ValueError(
+            f"public holidays for {country!r} need the 'holidays' package: "
+            "pip install 'roadmap[holidays]'"
+        ) from None
+    try:
+        table = holidays.country_holidays(country, subdiv=subdivision, years=year)
+    except NotImplementedError:
+        raise ValueError(f"no public holidays are known for country {country!r}") from None
+    return list(table.keys())

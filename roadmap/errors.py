@@ -1,0 +1,105 @@
+"""Exceptions of :mod:`roadmap`: one hierarchy under :class:`RoadmapError`.
+
+Problems *in* a plan (a late deadline, a budget over its ceiling) are findings, not
+exceptions.  Exceptions are for input that cannot be read and for calls that make no sense,
+such as scheduling a plan whose dependencies form a cycle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["CycleError", "ItemError", "PlanFileError", "RoadmapError", "UnknownItemError"]
+
+
+class RoadmapError(Exception):
+    """Root of every exception raised by :mod:`roadmap`."""
+
+
+class ItemError(RoadmapError, ValueError):
+    """A value of a plan item is invalid.
+
+    Parameters
+    ----------
+    message
+        What is wrong, what was received and what is allowed.
+    item
+        The id of the item (initiative, milestone, phase) or ``None`` for the roadmap itself.
+    field
+        The name of the offending field, e.g. ``"duration"``.
+    """
+
+    def __init__(self, message: str, *, item: str | None = None, field: str | None = None):
+        self.item = item
+        self.field = field
+        self.reason = message
+        where = []
+        if item is not None:
+            where.append(f"item {item!r}")
+        if field is not None:
+            where.append(f"field {field!r}")
+        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+
+
+class UnknownItemError(RoadmapError, KeyError):
+    """An id names no item of the plan."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class PlanFileError(RoadmapError, ValueError):
+    """A plan file cannot be read.
+
+    The message names the file, the line (where the format has lines) and the field path,
+    e.g. ``plan.toml, line 12, initiatives[3].duration: ...``.
+
+    Parameters
+    ----------
+    message
+        What is wrong, what was received and what is allowed.
+    path
+        The file, or ``"<string>"`` for text given directly.
+    line
+        1-based line number, or ``None`` where it is not known.
+    field
+        Dotted path of the field, e.g. ``"initiatives[3].duration"``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str = "<string>",
+        line: int | None = None,
+        field: str | None = None,
+    ):
+        self.path = path
+        self.line = line
+        self.field = field
+        self.reason = message
+        where = [path]
+        if line is not None:
+            where.append(f"line {line}")
+        if field:
+            where.append(field)
+        super().__init__(f"{', '.join(where)}: {message}")
+
+
+class CycleError(RoadmapError, ValueError):
+    """The dependencies of a plan form a cycle.
+
+    Attributes
+    ----------
+    cycle
+        The ids along the cycle in dependency order, closed: the first id is repeated
+        at the end, e.g. ``["a", "b", "c", "a"]``.
+    """
+
+    def __init__(self, cycle: Sequence[str]):
+        self.cycle = list(cycle)
+        super().__init__(
+            "dependency cycle: "
+            + " -> ".join(self.cycle)
+            + "; drop or reverse one of these links"
+        )

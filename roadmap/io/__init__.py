@@ -1,0 +1,214 @@
+"""Read and write plan files: TOML, JSON and YAML share one tree (SPEC §5).
+
+Every read error is a :class:`~roadmap.errors.PlanFileError` naming the file, the line and
+the field path.  Writing is atomic: a temporary file in the same folder is renamed over the
+target, so a crash never leaves half a plan behind.
+
+Examples
+--------
+>>> plan = loads('''
+... [roadmap]
+... name = "Demo"
+... start = 2019-01-01
+...
+... [[initiatives]]
+... id = "A"
+... name = "Master plan"
+... duration = "5 bulan"
+... ''')
+>>> plan["A"].duration
+Duration.parse('5 months')
+>>> loads(dumps(plan, format="json"), format="json") == plan
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path as FsPath
+from types import ModuleType
+from typing import IO, Literal, TypeAlias
+
+from roadmap.errors import PlanFileError
+from roadmap.io import _json, _toml, _yaml
+from roadmap.io._toml import ParseError
+from roadmap.io._tree import TreeError, format_path, from_tree, to_tree
+from roadmap.model import Roadmap
+
+__all__ = ["FORMATS", "PlanFormat", "detect_format", "dumps", "load", "loads", "save"]
+
+PlanFormat: TypeAlias = Literal["toml", "json", "yaml"]
+#: File suffixes of each plan format.
+FORMATS: dict[str, PlanFormat] = {
+    ".toml": "toml", ".json": "json", ".yaml": "yaml", ".yml": "yaml",
+}  # fmt: skip
+_MODULES: dict[str, ModuleType] = {"toml": _toml, "json": _json, "yaml": _yaml}
+
+Source: TypeAlias = "str | os.PathLike[str] | IO[str] | IO[bytes]"
+
+
+def detect_format(path: str | os.PathLike[str], format: str | None = None) -> PlanFormat:
+    """The plan format named by *format*, or else by the file's suffix.
+
+    Raises
+    ------
+    PlanFileError
+        For an unknown format or suffix.
+
+    Examples
+    --------
+    >>> detect_format("plan.yml")
+    'yaml'
+    """
+    if format is not None:
+        if format.lower() not in _MODULES:
+            raise PlanFileError(
+                f"unknown plan format {format!r}; allowed: toml, json, yaml", path=str(path)
+            )
+        return format.lower()  # type: ignore[return-value]
+    suffix = FsPath(path).suffix.lower()
+    try:
+        return FORMATS[suffix]
+    except KeyError:
+        raise PlanFileError(
+            f"cannot tell the plan format from the suffix {suffix!r}; "
+            f"use one of {', '.join(FORMATS)} or pass format=",
+            path=str(path),
+        ) from None
+
+
+def loads(text: str, format: str = "toml", *, path: str = "<string>") -> Roadmap:
+    """Read a plan from text.
+
+    Parameters
+    ----------
+    text
+        The plan.
+    format
+        ``"toml"`` (default), ``"json"`` or ``"yaml"``.
+    path
+        Name used in error messages.
+
+    Raises
+    ------
+    PlanFileError
+        Naming *path*, the line and the field of the first problem.
+    """
+    fmt = detect_format(path, format)
+    module = _MODULES[fmt]
+    try:
+        tree = module.parse(text)
+    except ParseError as err:
+        raise PlanFileError(err.message, path=path, line=err.line) from None
+    try:
+        return from_tree(tree)
+    except TreeError as err:
+        line = module.locate(text, err.path)
+        raise PlanFileError(
+            err.message, path=path, line=line, field=format_path(err.path) or None
+        ) from None
+
+
+def load(source: Source, format: str | None = None) -> Roadmap:
+    """Read a plan file (TOML, JSON or YAML) from a path or an open file.
+
+    Parameters
+    ----------
+    source
+        A path, or a file object opened in text or binary mode.
+    format
+        ``"toml"``, ``"json"`` or ``"yaml"``; by default taken from the file's suffix.
+
+    Raises
+    ------
+    PlanFileError
+        When the file cannot be read, is not valid, or holds an invalid plan; the message
+        names the file, the line and the field.
+    """
+    if isinstance(source, str | os.PathLike):
+        name = os.fspath(source)
+        fmt = detect_format(name, format)
+        try:
+            data = FsPath(name).read_bytes()
+        except OSError as err:
+            raise PlanFileError(f"cannot read the file: {err.strerror}", path=name) from None
+    else:
+        name = str(getattr(source, "name", "<stream>"))
+        fmt = detect_format(name, format) if format or name != "<stream>" else "toml"
+        raw = source.read()
+        data = raw.encode("utf-8") if isinstance(raw, str) else raw
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise PlanFileError(
+            "the file is not UTF-8 text (save it as UTF-8)", path=name, line=line
+        ) from None
+    return loads(text, fmt, path=name)
+
+
+def dumps(plan: Roadmap, format: str = "toml") -> str:
+    """Write a plan as text in *format* (``"toml"``, ``"json"`` or ``"yaml"``).
+
+    Defaults are left out; dates stay dates in TOML and YAML and are ISO text in JSON.
+    """
+    fmt = detect_format("<string>", format)
+    if fmt == "json":
+        tree = to_tree(plan, dates=lambda d: d.isoformat())
+    elif fmt == "yaml":
+        tree = to_tree(plan, years=int)
+    else:
+        tree = to_tree(plan)
+    text: str = _MODULES[fmt].dump(tree)
+    return text
+
+
+def save(plan: Roadmap, target: str | os.PathLike[str] | IO[str], format: str | None = None) -> None:
+    """Write a plan to a path (atomically) or to an open text file.
+
+    Parameters
+    ----------
+    plan
+        The roadmap.
+    target
+        A path or a text file object.
+    format
+        By default taken from the path's suffix.
+    """
+    if isinstance(target, str | os.PathLike):
+        fmt = detect_format(target, format)
+        atomic_write(target, dumps(plan, fmt).encode("utf-8"))
+    else:
+        name = str(getattr(target, "name", "<stream>"))
+        fmt = detect_format(name, format) if format or name != "<stream>" else "toml"
+        target.write(dumps(plan, fmt))
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write *data* to *path* through a temporary file and a rename.
+
+    The file gets the permissions a new file would get (or keeps those of the file it
+    replaces); a failure leaves any existing file untouched.
+    """
+    target = FsPath(path)
+    try:
+        mode = target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+

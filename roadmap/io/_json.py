@@ -1,0 +1,100 @@
+"""JSON plans: :mod:`json` to read and write; a position-tracking scan locates errors."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from roadmap.io._toml import ParseError
+from roadmap.io._tree import Path
+
+
+def parse(text: str) -> Any:
+    """Parse JSON text into a tree."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ParseError(f"{err.msg} (not valid JSON)", err.lineno) from None
+
+
+def dump(tree: dict[str, Any]) -> str:
+    """Write a tree as indented JSON."""
+    return json.dumps(tree, indent=2, ensure_ascii=False) + "\n"
+
+
+def locate(text: str, path: Path) -> int | None:
+    """The line on which the value (or key) at *path* is written.
+
+    Runs only after an error, so it is a small recursive scanner rather than a fast one.
+    """
+    try:
+        lines = _Scanner(text).lines()
+    except (ValueError, IndexError):
+        return None
+    for cut in range(len(path), -1, -1):
+        line = lines.get(path[:cut])
+        if line is not None:
+            return line
+    return None
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.found: dict[Path, int] = {}
+        self.decoder = json.JSONDecoder()
+
+    def lines(self) -> dict[Path, int]:
+        self.value(())
+        return self.found
+
+    def line(self) -> int:
+        return self.text.count("\n", 0, self.pos) + 1
+
+    def skip(self) -> None:
+        text = self.text
+        while self.pos < len(text) and text[self.pos] in " \t\r\n":
+            self.pos += 1
+
+    def value(self, path: Path) -> None:
+        self.skip()
+        self.found.setdefault(path, self.line())
+        ch = self.text[self.pos]
+        if ch == "{":
+            self.pos += 1
+            self.skip()
+            if self.text[self.pos] == "}":
+                self.pos += 1
+                return
+            while True:
+                self.skip()
+                key_line = self.line()
+                key, self.pos = self.decoder.raw_decode(self.text, self.pos)
+                self.skip()
+                self.pos += 1  # ':'
+                self.found[(*path, key)] = key_line
+                self.value((*path, key))
+                self.found[(*path, key)] = key_line
+                self.skip()
+                ch = self.text[self.pos]
+                self.pos += 1
+                if ch == "}":
+                    return
+        elif ch == "[":
+            self.pos += 1
+            self.skip()
+            if self.text[self.pos] == "]":
+                self.pos += 1
+                return
+            i = 0
+            while True:
+                self.value((*path, i))
+                i += 1
+                self.skip()
+                ch = self.text[self.pos]
+                self.pos += 1
+                if ch == "]":
+                    return
+        else:
+            _, self.pos = self.decoder.raw_decode(self.text, self.pos)

@@ -1,0 +1,91 @@
+"""TOML plans: :mod:`tomllib` (or tomli) to read, tomli-w to write."""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from roadmap.io._tree import Path
+
+_AT = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+
+
+class ParseError(ValueError):
+    """The text is not TOML; ``line`` says where."""
+
+    def __init__(self, message: str, line: int | None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def parse(text: str) -> dict[str, Any]:
+    """Parse TOML text into a tree."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        message = str(err)
+        m = _AT.search(message)
+        line = int(m.group(1)) if m else getattr(err, "lineno", None)
+        raise ParseError(_AT.sub("", message) + " (not valid TOML)", line) from None
+
+
+def dump(tree: dict[str, Any]) -> str:
+    """Write a tree as TOML."""
+    import tomli_w
+
+    text: str = tomli_w.dumps(tree, multiline_strings=False)
+    return text
+
+
+def locate(text: str, path: Path) -> int | None:
+    """The line of the value at *path*, for plans written with tables and ``key = value``.
+
+    ``("initiatives", 3, "duration")`` finds the fourth ``[[initiatives]]`` header and the
+    ``duration = ...`` line below it; a key that is not on a line of its own falls back to
+    its table's header.  ``None`` when the layout is not recognised.
+    """
+    if not path:
+        return 1
+    head = path[0]
+    if head in ("phases", "initiatives", "milestones") and len(path) > 1:
+        table, rest = [head, path[1]], path[2:]
+    elif head == "roadmap" and path[1:2] == ("calendar",):
+        table, rest = ["roadmap", "calendar"], path[2:]
+    else:
+        table, rest = [head], path[1:]
+    key = rest[0] if rest and isinstance(rest[0], str) else None
+
+    counts: dict[str, int] = {}
+    current: list[str | int] = []
+    header: int | None = None  # the line of the table's header
+    inline: int | None = None  # the line of ``name = {...}`` in the parent table
+    for n, line in enumerate(text.splitlines(), 1):
+        h = _HEADER.match(line)
+        if h and not _KEY.match(line):
+            name = h.group(2).strip()
+            if h.group(1) == "[[":
+                counts[name] = counts.get(name, -1) + 1
+                current = [name, counts[name]]
+            else:
+                current = [part.strip() for part in name.split(".")]
+            if current == table:
+                header = n
+            continue
+        k = _KEY.match(line)
+        if not k:
+            continue
+        name = k.group(1).strip("\"'")
+        if current == table and name == key:
+            return n
+        if current == table[:-1] and name == table[-1]:
+            inline = n
+    return header if header is not None else inline

@@ -1,0 +1,258 @@
+"""The plan tree shared by TOML, JSON and YAML, and its conversion to and from the model.
+
+Errors raise :class:`TreeError` with the path of the offending value, e.g.
+``("initiatives", 3, "duration")``; the format modules turn the path into a line number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from roadmap.dates import Calendar, Duration
+from roadmap.errors import ItemError
+from roadmap.model import Dependency, Initiative, Milestone, Phase, Roadmap
+
+Path = tuple[str | int, ...]
+
+ROADMAP_KEYS = (
+    "name", "start", "end", "currency", "language", "fiscal_year_start", "calendar",
+)  # fmt: skip
+PHASE_KEYS = ("id", "name", "start", "end", "description")
+INITIATIVE_KEYS = (
+    "id", "name", "phase", "dimension", "owner", "start", "duration", "finish", "depends_on",
+    "budget", "funding", "deadline", "progress", "status", "multi_year", "tags", "description",
+)  # fmt: skip
+MILESTONE_KEYS = (
+    "id", "name", "phase", "dimension", "owner", "date", "after", "depends_on", "deadline",
+    "status", "tags", "description",
+)  # fmt: skip
+TOP_KEYS = ("roadmap", "ceilings", "phases", "initiatives", "milestones")
+
+
+class TreeError(ValueError):
+    """A value of the tree is wrong; ``path`` says where."""
+
+    def __init__(self, message: str, path: Path):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+
+def format_path(path: Path) -> str:
+    """``("initiatives", 3, "duration")`` -> ``"initiatives[3].duration"``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _table(value: object, path: Path) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise TreeError(f"expected a table, got {type(value).__name__} {value!r}", path)
+    return value
+
+
+def _check_keys(table: Mapping[str, Any], allowed: tuple[str, ...], path: Path) -> None:
+    for key in table:
+        if key not in allowed:
+            raise TreeError(
+                f"unknown key {key!r}; allowed here: {', '.join(allowed)}", (*path, key)
+            )
+
+
+def _build(cls: Callable[..., Any], table: Mapping[str, Any], path: Path) -> Any:
+    """Call a model constructor; map its ItemError onto the tree path."""
+    try:
+        return cls(**table)
+    except ItemError as err:
+        field = err.field
+        sub: Path = path
+        if field is not None:
+            # Dependency fields (type, lag) live below depends_on; find the entry.
+            if field in ("type", "lag") and "depends_on" in table:
+                sub = (*path, "depends_on")
+            elif field in table:
+                sub = (*path, field)
+        raise TreeError(err.reason, sub) from None
+    except TypeError as err:  # a missing required key
+        missing = str(err).split("'")[1] if "'" in str(err) else "a required key"
+        raise TreeError(f"missing required key {missing!r}", path) from None
+
+
+def _list(tree: Mapping[str, Any], key: str) -> list[Any]:
+    value = tree.get(key, [])
+    if not isinstance(value, list):
+        raise TreeError(f"expected a list of tables, got {type(value).__name__}", (key,))
+    return value
+
+
+def from_tree(tree: object) -> Roadmap:
+    """Build a :class:`Roadmap` from a parsed plan tree.
+
+    Raises
+    ------
+    TreeError
+        With the path of the first wrong value.
+    """
+    top = _table(tree, ())
+    _check_keys(top, TOP_KEYS, ())
+    if "roadmap" not in top:
+        raise TreeError("missing the [roadmap] table (name, start, ...)", ())
+    head = dict(_table(top["roadmap"], ("roadmap",)))
+    _check_keys(head, ROADMAP_KEYS, ("roadmap",))
+    if "calendar" in head:
+        cal = _table(head["calendar"], ("roadmap", "calendar"))
+        _check_keys(cal, ("weekend", "country", "subdivision", "holidays"), ("roadmap", "calendar"))
+        try:
+            head["calendar"] = Calendar(**cal)
+        except (ValueError, TypeError) as err:
+            raise TreeError(str(err), ("roadmap", "calendar")) from None
+
+    parts: dict[str, list[Any]] = {}
+    for key, cls, allowed in (
+        ("phases", Phase, PHASE_KEYS),
+        ("initiatives", Initiative, INITIATIVE_KEYS),
+        ("milestones", Milestone, MILESTONE_KEYS),
+    ):
+        built = []
+        for i, entry in enumerate(_list(top, key)):
+            table = _table(entry, (key, i))
+            _check_keys(table, allowed, (key, i))
+            _check_dependencies(table.get("depends_on"), (key, i, "depends_on"))
+            built.append(_build(cls, table, (key, i)))
+        parts[key] = built
+
+    try:
+        plan = _build(Roadmap, {**head, "ceilings": top.get("ceilings"), **parts}, ("roadmap",))
+    except TreeError as err:
+        if err.path[1:2] == ("ceilings",):  # a top-level table, not a key of [roadmap]
+            raise TreeError(err.message, err.path[1:]) from None
+        raise
+    assert isinstance(plan, Roadmap)
+    _check_references(plan)
+    return plan
+
+
+def _check_dependencies(value: object, path: Path) -> None:
+    """Point an error in one dependency at its entry in the list."""
+    if not isinstance(value, list):
+        return
+    for k, entry in enumerate(value):
+        try:
+            Dependency.coerce(entry)
+        except (ValueError, TypeError) as err:
+            reason = err.reason if isinstance(err, ItemError) else str(err)
+            raise TreeError(reason, (*path, k)) from None
+
+
+def _check_references(plan: Roadmap) -> None:
+    """Duplicate ids and links to unknown items make a plan file unreadable."""
+    seen: dict[str, tuple[str, int]] = {}
+    for key, items in (("phases", plan.phases), ("initiatives", plan.initiatives),
+                       ("milestones", plan.milestones)):
+        for i, item in enumerate(items):
+            if item.id in seen:
+                where = format_path(seen[item.id])
+                raise TreeError(f"duplicate id {item.id!r} (first used at {where})", (key, i, "id"))
+            seen[item.id] = (key, i)
+    phase_ids = {p.id for p in plan.phases}
+    for key, entries in (("initiatives", plan.initiatives), ("milestones", plan.milestones)):
+        for i, item in enumerate(entries):
+            refs = list(enumerate(item.depends_on))
+            if isinstance(item, Milestone) and item.after is not None:
+                if item.after not in seen or item.after in phase_ids:
+                    raise TreeError(f"'after' names unknown item {item.after!r}", (key, i, "after"))
+            for k, link in refs:
+                if link.id not in seen or link.id in phase_ids:
+                    raise TreeError(
+                        f"item {item.id!r} depends on unknown item {link.id!r}",
+                        (key, i, "depends_on", k),
+                    )
+
+
+# -- model -> tree ----------------------------------------------------------------------
+
+
+def _dependency(link: Dependency) -> str | dict[str, str]:
+    if link.type == "FS" and link.lag.is_zero:
+        return link.id
+    out = {"id": link.id}
+    if link.type != "FS":
+        out["type"] = link.type
+    if not link.lag.is_zero:
+        out["lag"] = str(link.lag)
+    return out
+
+
+def to_tree(plan: Roadmap, *, dates: Callable[[date], Any] = lambda d: d,
+            years: Callable[[int], Any] = str) -> dict[str, Any]:
+    """The plan as a tree of plain values, defaults left out.
+
+    Parameters
+    ----------
+    dates
+        How to write a date (TOML and YAML keep :class:`~datetime.date`, JSON writes text).
+    years
+        How to write a year used as a key (TOML and JSON need text).
+    """
+    head: dict[str, Any] = {"name": plan.name, "start": dates(plan.start)}
+    if plan.end is not None:
+        head["end"] = dates(plan.end)
+    if plan.currency != "IDR":
+        head["currency"] = plan.currency
+    head["language"] = plan.language
+    if plan.fiscal_year_start != "01-01":
+        head["fiscal_year_start"] = plan.fiscal_year_start
+    if plan.calendar is not None:
+        cal = plan.calendar
+        c: dict[str, Any] = {"weekend": cal.weekend_names}
+        if cal.country is not None:
+            c["country"] = cal.country
+        if cal.subdivision is not None:
+            c["subdivision"] = cal.subdivision
+        if cal.holidays:
+            c["holidays"] = [dates(d) for d in cal.holidays]
+        head["calendar"] = c
+    tree: dict[str, Any] = {"roadmap": head}
+    if plan.ceilings:
+        tree["ceilings"] = {years(y): v for y, v in plan.ceilings.items()}
+    if plan.phases:
+        tree["phases"] = [_entry(p, PHASE_KEYS, dates, years) for p in plan.phases]
+    if plan.initiatives:
+        tree["initiatives"] = [
+            _entry(i, INITIATIVE_KEYS, dates, years) for i in plan.initiatives
+        ]
+    if plan.milestones:
+        tree["milestones"] = [_entry(m, MILESTONE_KEYS, dates, years) for m in plan.milestones]
+    return tree
+
+
+_DEFAULTS: dict[str, Any] = {
+    "progress": 0.0, "status": "not_started", "multi_year": False, "tags": (), "funding": (),
+    "depends_on": (),
+}  # fmt: skip
+
+
+def _entry(obj: Any, keys: tuple[str, ...], dates: Callable[[date], Any],
+           years: Callable[[int], Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in keys:
+        value = getattr(obj, key)
+        if value is None or (key in _DEFAULTS and value == _DEFAULTS[key]):
+            continue
+        if isinstance(value, date):
+            value = dates(value)
+        elif isinstance(value, Duration):
+            value = str(value)
+        elif key == "depends_on":
+            value = [_dependency(link) for link in value]
+        elif key == "budget" and isinstance(value, dict):
+            value = {years(y): v for y, v in value.items()}
+        elif key == "funding":
+            value = value[0] if len(value) == 1 else list(value)
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[key] = value
+    return out

@@ -1,0 +1,64 @@
+"""YAML plans through PyYAML's safe loader (the ``yaml`` extra)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from roadmap.io._toml import ParseError
+from roadmap.io._tree import Path
+
+
+def _yaml() -> Any:
+    try:
+        import yaml
+    except ImportError:  # pragma: no cover - exercised only without the extra
+        raise ParseError(
+            "YAML plans need PyYAML: pip install 'roadmap[yaml]'", None
+        ) from None
+    return yaml
+
+
+def parse(text: str) -> Any:
+    """Parse YAML text into a tree with the safe loader."""
+    yaml = _yaml()
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise ParseError(f"{err.problem or err} (not valid YAML)", line) from None
+    except yaml.YAMLError as err:
+        raise ParseError(f"{err} (not valid YAML)", None) from None
+
+
+def dump(tree: dict[str, Any]) -> str:
+    """Write a tree as block-style YAML."""
+    text: str = _yaml().safe_dump(tree, sort_keys=False, allow_unicode=True, width=100)
+    return text
+
+
+def locate(text: str, path: Path) -> int | None:
+    """The line of the node at *path* (or of its nearest parent)."""
+    yaml = _yaml()
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if str(k.value) == str(part):
+                    node = v
+                    line = k.start_mark.line + 1
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return line
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line

@@ -1,0 +1,640 @@
+"""The plan model: a :class:`Roadmap` of :class:`Phase`, :class:`Initiative` and :class:`Milestone`.
+
+Every class is a frozen, keyword-only attrs class.  Values are converted on the way in
+(``"9 months"`` becomes a :class:`~roadmap.dates.Duration`, ``"2019-01-01"`` a date,
+``["SC01"]`` a tuple of :class:`Dependency`) and validated; an invalid value raises
+:class:`~roadmap.errors.ItemError` naming the item id and the field.  Change a plan with
+:func:`attrs.evolve`.
+
+Examples
+--------
+>>> from datetime import date
+>>> plan = Roadmap(
+...     name="Demo",
+...     start=date(2019, 1, 1),
+...     initiatives=[
+...         Initiative(id="A", name="Master plan", duration="5 months", budget=150_000_000),
+...         Initiative(id="B", name="Command centre", duration="1 year", depends_on=["A"]),
+...     ],
+...     milestones=[Milestone(id="M1", name="Master plan adopted", after="A")],
+... )
+>>> [item.id for item in plan.items]
+['A', 'B', 'M1']
+>>> plan["B"].depends_on
+(Dependency(id='A', type='FS', lag=Duration.parse('0 days')),)
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from typing import Any, Literal, TypeAlias, cast
+
+import attrs
+
+from roadmap.dates import Calendar, Duration, parse_date
+from roadmap.errors import ItemError, UnknownItemError
+
+__all__ = [
+    "LINK_TYPES",
+    "STATUSES",
+    "Budget",
+    "Dependency",
+    "Initiative",
+    "Item",
+    "LinkType",
+    "Milestone",
+    "Phase",
+    "Roadmap",
+]
+
+LinkType: TypeAlias = Literal["FS", "SS", "FF", "SF"]
+#: The four dependency types: finish-to-start, start-to-start, finish-to-finish, start-to-finish.
+LINK_TYPES: tuple[LinkType, ...] = ("FS", "SS", "FF", "SF")
+
+#: Status values, with the Indonesian words planning documents use accepted as aliases.
+STATUSES: dict[str, str] = {
+    "not_started": "belum dilaksanakan",
+    "in_discussion": "dalam pembahasan",
+    "in_progress": "berjalan",
+    "done": "selesai",
+    "on_hold": "ditunda",
+    "cancelled": "dibatalkan",
+}
+_STATUS_ALIASES = {v: k for k, v in STATUSES.items()} | {
+    k.replace("_", " "): k for k in STATUSES
+} | {"planned": "not_started", "canceled": "cancelled", "completed": "done"}
+
+_Date = date  # Milestone has a field called ``date``
+
+#: A budget: a total, or amounts per fiscal year.
+Budget: TypeAlias = "int | dict[int, int]"
+
+
+# -- converters and validators --------------------------------------------------------
+# They raise ValueError/TypeError; the classes turn those into ItemError with id and field.
+
+
+def _opt_date(value: object) -> date | None:
+    return None if value is None else parse_date(value)
+
+
+def _opt_duration(value: object) -> Duration | None:
+    return None if value is None else Duration.parse(value)
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Iterable):
+        out = tuple(value)
+        for v in out:
+            if not isinstance(v, str):
+                raise ValueError(f"expected text, got {v!r}")
+        return out
+    raise ValueError(f"expected text or a list of text, got {value!r}")
+
+
+def _amount(value: object, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        raise ValueError(f"{what} must be a whole amount of money, got {value!r}")
+    return value
+
+
+def _year(value: object) -> int:
+    if isinstance(value, bool):
+        raise ValueError(f"expected a year, got {value!r}")
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if not isinstance(value, int) or not 1 <= value <= 9999:
+        raise ValueError(f"expected a year such as 2019, got {value!r}")
+    return value
+
+
+def _budget(value: object) -> int | dict[int, int] | None:
+    if value is None:
+        return None
+    if isinstance(value, Mapping):
+        return {
+            _year(k): _amount(v, f"budget for {k}")
+            for k, v in sorted(value.items(), key=lambda kv: _year(kv[0]))
+        }
+    return _amount(value, "budget")
+
+
+def _ceilings(value: object) -> dict[int, int]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ValueError(f"expected a table of year = amount, got {value!r}")
+    return {_year(k): _amount(v, f"ceiling for {k}") for k, v in sorted(value.items())}
+
+
+def _status(value: object) -> str:
+    if isinstance(value, str):
+        key = value.strip().lower()
+        key = _STATUS_ALIASES.get(key, key)
+        if key in STATUSES:
+            return key
+    allowed = ", ".join(STATUSES)
+    raise ValueError(f"unknown status {value!r}; allowed: {allowed} (or the Indonesian words)")
+
+
+def _progress(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"progress must be a number from 0 to 1, got {value!r}")
+    if not 0 <= value <= 1:
+        raise ValueError(f"progress must be from 0 to 1, got {value!r}")
+    return float(value)
+
+
+def _link_type(value: object) -> LinkType:
+    if isinstance(value, str) and value.strip().upper() in LINK_TYPES:
+        return cast(LinkType, value.strip().upper())
+    raise ValueError(f"unknown dependency type {value!r}; allowed: FS, SS, FF, SF")
+
+
+def _id(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"an id must be non-empty text, got {value!r}")
+    if value != value.strip():
+        raise ValueError(f"an id must not start or end with spaces, got {value!r}")
+    return value
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {value!r}")
+    return value
+
+
+def _bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _language(value: object) -> str:
+    if value not in ("id", "en"):
+        raise ValueError(f"language must be 'id' or 'en', got {value!r}")
+    return cast(str, value)
+
+
+def _opt_text(value: object) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _wrap(fn: Any, name: str) -> Any:
+    """Make a converter whose error names the field; the item id is added by the class."""
+
+    def convert(value: object) -> Any:
+        try:
+            return fn(value)
+        except ItemError:
+            raise
+        except (ValueError, TypeError) as err:
+            raise ItemError(str(err), field=name) from None
+
+    return convert
+
+
+def _f(fn: Any, name: str, default: Any = attrs.NOTHING, **kw: Any) -> Any:
+    return attrs.field(default=default, converter=_wrap(fn, name), **kw)
+
+
+def _with_id(cls: type) -> type:
+    """Let ItemError raised by a field converter also name the item id."""
+    init = cls.__init__  # type: ignore[misc]
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except ItemError as err:
+            if err.item is None:
+                item = kwargs.get("id")
+                raise ItemError(
+                    err.reason, item=item if isinstance(item, str) else None, field=err.field
+                ) from None
+            raise
+
+    __init__.__doc__ = init.__doc__
+    cls.__init__ = __init__  # type: ignore[misc]
+    return cls
+
+
+# -- the classes ----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Dependency:
+    """A link from a predecessor (``id``) to the item that holds it.
+
+    With half-open intervals ``[S, E)`` the constraints on successor *s* and predecessor *p*
+    are: FS ``S_s >= E_p + lag``; SS ``S_s >= S_p + lag``; FF ``E_s >= E_p + lag``;
+    SF ``E_s >= S_p + lag``.  A negative lag is a lead.
+
+    Parameters
+    ----------
+    id
+        The predecessor's id.
+    type
+        ``"FS"`` (default), ``"SS"``, ``"FF"`` or ``"SF"``.
+    lag
+        A :class:`~roadmap.dates.Duration` or anything :meth:`Duration.parse` reads.
+
+    Examples
+    --------
+    >>> Dependency.coerce({"id": "A", "type": "ss", "lag": "1 month"})
+    Dependency(id='A', type='SS', lag=Duration.parse('1 month'))
+    >>> str(Dependency(id="A", type="FF", lag="-5 days"))
+    'A FF-5 days'
+    """
+
+    id: str = _f(_id, "depends_on")
+    type: LinkType = _f(_link_type, "type", "FS")
+    lag: Duration = _f(Duration.parse, "lag", Duration())
+
+    @classmethod
+    def coerce(cls, value: object) -> Dependency:
+        """Read a dependency from an id, a mapping with ``id``, ``type`` and ``lag``, or itself."""
+        if isinstance(value, Dependency):
+            return value
+        if isinstance(value, str):
+            return cls(id=value)
+        if isinstance(value, Mapping):
+            unknown = set(value) - {"id", "type", "lag"}
+            if unknown:
+                raise ValueError(
+                    f"unknown key(s) {sorted(unknown)} in a dependency; allowed: id, type, lag"
+                )
+            if "id" not in value:
+                raise ValueError("a dependency needs an 'id'")
+            return cls(**value)
+        raise ValueError(f"expected a dependency id or a table with id/type/lag, got {value!r}")
+
+    def __str__(self) -> str:
+        if self.type == "FS" and self.lag.is_zero:
+            return self.id
+        lag = "" if self.lag.is_zero else ("" if self.lag.sign < 0 else "+") + str(self.lag)
+        return f"{self.id} {self.type}{lag}"
+
+
+def _dependencies(value: object) -> tuple[Dependency, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str | Mapping | Dependency):
+        value = [value]
+    if not isinstance(value, Iterable):
+        raise ValueError(f"expected a list of dependencies, got {value!r}")
+    return tuple(Dependency.coerce(v) for v in value)
+
+
+@_with_id
+@attrs.frozen(kw_only=True)
+class Phase:
+    """A band of the roadmap, e.g. *2020: smart economy and smart living*.
+
+    Parameters
+    ----------
+    id, name
+        Identifier and display name.
+    start, end
+        The window of the phase, both inclusive.
+    description
+        Free text.
+
+    Examples
+    --------
+    >>> Phase(id="F1", name="Infrastruktur", start="2019-01-01", end="2019-12-31").end
+    datetime.date(2019, 12, 31)
+    """
+
+    id: str = _f(_id, "id")
+    name: str = _f(_text, "name")
+    start: date | None = _f(_opt_date, "start", None)
+    end: date | None = _f(_opt_date, "end", None)
+    description: str | None = _f(_opt_text, "description", None)
+
+    def __attrs_post_init__(self) -> None:
+        if self.start and self.end and self.end < self.start:
+            raise ItemError(
+                f"end {self.end} is before start {self.start}", item=self.id, field="end"
+            )
+
+
+@_with_id
+@attrs.frozen(kw_only=True)
+class Initiative:
+    """A programme, project or activity with a duration, a budget and dependencies.
+
+    Give a ``duration``, or ``start`` and ``finish`` (inclusive) from which the duration is
+    derived.  A planned ``start`` is a start-no-earlier-than constraint; ``deadline`` is a
+    finish-no-later-than date (inclusive).
+
+    Parameters
+    ----------
+    id, name
+        Identifier (unique in the plan) and display name.
+    duration
+        ``"9 months"``, ``"P1Y"``, ``"60 hari kerja"``, or days as an integer.  Must be
+        positive; a zero-length item is a :class:`Milestone`.
+    start, finish
+        Planned first and last day of work (inclusive).
+    depends_on
+        Predecessors: ids, mappings ``{id, type, lag}`` or :class:`Dependency`.
+    phase, dimension, owner
+        Grouping: the phase id, the smart-city dimension, the owning agency.
+    budget
+        A total or ``{year: amount}`` per fiscal year, in the roadmap's currency.
+    funding
+        Funding source(s), e.g. ``"APBD"`` or ``["APBD", "DAK"]``.
+    deadline
+        Finish no later than this date (inclusive).
+    progress
+        Share of work done, 0 to 1.
+    status
+        One of :data:`STATUSES` (Indonesian words accepted).
+    multi_year
+        Marked as a multi-year contract (*tahun jamak*).
+    tags, description
+        Free labels and text.
+
+    Examples
+    --------
+    >>> Initiative(id="A", name="x", start="2019-03-01", finish="2019-11-30").span
+    Duration.parse('275 days')
+    """
+
+    id: str = _f(_id, "id")
+    name: str = _f(_text, "name")
+    phase: str | None = _f(_opt_text, "phase", None)
+    dimension: str | None = _f(_opt_text, "dimension", None)
+    owner: str | None = _f(_opt_text, "owner", None)
+    start: date | None = _f(_opt_date, "start", None)
+    duration: Duration | None = _f(_opt_duration, "duration", None)
+    finish: date | None = _f(_opt_date, "finish", None)
+    depends_on: tuple[Dependency, ...] = _f(_dependencies, "depends_on", ())
+    budget: int | dict[int, int] | None = _f(_budget, "budget", None)
+    funding: tuple[str, ...] = _f(_strings, "funding", ())
+    deadline: date | None = _f(_opt_date, "deadline", None)
+    progress: float = _f(_progress, "progress", 0.0)
+    status: str = _f(_status, "status", "not_started")
+    multi_year: bool = _f(_bool, "multi_year", False)
+    tags: tuple[str, ...] = _f(_strings, "tags", ())
+    description: str | None = _f(_opt_text, "description", None)
+
+    kind: Literal["initiative"] = attrs.field(default="initiative", init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.duration is None:
+            if self.start is None or self.finish is None:
+                raise ItemError(
+                    "give a duration, or a start and a finish", item=self.id, field="duration"
+                )
+            if self.finish < self.start:
+                raise ItemError(
+                    f"finish {self.finish} is before start {self.start}",
+                    item=self.id,
+                    field="finish",
+                )
+        else:
+            if self.finish is not None:
+                raise ItemError(
+                    "give either a duration or a finish, not both", item=self.id, field="finish"
+                )
+            if self.duration.sign <= 0:
+                what = "a milestone" if self.duration.is_zero else "not allowed"
+                raise ItemError(
+                    f"duration must be positive, got {self.duration} ({what}; "
+                    "use [[milestones]] for a zero-length item)",
+                    item=self.id,
+                    field="duration",
+                )
+
+    @property
+    def span(self) -> Duration:
+        """The duration, derived from ``start`` and ``finish`` when not given."""
+        if self.duration is not None:
+            return self.duration
+        assert self.start is not None and self.finish is not None
+        return Duration(days=(self.finish - self.start).days + 1)
+
+    @property
+    def links(self) -> tuple[Dependency, ...]:
+        """All incoming links of the item."""
+        return self.depends_on
+
+
+@_with_id
+@attrs.frozen(kw_only=True)
+class Milestone:
+    """A point in time reached at the end of a day, drawn as a diamond.
+
+    ``after = "X"`` puts the milestone on X's finish (a finish-to-start link); ``date`` is the
+    earliest day it can be reached (start-no-earlier-than).  An FS successor of a milestone
+    dated *D* starts on *D + 1*.
+
+    Parameters
+    ----------
+    id, name
+        Identifier and display name.
+    date
+        Earliest date of the milestone (inclusive).
+    after
+        Shorthand for a finish-to-start dependency on one item.
+    depends_on
+        Further predecessors, as for :class:`Initiative`.
+    deadline
+        Reached no later than this date.
+    phase, dimension, owner, status, tags, description
+        As for :class:`Initiative`.
+
+    Examples
+    --------
+    >>> m = Milestone(id="M1", name="Perwako", after="SC03", date="2020-10-31")
+    >>> [str(link) for link in m.links]
+    ['SC03']
+    """
+
+    id: str = _f(_id, "id")
+    name: str = _f(_text, "name")
+    phase: str | None = _f(_opt_text, "phase", None)
+    dimension: str | None = _f(_opt_text, "dimension", None)
+    owner: str | None = _f(_opt_text, "owner", None)
+    date: _Date | None = _f(_opt_date, "date", None)
+    after: str | None = _f(lambda v: None if v is None else _id(v), "after", None)
+    depends_on: tuple[Dependency, ...] = _f(_dependencies, "depends_on", ())
+    deadline: _Date | None = _f(_opt_date, "deadline", None)
+    status: str = _f(_status, "status", "not_started")
+    tags: tuple[str, ...] = _f(_strings, "tags", ())
+    description: str | None = _f(_opt_text, "description", None)
+
+    kind: Literal["milestone"] = attrs.field(default="milestone", init=False, repr=False)
+
+    @property
+    def links(self) -> tuple[Dependency, ...]:
+        """All incoming links: ``after`` first, then ``depends_on``."""
+        if self.after is None:
+            return self.depends_on
+        return (Dependency(id=self.after), *self.depends_on)
+
+    @property
+    def span(self) -> Duration:
+        """Always zero."""
+        return Duration()
+
+
+Item: TypeAlias = "Initiative | Milestone"
+
+
+def _tuple_of(cls: type, name: str) -> Any:
+    def convert(value: object) -> tuple[Any, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+            raise ItemError(f"expected a list of {cls.__name__}, got {value!r}", field=name)
+        out = tuple(value)
+        for i, v in enumerate(out):
+            if not isinstance(v, cls):
+                raise ItemError(
+                    f"{name}[{i}] must be a {cls.__name__}, got {type(v).__name__}", field=name
+                )
+        return out
+
+    return convert
+
+
+def _calendar(value: object) -> Calendar | None:
+    if value is None or isinstance(value, Calendar):
+        return value
+    if isinstance(value, Mapping):
+        unknown = set(value) - {"weekend", "country", "subdivision", "holidays"}
+        if unknown:
+            raise ValueError(
+                f"unknown key(s) {sorted(unknown)}; allowed: weekend, country, subdivision, "
+                "holidays"
+            )
+        return Calendar(**value)
+    raise ValueError(f"expected a calendar table, got {value!r}")
+
+
+def _fiscal_start(value: object) -> str:
+    if isinstance(value, str):
+        try:
+            date.fromisoformat(f"2001-{value.strip()}")
+            return value.strip()
+        except ValueError:
+            pass
+    raise ValueError(f"expected a fiscal-year start as MM-DD, e.g. '04-01', got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Roadmap:
+    """A multi-year programme: phases, initiatives, milestones, ceilings and settings.
+
+    Constructing a roadmap validates every field of every item but not the relations
+    between items (duplicate ids, unknown references): :func:`roadmap.schedule` refuses
+    those, and :func:`roadmap.check` reports them as findings.
+
+    Parameters
+    ----------
+    name
+        Title of the roadmap.
+    start
+        First day of the roadmap: nothing starts earlier.
+    end
+        Last day of the planning horizon (e.g. the RPJMD period), inclusive, or ``None``.
+    currency
+        ISO 4217 code of every amount, default ``"IDR"``.
+    language
+        ``"id"`` or ``"en"``: labels of charts and reports.
+    fiscal_year_start
+        ``"MM-DD"``, default ``"01-01"`` (Indonesia's fiscal year is the calendar year).
+    calendar
+        A :class:`~roadmap.dates.Calendar` for durations in workdays, or ``None``.
+    ceilings
+        Budget limit per fiscal year, ``{2019: 5_000_000_000}``.
+    phases, initiatives, milestones
+        The content.
+    """
+
+    name: str = _f(_text, "name")
+    start: date = _f(parse_date, "start")
+    end: date | None = _f(_opt_date, "end", None)
+    currency: str = _f(_text, "currency", "IDR")
+    language: Literal["id", "en"] = _f(_language, "language", "id")
+    fiscal_year_start: str = _f(_fiscal_start, "fiscal_year_start", "01-01")
+    calendar: Calendar | None = _f(_calendar, "calendar", None)
+    ceilings: dict[int, int] = _f(_ceilings, "ceilings", attrs.Factory(dict))
+    phases: tuple[Phase, ...] = attrs.field(default=(), converter=_tuple_of(Phase, "phases"))
+    initiatives: tuple[Initiative, ...] = attrs.field(
+        default=(), converter=_tuple_of(Initiative, "initiatives")
+    )
+    milestones: tuple[Milestone, ...] = attrs.field(
+        default=(), converter=_tuple_of(Milestone, "milestones")
+    )
+    _index: dict[str, Initiative | Milestone | Phase] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end < self.start:
+            raise ItemError(f"end {self.end} is before start {self.start}", field="end")
+        index: dict[str, Initiative | Milestone | Phase] = {}
+        for p in self.phases:
+            index.setdefault(p.id, p)
+        for item in self.items:
+            index.setdefault(item.id, item)
+        object.__setattr__(self, "_index", index)
+
+    @property
+    def items(self) -> tuple[Initiative | Milestone, ...]:
+        """Initiatives, then milestones, in plan order."""
+        return self.initiatives + self.milestones
+
+    def __getitem__(self, id: str) -> Initiative | Milestone | Phase:
+        try:
+            return self._index[id]
+        except KeyError:
+            raise UnknownItemError(f"no item or phase with id {id!r}") from None
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._index
+
+    def __iter__(self) -> Iterator[Initiative | Milestone]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.initiatives) + len(self.milestones)
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for item in self.items:
+            if isinstance(item, Initiative):
+                when = str(item.start or "") + (f" + {item.duration}" if item.duration else "")
+                if item.finish:
+                    when += f" .. {item.finish}"
+                budget = item.budget
+                money = (
+                    f"{sum(budget.values()):,}" if isinstance(budget, dict)
+                    else "" if budget is None else f"{budget:,}"
+                )
+            else:
+                when, money = str(item.date or ""), ""
+            deps = ", ".join(str(d) for d in item.links)
+            cells = (item.id, item.name, item.phase or "", when, deps, money)
+            rows.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
+        head = "".join(
+            f"<th>{h}</th>" for h in ("id", "name", "phase", "when", "depends on", "budget")
+        )
+        horizon = f"{self.start} .. {self.end}" if self.end else f"from {self.start}"
+        return (
+            f"<p><b>{html.escape(self.name)}</b> ({horizon}; {len(self.initiatives)} "
+            f"initiatives, {len(self.milestones)} milestones, {len(self.phases)} phases)</p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )

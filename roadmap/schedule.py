@@ -1,0 +1,490 @@
+"""Critical-path scheduling: early and late dates, slack and driving links.
+
+The passes run over integer day numbers on half-open intervals ``[S, E)``; dates are made
+only when a user looks at a result.  A duration or lag in calendar units (months, years,
+workdays) is resolved to a number of days once, at the item's early dates in the forward
+pass, and the backward pass reuses those days, so that a critical item has exactly zero
+slack.
+
+Examples
+--------
+>>> from datetime import date
+>>> from roadmap.model import Initiative, Milestone, Roadmap
+>>> plan = Roadmap(name="Demo", start=date(2019, 1, 1), initiatives=[
+...     Initiative(id="A", name="Master plan", duration="6 months"),
+...     Initiative(id="B", name="Regulation", duration="3 months", depends_on=["A"]),
+...     Initiative(id="C", name="Training", duration="1 month"),
+... ], milestones=[Milestone(id="M", name="Adopted", after="B")])
+>>> sched = schedule(plan)
+>>> sched.finish
+datetime.date(2019, 9, 30)
+>>> sched.critical_path
+['A', 'B', 'M']
+>>> sched["C"].total_slack
+242
+>>> sched["M"].start, sched["M"].driving
+(datetime.date(2019, 9, 30), (Dependency(id='B', type='FS', lag=Duration.parse('0 days')),))
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from datetime import date
+from typing import Any, Literal
+
+import attrs
+
+from roadmap._network import FF, FS, SS, Network
+from roadmap.dates import Duration
+from roadmap.errors import UnknownItemError
+from roadmap.model import Dependency, Initiative, Milestone, Roadmap
+
+__all__ = ["Schedule", "ScheduledItem", "schedule"]
+
+_fromordinal = date.fromordinal
+
+
+@attrs.frozen(kw_only=True)
+class ScheduledItem:
+    """One item of a :class:`Schedule`, with inclusive dates as a planner reads them.
+
+    A milestone's ``start`` and ``finish`` are both the day on which it is reached.
+
+    Attributes
+    ----------
+    id, kind, name
+        Identity of the item (``kind`` is ``"initiative"`` or ``"milestone"``).
+    start, finish
+        Early start and early finish (inclusive).
+    late_start, late_finish
+        Latest start and finish (inclusive) that delay neither the roadmap nor a deadline.
+    days
+        Length in calendar days (0 for a milestone).
+    total_slack, free_slack
+        Days the item can slip without delaying the roadmap (or a deadline) / its
+        successors.  Negative where a deadline cannot be met.
+    critical
+        ``total_slack <= 0``.
+    driving
+        The incoming link(s) that fixed the early dates; empty when the item starts as early
+        as the roadmap start or its own planned start allows.
+    item
+        The :class:`~roadmap.model.Initiative` or :class:`~roadmap.model.Milestone`.
+    """
+
+    id: str
+    kind: Literal["initiative", "milestone"]
+    name: str
+    start: date
+    finish: date
+    late_start: date
+    late_finish: date
+    days: int
+    total_slack: int
+    free_slack: int
+    critical: bool
+    driving: tuple[Dependency, ...]
+    item: Initiative | Milestone = attrs.field(repr=False)
+
+
+_COLUMNS = (
+    "id", "kind", "name", "start", "finish", "late_start", "late_finish",
+    "total_slack_days", "free_slack_days", "critical", "driving",
+)  # fmt: skip
+
+
+class Schedule:
+    """The result of :func:`schedule`: dates, slack, criticality and driving links per item.
+
+    Index it by id, iterate it (in date order), or take :meth:`records` for a table and
+    :meth:`to_dict` for JSON.
+    """
+
+    __slots__ = (
+        "_cp", "_days", "_drivers", "_ef", "_es", "_free", "_lf", "_ls", "_net", "finish_day",
+        "plan",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        plan: Roadmap,
+        net: Network,
+        es: list[int],
+        ef: list[int],
+        ls: list[int],
+        lf: list[int],
+        free: list[int],
+        drivers: list[list[int] | None],
+        finish_day: int,
+    ) -> None:
+        self.plan = plan
+        self._net = net
+        self._es, self._ef, self._ls, self._lf = es, ef, ls, lf
+        self._free = free
+        self._drivers = drivers
+        self.finish_day = finish_day  # exclusive end of the roadmap, as a day number
+        self._cp: list[str] | None = None
+
+    # -- whole-roadmap figures --------------------------------------------------------
+
+    @property
+    def start(self) -> date:
+        """The roadmap's start date."""
+        return self.plan.start
+
+    @property
+    def finish(self) -> date:
+        """The last day of work of the roadmap (inclusive)."""
+        return _fromordinal(max(self.finish_day - 1, self.plan.start.toordinal()))
+
+    @property
+    def ids(self) -> list[str]:
+        """Ids in plan order."""
+        return list(self._net.ids)
+
+    def __len__(self) -> int:
+        return len(self._net.ids)
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._net.index
+
+    # -- per item ---------------------------------------------------------------------
+
+    def _at(self, i: int) -> ScheduledItem:
+        item = self._net.items[i]
+        es, ef, ls, lf = self._es[i], self._ef[i], self._ls[i], self._lf[i]
+        milestone = es == ef and isinstance(item, Milestone)
+        shift = 1 if milestone else 0  # a milestone is shown on the day it is reached
+        links = item.links
+        return ScheduledItem(
+            id=item.id,
+            kind=item.kind,
+            name=item.name,
+            start=_fromordinal(es - shift),
+            finish=_fromordinal(ef - 1),
+            late_start=_fromordinal(ls - shift),
+            late_finish=_fromordinal(lf - 1),
+            days=ef - es,
+            total_slack=ls - es,
+            free_slack=self._free[i],
+            critical=ls <= es,
+            driving=tuple(links[k] for k in self._drivers[i] or ()),
+            item=item,
+        )
+
+    def __getitem__(self, id: str) -> ScheduledItem:
+        try:
+            return self._at(self._net.index[id])
+        except KeyError:
+            raise UnknownItemError(f"no item with id {id!r} in the schedule") from None
+
+    def _date_order(self) -> list[int]:
+        es, ef = self._es, self._ef
+        return sorted(range(len(es)), key=lambda i: (es[i], ef[i], i))
+
+    def __iter__(self) -> Iterator[ScheduledItem]:
+        """Items in date order: by start, then finish, then plan order."""
+        for i in self._date_order():
+            yield self._at(i)
+
+    # -- critical path ----------------------------------------------------------------
+
+    def _slack(self, i: int) -> int:
+        return self._ls[i] - self._es[i]
+
+    def _critical_preds(self, i: int) -> list[int]:
+        preds = self._net.preds[i]
+        return [preds[k][0] for k in self._drivers[i] or () if self._slack(preds[k][0]) <= 0]
+
+    @property
+    def critical(self) -> list[str]:
+        """Ids of every critical item (total slack <= 0), in plan order."""
+        ls, es = self._ls, self._es
+        return [id for i, id in enumerate(self._net.ids) if ls[i] <= es[i]]
+
+    @property
+    def critical_path(self) -> list[str]:
+        """The chain of critical items that sets the roadmap's finish, first to last.
+
+        It ends at the critical item with the least slack (the latest-finishing one among
+        equals) and follows driving links back through critical predecessors.  Empty for
+        an empty plan.
+        """
+        if self._cp is None:
+            self._cp = [self._net.ids[i] for i in self._chain()]
+        return list(self._cp)
+
+    def _chain(self) -> list[int]:
+        n = len(self._es)
+        if not n:
+            return []
+        pos = [0] * n
+        for k, i in enumerate(self._net.order):
+            pos[i] = k
+        # Least slack, then latest finish, then last in dependency order (a milestone
+        # reached on its predecessor's finish closes the chain).
+        end = min(range(n), key=lambda i: (self._slack(i), -self._ef[i], -pos[i]))
+        chain = [end]
+        while True:
+            preds = self._critical_preds(chain[-1])
+            if not preds:
+                break
+            chain.append(min(preds, key=lambda p: (self._slack(p), p)))
+        return chain[::-1]
+
+    def critical_paths(self, limit: int = 100) -> list[list[str]]:
+        """Every chain of critical items through driving links, up to *limit* chains.
+
+        A chain starts at a critical item that no critical link drives and ends at a
+        critical item that drives no critical successor.
+        """
+        n = len(self._es)
+        crit = [self._slack(i) <= 0 for i in range(n)]
+        back: dict[int, list[int]] = {}
+        fwd: dict[int, list[int]] = {}
+        for i in range(n):
+            if crit[i]:
+                back[i] = self._critical_preds(i)
+                for p in back[i]:
+                    fwd.setdefault(p, []).append(i)
+        paths: list[list[str]] = []
+        ids = self._net.ids
+
+        def walk(path: list[int]) -> None:
+            if len(paths) >= limit:
+                return
+            nxt = fwd.get(path[-1])
+            if not nxt:
+                paths.append([ids[i] for i in path])
+                return
+            for s in nxt:
+                walk([*path, s])
+
+        for i in sorted(back, key=lambda i: (self._es[i], i)):
+            if not back[i]:
+                walk([i])
+        return paths
+
+    # -- tables -----------------------------------------------------------------------
+
+    def records(self) -> list[dict[str, Any]]:
+        """One dict per item in date order, with the keys of the JSON output.
+
+        Dates are :class:`~datetime.date` objects and ``driving`` a list of predecessor ids.
+        """
+        out = []
+        for s in self:
+            out.append({
+                "id": s.id,
+                "kind": s.kind,
+                "name": s.name,
+                "start": s.start,
+                "finish": s.finish,
+                "late_start": s.late_start,
+                "late_finish": s.late_finish,
+                "total_slack_days": s.total_slack,
+                "free_slack_days": s.free_slack,
+                "critical": s.critical,
+                "driving": [link.id for link in s.driving],
+            })
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The schedule as the JSON tree of ``roadmap schedule --format json``."""
+        items = [
+            {k: v.isoformat() if isinstance(v, date) else v for k, v in r.items() if k != "name"}
+            for r in self.records()
+        ]
+        return {
+            "roadmap": self.plan.name,
+            "start": self.start.isoformat(),
+            "finish": self.finish.isoformat(),
+            "critical_path": self.critical_path,
+            "items": items,
+        }
+
+    def __repr__(self) -> str:
+        return (
+            f"<Schedule {self.plan.name!r}: {len(self)} items, {self.start} .. {self.finish}, "
+            f"critical path {' -> '.join(self.critical_path) or '-'}>"
+        )
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{c}</th>" for c in _COLUMNS if c != "kind")
+        rows = []
+        for r in self.records():
+            style = ' style="font-weight:bold"' if r["critical"] else ""
+            cells = []
+            for c in _COLUMNS:
+                if c == "kind":
+                    continue
+                v = r[c]
+                v = ", ".join(v) if isinstance(v, list) else ("yes" if v is True else
+                                                               "" if v is False else v)
+                cells.append(f"<td>{html.escape(str(v))}</td>")
+            rows.append(f"<tr{style}>{''.join(cells)}</tr>")
+        return (
+            f"<p><b>{html.escape(self.plan.name)}</b>: {self.start} .. {self.finish}; "
+            f"critical path: {html.escape(' → '.join(self.critical_path))}</p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+
+
+def schedule(plan: Roadmap) -> Schedule:
+    """Schedule a roadmap by the critical path method.
+
+    Forward pass: every item starts as early as its links, its planned start
+    (start-no-earlier-than) and the roadmap start allow.  Backward pass from the
+    roadmap's computed finish, tightened by deadlines (finish-no-later-than): late dates,
+    total slack (negative where a deadline cannot be met) and free slack.
+
+    Parameters
+    ----------
+    plan
+        The roadmap.
+
+    Returns
+    -------
+    Schedule
+
+    Raises
+    ------
+    roadmap.CycleError
+        When the dependencies form a cycle; it names the whole cycle.
+    roadmap.ItemError
+        For duplicate ids and links to unknown items, and for a duration in workdays
+        without a calendar.
+    """
+    net = Network(plan)
+    items = net.items
+    preds = net.preds
+    n = len(items)
+    cal = plan.calendar
+    floor = plan.start.toordinal()
+
+    # Per-item inputs: duration (int days or a Duration to resolve), earliest start.
+    durs: list[int | Duration] = [0] * n
+    snet = [floor] * n
+    deadline: dict[int, int] = {}
+    for i, item in enumerate(items):
+        if item.kind == "initiative":
+            assert isinstance(item, Initiative)
+            span = item.span
+            fixed = span.fixed_days
+            durs[i] = span if fixed is None else fixed
+            if item.start is not None:
+                snet[i] = max(floor, item.start.toordinal())
+        else:
+            assert isinstance(item, Milestone)
+            # A milestone is reached at the end of a day: never before the roadmap's first.
+            snet[i] = floor + 1
+            if item.date is not None:
+                snet[i] = max(floor + 1, item.date.toordinal() + 1)
+        if item.deadline is not None:
+            deadline[i] = item.deadline.toordinal() + 1
+
+    es = [0] * n
+    ef = [0] * n
+    days = [0] * n
+    drivers: list[list[int] | None] = [None] * n
+
+    # -- forward pass -------------------------------------------------------------------
+    for i in net.order:
+        row = preds[i]
+        start = snet[i]
+        dur = durs[i]
+        if not row:
+            if dur.__class__ is not int:
+                assert isinstance(dur, Duration)
+                if dur.workdays and cal is not None:
+                    start = cal.next_workday(start)
+                dur = dur.days_from(start, cal)
+            es[i] = start
+            ef[i] = start + dur  # type: ignore[operator]
+            days[i] = dur  # type: ignore[assignment]
+            continue
+        sbest = start
+        sdrv: list[int] = []
+        fbest = -1
+        fdrv: list[int] = []
+        for k, (p, t, lag) in enumerate(row):
+            anchor = ef[p] if t == FS or t == FF else es[p]
+            if lag.__class__ is not int:
+                assert isinstance(lag, Duration)
+                lag = lag.days_from(anchor, cal)
+                row[k] = (p, t, lag)  # resolved once; the backward pass reuses it
+            bound = anchor + lag  # type: ignore[operator]
+            if t <= SS:
+                if bound > sbest:
+                    sbest, sdrv = bound, [k]
+                elif bound == sbest:
+                    sdrv.append(k)
+            elif bound > fbest:
+                fbest, fdrv = bound, [k]
+            elif bound == fbest:
+                fdrv.append(k)
+        start = sbest
+        if dur.__class__ is not int:
+            assert isinstance(dur, Duration)
+            if dur.workdays and cal is not None:
+                start = cal.next_workday(start)
+            d = dur.days_from(start, cal)
+        else:
+            d = dur  # type: ignore[assignment]
+        drv = sdrv  # empty when the roadmap start or a planned start set the date
+        if fbest > start + d:
+            # Finish-driven: measure the duration back from the finish it must reach.
+            if dur.__class__ is not int:
+                assert isinstance(dur, Duration)
+                back = dur.days_before(fbest, cal)
+                if fbest - back >= start:
+                    d = back
+                else:
+                    d = fbest - start
+            start = fbest - d
+            drv = fdrv
+        elif fdrv and fbest == start + d:
+            drv = drv + fdrv
+        es[i] = start
+        ef[i] = start + d
+        days[i] = d
+        if drv:
+            drivers[i] = drv
+
+    finish_day = max(ef, default=floor)
+
+    # -- backward pass and free slack ---------------------------------------------------
+    lf = [finish_day] * n
+    free = [finish_day - e for e in ef]
+    for i, limit in deadline.items():
+        if limit < lf[i]:
+            lf[i] = limit
+        if limit - ef[i] < free[i]:
+            free[i] = limit - ef[i]
+    ls = [0] * n
+    for i in reversed(net.order):
+        late_start = ls[i] = lf[i] - days[i]
+        late_end = lf[i]
+        row = preds[i]
+        if not row:
+            continue
+        s_early, e_early = es[i], ef[i]
+        for p, t, lag in row:
+            if t == FS:
+                bound = late_start - lag  # type: ignore[operator]
+                gap = s_early - ef[p] - lag  # type: ignore[operator]
+            elif t == SS:
+                bound = late_start - lag + days[p]  # type: ignore[operator]
+                gap = s_early - es[p] - lag  # type: ignore[operator]
+            elif t == FF:
+                bound = late_end - lag  # type: ignore[operator]
+                gap = e_early - ef[p] - lag  # type: ignore[operator]
+            else:  # SF
+                bound = late_end - lag + days[p]  # type: ignore[operator]
+                gap = e_early - es[p] - lag  # type: ignore[operator]
+            if bound < lf[p]:
+                lf[p] = bound
+            if gap < free[p]:
+                free[p] = gap
+    return Schedule(plan, net, es, ef, ls, lf, free, drivers, finish_day)
