@@ -44,11 +44,16 @@ def make_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
     p.add_argument(
-        "--format", "-f", choices=("table", "csv", "json"), default="table",
+        "--format",
+        "-f",
+        choices=("table", "csv", "json"),
+        default="table",
         help="output format (default: table)",
     )
     p.add_argument(
-        "--output", "-o", metavar="OUT",
+        "--output",
+        "-o",
+        metavar="OUT",
         help="write to this file (atomically) instead of standard output",
     )
     p.set_defaults(run=_cmd_schedule)
@@ -76,16 +81,29 @@ def schedule_csv(sched: Schedule) -> str:
     """The schedule as CSV, one row per item in date order; ``driving`` joined by ``;``."""
     buf = io.StringIO()
     records = sched.records()
-    columns = ["id", "kind", "name", "start", "finish", "late_start", "late_finish",
-               "total_slack_days", "free_slack_days", "critical", "driving"]
+    columns = [
+        "id",
+        "kind",
+        "name",
+        "start",
+        "finish",
+        "late_start",
+        "late_finish",
+        "total_slack_days",
+        "free_slack_days",
+        "critical",
+        "driving",
+    ]
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for r in records:
-        writer.writerow({
-            **r,
-            "critical": "yes" if r["critical"] else "no",
-            "driving": ";".join(r["driving"]),
-        })
+        writer.writerow(
+            {
+                **r,
+                "critical": "yes" if r["critical"] else "no",
+                "driving": ";".join(r["driving"]),
+            }
+        )
     return buf.getvalue()
 
 
@@ -95,10 +113,18 @@ def schedule_table(sched: Schedule, width: int = 36) -> str:
     rows: list[tuple[str, ...]] = [head]
     for r in sched.records():
         name = r["name"] if len(r["name"]) <= width else r["name"][: width - 1] + "…"
-        rows.append((
-            "*" if r["critical"] else "", r["id"], name, _d(r["start"]), _d(r["finish"]),
-            str(r["total_slack_days"]), str(r["free_slack_days"]), ", ".join(r["driving"]),
-        ))
+        rows.append(
+            (
+                "*" if r["critical"] else "",
+                r["id"],
+                name,
+                _d(r["start"]),
+                _d(r["finish"]),
+                str(r["total_slack_days"]),
+                str(r["free_slack_days"]),
+                ", ".join(r["driving"]),
+            )
+        )
     widths = [max(len(row[c]) for row in rows) for c in range(len(head))]
     right = {5, 6}
     lines = [

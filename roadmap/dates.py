@@ -143,13 +143,13 @@ class Duration:
             )
         text = value.strip()
         sign = 1
-        if text[:1] in "+-":
+        if text[:1] in ("+", "-"):
             sign = -1 if text[0] == "-" else 1
             text = text[1:].strip()
         parts: dict[str, int] = dict.fromkeys(_FIELDS, 0)
         iso = _ISO.fullmatch(text)
         if iso:
-            for name, group in zip(("years", "months", "weeks", "days"), iso.groups()):
+            for name, group in zip(("years", "months", "weeks", "days"), iso.groups(), strict=True):
                 parts[name] = int(group or 0)
         elif text.isdigit():
             parts["days"] = int(text)
@@ -381,9 +381,7 @@ class Calendar:
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
     )
     holidays: tuple[date, ...] = attrs.field(default=(), converter=_dates)
-    _years: dict[int, frozenset[int]] = attrs.field(
-        init=False, factory=dict, eq=False, repr=False
-    )
+    _years: dict[int, frozenset[int]] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.country is not None:
@@ -399,9 +397,9 @@ class Calendar:
         if days is None:
             off = {d.toordinal() for d in self.holidays if d.year == year}
             if self.country is not None:
-                off.update(d.toordinal() for d in _country_holidays(
-                    self.country, self.subdivision, year
-                ))
+                off.update(
+                    d.toordinal() for d in _country_holidays(self.country, self.subdivision, year)
+                )
             days = self._years[year] = frozenset(off)
         return days
 

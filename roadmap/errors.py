@@ -99,7 +99,5 @@ class CycleError(RoadmapError, ValueError):
     def __init__(self, cycle: Sequence[str]):
         self.cycle = list(cycle)
         super().__init__(
-            "dependency cycle: "
-            + " -> ".join(self.cycle)
-            + "; drop or reverse one of these links"
+            "dependency cycle: " + " -> ".join(self.cycle) + "; drop or reverse one of these links"
         )

@@ -73,13 +73,12 @@ def build_graph(plan: Roadmap) -> nx.DiGraph[str]:
                 raise ItemError(
                     f"depends on unknown item {link.id!r}", item=item.id, field="depends_on"
                 )
-            data = graph.get_edge_data(link.id, item.id)
-            if data is None:
+            if graph.has_edge(link.id, item.id):
+                graph.edges[link.id, item.id]["links"].append(link)
+            else:
                 graph.add_edge(
                     link.id, item.id, type=link.type, lag=link.lag, link=link, links=[link]
                 )
-            else:
-                data["links"].append(link)
     return graph
 
 
@@ -112,4 +111,3 @@ def is_acyclic(plan: Roadmap) -> bool:
     True
     """
     return find_cycle(plan) is None
-

@@ -62,9 +62,11 @@ STATUSES: dict[str, str] = {
     "on_hold": "ditunda",
     "cancelled": "dibatalkan",
 }
-_STATUS_ALIASES = {v: k for k, v in STATUSES.items()} | {
-    k.replace("_", " "): k for k in STATUSES
-} | {"planned": "not_started", "canceled": "cancelled", "completed": "done"}
+_STATUS_ALIASES = (
+    {v: k for k, v in STATUSES.items()}
+    | {k.replace("_", " "): k for k in STATUSES}
+    | {"planned": "not_started", "canceled": "cancelled", "completed": "done"}
+)
 
 _Date = date  # Milestone has a field called ``date``
 
@@ -182,7 +184,7 @@ def _bool(value: object) -> bool:
 def _language(value: object) -> str:
     if value not in ("id", "en"):
         raise ValueError(f"language must be 'id' or 'en', got {value!r}")
-    return cast(str, value)
+    return value
 
 
 def _opt_text(value: object) -> str | None:
@@ -211,7 +213,7 @@ def _with_id(cls: type) -> type:
     """Let ItemError raised by a field converter also name the item id."""
     init = cls.__init__  # type: ignore[misc]
 
-    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+    def init_naming_item(self: Any, *args: Any, **kwargs: Any) -> None:
         try:
             init(self, *args, **kwargs)
         except ItemError as err:
@@ -222,8 +224,8 @@ def _with_id(cls: type) -> type:
                 ) from None
             raise
 
-    __init__.__doc__ = init.__doc__
-    cls.__init__ = __init__  # type: ignore[misc]
+    init_naming_item.__doc__ = init.__doc__
+    cls.__init__ = init_naming_item  # type: ignore[misc]
     return cls
 
 
@@ -421,7 +423,8 @@ class Initiative:
         """The duration, derived from ``start`` and ``finish`` when not given."""
         if self.duration is not None:
             return self.duration
-        assert self.start is not None and self.finish is not None
+        assert self.start is not None
+        assert self.finish is not None
         return Duration(days=(self.finish - self.start).days + 1)
 
     @property
@@ -492,21 +495,30 @@ class Milestone:
 Item: TypeAlias = "Initiative | Milestone"
 
 
-def _tuple_of(cls: type, name: str) -> Any:
-    def convert(value: object) -> tuple[Any, ...]:
-        if value is None:
-            return ()
-        if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
-            raise ItemError(f"expected a list of {cls.__name__}, got {value!r}", field=name)
-        out = tuple(value)
-        for i, v in enumerate(out):
-            if not isinstance(v, cls):
-                raise ItemError(
-                    f"{name}[{i}] must be a {cls.__name__}, got {type(v).__name__}", field=name
-                )
-        return out
+def _tuple_of(value: object, cls: type, name: str) -> tuple[Any, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise ItemError(f"expected a list of {cls.__name__}, got {value!r}", field=name)
+    out = tuple(value)
+    for i, v in enumerate(out):
+        if not isinstance(v, cls):
+            raise ItemError(
+                f"{name}[{i}] must be a {cls.__name__}, got {type(v).__name__}", field=name
+            )
+    return out
 
-    return convert
+
+def _phases(value: object) -> tuple[Phase, ...]:
+    return _tuple_of(value, Phase, "phases")
+
+
+def _initiatives(value: object) -> tuple[Initiative, ...]:
+    return _tuple_of(value, Initiative, "initiatives")
+
+
+def _milestones(value: object) -> tuple[Milestone, ...]:
+    return _tuple_of(value, Milestone, "milestones")
 
 
 def _calendar(value: object) -> Calendar | None:
@@ -571,13 +583,9 @@ class Roadmap:
     fiscal_year_start: str = _f(_fiscal_start, "fiscal_year_start", "01-01")
     calendar: Calendar | None = _f(_calendar, "calendar", None)
     ceilings: dict[int, int] = _f(_ceilings, "ceilings", attrs.Factory(dict))
-    phases: tuple[Phase, ...] = attrs.field(default=(), converter=_tuple_of(Phase, "phases"))
-    initiatives: tuple[Initiative, ...] = attrs.field(
-        default=(), converter=_tuple_of(Initiative, "initiatives")
-    )
-    milestones: tuple[Milestone, ...] = attrs.field(
-        default=(), converter=_tuple_of(Milestone, "milestones")
-    )
+    phases: tuple[Phase, ...] = attrs.field(default=(), converter=_phases)
+    initiatives: tuple[Initiative, ...] = attrs.field(default=(), converter=_initiatives)
+    milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=_milestones)
     _index: dict[str, Initiative | Milestone | Phase] = attrs.field(
         init=False, eq=False, repr=False
     )
@@ -621,14 +629,19 @@ class Roadmap:
                     when += f" .. {item.finish}"
                 budget = item.budget
                 money = (
-                    f"{sum(budget.values()):,}" if isinstance(budget, dict)
-                    else "" if budget is None else f"{budget:,}"
+                    f"{sum(budget.values()):,}"
+                    if isinstance(budget, dict)
+                    else ""
+                    if budget is None
+                    else f"{budget:,}"
                 )
             else:
                 when, money = str(item.date or ""), ""
             deps = ", ".join(str(d) for d in item.links)
             cells = (item.id, item.name, item.phase or "", when, deps, money)
-            rows.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
+            rows.append(
+                "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>"
+            )
         head = "".join(
             f"<th>{h}</th>" for h in ("id", "name", "phase", "when", "depends on", "budget")
         )

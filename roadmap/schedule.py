@@ -275,19 +275,21 @@ class Schedule:
         """
         out = []
         for s in self:
-            out.append({
-                "id": s.id,
-                "kind": s.kind,
-                "name": s.name,
-                "start": s.start,
-                "finish": s.finish,
-                "late_start": s.late_start,
-                "late_finish": s.late_finish,
-                "total_slack_days": s.total_slack,
-                "free_slack_days": s.free_slack,
-                "critical": s.critical,
-                "driving": [link.id for link in s.driving],
-            })
+            out.append(
+                {
+                    "id": s.id,
+                    "kind": s.kind,
+                    "name": s.name,
+                    "start": s.start,
+                    "finish": s.finish,
+                    "late_start": s.late_start,
+                    "late_finish": s.late_finish,
+                    "total_slack_days": s.total_slack,
+                    "free_slack_days": s.free_slack,
+                    "critical": s.critical,
+                    "driving": [link.id for link in s.driving],
+                }
+            )
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -320,8 +322,11 @@ class Schedule:
                 if c == "kind":
                     continue
                 v = r[c]
-                v = ", ".join(v) if isinstance(v, list) else ("yes" if v is True else
-                                                               "" if v is False else v)
+                v = (
+                    ", ".join(v)
+                    if isinstance(v, list)
+                    else ("yes" if v is True else "" if v is False else v)
+                )
                 cells.append(f"<td>{html.escape(str(v))}</td>")
             rows.append(f"<tr{style}>{''.join(cells)}</tr>")
         return (
@@ -401,20 +406,20 @@ def schedule(plan: Roadmap) -> Schedule:
                     start = cal.next_workday(start)
                 dur = dur.days_from(start, cal)
             es[i] = start
-            ef[i] = start + dur  # type: ignore[operator]
-            days[i] = dur  # type: ignore[assignment]
+            ef[i] = start + dur
+            days[i] = dur
             continue
         sbest = start
         sdrv: list[int] = []
         fbest = -1
         fdrv: list[int] = []
         for k, (p, t, lag) in enumerate(row):
-            anchor = ef[p] if t == FS or t == FF else es[p]
+            anchor = ef[p] if t in (FS, FF) else es[p]
             if lag.__class__ is not int:
                 assert isinstance(lag, Duration)
                 lag = lag.days_from(anchor, cal)
                 row[k] = (p, t, lag)  # resolved once; the backward pass reuses it
-            bound = anchor + lag  # type: ignore[operator]
+            bound = anchor + lag
             if t <= SS:
                 if bound > sbest:
                     sbest, sdrv = bound, [k]
@@ -431,17 +436,14 @@ def schedule(plan: Roadmap) -> Schedule:
                 start = cal.next_workday(start)
             d = dur.days_from(start, cal)
         else:
-            d = dur  # type: ignore[assignment]
+            d = dur
         drv = sdrv  # empty when the roadmap start or a planned start set the date
         if fbest > start + d:
             # Finish-driven: measure the duration back from the finish it must reach.
             if dur.__class__ is not int:
                 assert isinstance(dur, Duration)
                 back = dur.days_before(fbest, cal)
-                if fbest - back >= start:
-                    d = back
-                else:
-                    d = fbest - start
+                d = back if fbest - back >= start else fbest - start
             start = fbest - d
             drv = fdrv
         elif fdrv and fbest == start + d:

@@ -165,7 +165,9 @@ def dumps(plan: Roadmap, format: str = "toml") -> str:
     return text
 
 
-def save(plan: Roadmap, target: str | os.PathLike[str] | IO[str], format: str | None = None) -> None:
+def save(
+    plan: Roadmap, target: str | os.PathLike[str] | IO[str], format: str | None = None
+) -> None:
     """Write a plan to a path (atomically) or to an open text file.
 
     Parameters
@@ -211,4 +213,3 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-

@@ -73,9 +73,10 @@ class _Scanner:
                 key, self.pos = self.decoder.raw_decode(self.text, self.pos)
                 self.skip()
                 self.pos += 1  # ':'
-                self.found[(*path, key)] = key_line
-                self.value((*path, key))
-                self.found[(*path, key)] = key_line
+                child: Path = (*path, key)
+                self.found[child] = key_line
+                self.value(child)
+                self.found[child] = key_line  # a key's line, not its value's
                 self.skip()
                 ch = self.text[self.pos]
                 self.pos += 1

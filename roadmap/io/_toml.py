@@ -30,7 +30,8 @@ class ParseError(ValueError):
 def parse(text: str) -> dict[str, Any]:
     """Parse TOML text into a tree."""
     try:
-        return tomllib.loads(text)
+        tree: dict[str, Any] = tomllib.loads(text)
+        return tree
     except tomllib.TOMLDecodeError as err:
         message = str(err)
         m = _AT.search(message)

@@ -6,7 +6,7 @@ Errors raise :class:`TreeError` with the path of the offending value, e.g.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -150,21 +150,25 @@ def _check_dependencies(value: object, path: Path) -> None:
 def _check_references(plan: Roadmap) -> None:
     """Duplicate ids and links to unknown items make a plan file unreadable."""
     seen: dict[str, tuple[str, int]] = {}
-    for key, items in (("phases", plan.phases), ("initiatives", plan.initiatives),
-                       ("milestones", plan.milestones)):
+    groups: tuple[tuple[str, Sequence[Phase | Initiative | Milestone]], ...] = (
+        ("phases", plan.phases),
+        ("initiatives", plan.initiatives),
+        ("milestones", plan.milestones),
+    )
+    for key, items in groups:
         for i, item in enumerate(items):
             if item.id in seen:
                 where = format_path(seen[item.id])
                 raise TreeError(f"duplicate id {item.id!r} (first used at {where})", (key, i, "id"))
             seen[item.id] = (key, i)
     phase_ids = {p.id for p in plan.phases}
-    for key, entries in (("initiatives", plan.initiatives), ("milestones", plan.milestones)):
+    for key, entries in groups[1:]:
         for i, item in enumerate(entries):
-            refs = list(enumerate(item.depends_on))
-            if isinstance(item, Milestone) and item.after is not None:
-                if item.after not in seen or item.after in phase_ids:
-                    raise TreeError(f"'after' names unknown item {item.after!r}", (key, i, "after"))
-            for k, link in refs:
+            assert not isinstance(item, Phase)
+            after = item.after if isinstance(item, Milestone) else None
+            if after is not None and (after not in seen or after in phase_ids):
+                raise TreeError(f"'after' names unknown item {after!r}", (key, i, "after"))
+            for k, link in enumerate(item.depends_on):
                 if link.id not in seen or link.id in phase_ids:
                     raise TreeError(
                         f"item {item.id!r} depends on unknown item {link.id!r}",
@@ -186,8 +190,9 @@ def _dependency(link: Dependency) -> str | dict[str, str]:
     return out
 
 
-def to_tree(plan: Roadmap, *, dates: Callable[[date], Any] = lambda d: d,
-            years: Callable[[int], Any] = str) -> dict[str, Any]:
+def to_tree(
+    plan: Roadmap, *, dates: Callable[[date], Any] = lambda d: d, years: Callable[[int], Any] = str
+) -> dict[str, Any]:
     """The plan as a tree of plain values, defaults left out.
 
     Parameters
@@ -221,9 +226,7 @@ def to_tree(plan: Roadmap, *, dates: Callable[[date], Any] = lambda d: d,
     if plan.phases:
         tree["phases"] = [_entry(p, PHASE_KEYS, dates, years) for p in plan.phases]
     if plan.initiatives:
-        tree["initiatives"] = [
-            _entry(i, INITIATIVE_KEYS, dates, years) for i in plan.initiatives
-        ]
+        tree["initiatives"] = [_entry(i, INITIATIVE_KEYS, dates, years) for i in plan.initiatives]
     if plan.milestones:
         tree["milestones"] = [_entry(m, MILESTONE_KEYS, dates, years) for m in plan.milestones]
     return tree
@@ -235,8 +238,9 @@ _DEFAULTS: dict[str, Any] = {
 }  # fmt: skip
 
 
-def _entry(obj: Any, keys: tuple[str, ...], dates: Callable[[date], Any],
-           years: Callable[[int], Any]) -> dict[str, Any]:
+def _entry(
+    obj: Any, keys: tuple[str, ...], dates: Callable[[date], Any], years: Callable[[int], Any]
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key in keys:
         value = getattr(obj, key)

@@ -12,9 +12,7 @@ def _yaml() -> Any:
     try:
         import yaml
     except ImportError:  # pragma: no cover - exercised only without the extra
-        raise ParseError(
-            "YAML plans need PyYAML: pip install 'roadmap[yaml]'", None
-        ) from None
+        raise ParseError("YAML plans need PyYAML: pip install 'roadmap[yaml]'", None) from None
     return yaml
 
 

@@ -1,0 +1,168 @@
+"""Tests of roadmap.cli, run in-process through main(argv)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from roadmap import __version__
+from roadmap.cli import main, make_parser
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class TestSchedule:
+    def test_table(self, capsys: pytest.CaptureFixture[str], small_plan_path: Path) -> None:
+        """The table has a summary, a header and one marked row per item."""
+        code, out, err = run(capsys, "schedule", str(small_plan_path))
+        assert code == 0
+        assert err == ""
+        assert "critical path: SC01 -> SC03 -> M1" in out
+        lines = out.splitlines()
+        assert lines[2].split() == ["id", "name", "start", "finish", "slack", "free", "driving"]
+        row = next(line for line in lines[3:] if " SC03 " in line)
+        assert row.startswith("*")
+        assert "2019-12-01  2020-09-30" in row
+
+    def test_json_is_the_spec_shape(
+        self, capsys: pytest.CaptureFixture[str], small_plan_path: Path
+    ) -> None:
+        """JSON output has the SPEC §6 keys and values."""
+        code, out, _ = run(capsys, "schedule", str(small_plan_path), "--format", "json")
+        assert code == 0
+        tree = json.loads(out)
+        assert tree["roadmap"] == "Smart City starter roadmap"
+        assert (tree["start"], tree["finish"]) == ("2019-01-01", "2020-09-30")
+        assert tree["critical_path"] == ["SC01", "SC03", "M1"]
+        sc04 = next(i for i in tree["items"] if i["id"] == "SC04")
+        assert sc04 == {
+            "id": "SC04",
+            "kind": "initiative",
+            "start": "2019-09-01",
+            "finish": "2020-05-31",
+            "late_start": "2019-10-01",
+            "late_finish": "2020-06-30",
+            "total_slack_days": 30,
+            "free_slack_days": 30,
+            "critical": False,
+            "driving": ["SC01"],
+        }
+        m1 = next(i for i in tree["items"] if i["id"] == "M1")
+        assert m1["kind"] == "milestone"
+        assert m1["start"] == m1["finish"] == "2020-09-30"
+
+    def test_csv(self, capsys: pytest.CaptureFixture[str], small_plan_path: Path) -> None:
+        """CSV output has a header and one row per item."""
+        code, out, _ = run(capsys, "schedule", str(small_plan_path), "-f", "csv")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert code == 0
+        assert len(rows) == 5
+        assert rows[0]["id"] == "SC01"
+        assert rows[0]["critical"] == "yes"
+
+    def test_output_file(
+        self, capsys: pytest.CaptureFixture[str], small_plan_path: Path, tmp_path: Path
+    ) -> None:
+        """-o writes the file and prints nothing."""
+        out_path = tmp_path / "s.json"
+        code, out, _ = run(
+            capsys, "schedule", str(small_plan_path), "-f", "json", "-o", str(out_path)
+        )
+        assert (code, out) == (0, "")
+        assert json.loads(out_path.read_text())["finish"] == "2020-09-30"
+
+
+class TestErrors:
+    def test_bad_plan(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A bad field: one line on stderr naming file, line and field; exit 2."""
+        plan = tmp_path / "p.toml"
+        plan.write_text(
+            '[roadmap]\nname = "x"\nstart = 2019-01-01\n[[initiatives]]\n'
+            'id = "A"\nname = "a"\nduration = "lama"\n'
+        )
+        code, out, err = run(capsys, "schedule", str(plan))
+        assert code == 2
+        assert out == ""
+        assert err == (
+            f"roadmap: error: {plan}, line 7, initiatives[0].duration: cannot read "
+            "duration 'lama'; allowed: a whole number of days, 'N days|weeks|months|"
+            "quarters|years|workdays' (or 'hari|minggu|bulan|triwulan|tahun|hari kerja')"
+            ", or an ISO 8601 duration such as 'P1Y2M'\n"
+        )
+
+    def test_cycle(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A cycle names the whole cycle; exit 2."""
+        plan = tmp_path / "p.json"
+        plan.write_text(
+            json.dumps(
+                {
+                    "roadmap": {"name": "x", "start": "2019-01-01"},
+                    "initiatives": [
+                        {"id": "a", "name": "a", "duration": 1, "depends_on": ["b"]},
+                        {"id": "b", "name": "b", "duration": 1, "depends_on": ["a"]},
+                    ],
+                }
+            )
+        )
+        code, _, err = run(capsys, "schedule", str(plan))
+        assert code == 2
+        assert "a -> b -> a" in err
+        assert err.count("\n") == 1
+
+    def test_missing_file(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing file is exit 2 with its name."""
+        code, _, err = run(capsys, "schedule", "nope.toml")
+        assert code == 2
+        assert "nope.toml" in err
+        assert "Traceback" not in err
+
+    def test_unwritable_output(
+        self, capsys: pytest.CaptureFixture[str], small_plan_path: Path, tmp_path: Path
+    ) -> None:
+        """An output folder that does not exist is exit 2, not a traceback."""
+        code, _, err = run(
+            capsys,
+            "schedule",
+            str(small_plan_path),
+            "-o",
+            str(tmp_path / "no" / "such" / "dir.csv"),
+        )
+        assert code == 2
+        assert err.startswith("roadmap: error:")
+
+    def test_usage_errors(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Unknown formats and missing commands are usage errors with exit 2."""
+        assert run(capsys, "schedule", "x.toml", "--format", "xml")[0] == 2
+        assert run(capsys)[0] == 2
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version prints the package version."""
+    code, out, _ = run(capsys, "--version")
+    assert (code, out.strip()) == (0, f"roadmap {__version__}")
+
+
+def test_parser_lists_commands() -> None:
+    """The parser knows the schedule command (the CLI docs are generated from it)."""
+    assert "schedule" in make_parser().format_help()
+
+
+def test_python_dash_m(small_plan_path: Path) -> None:
+    """Python -m roadmap runs the same CLI, in a real process."""
+    out = subprocess.run(
+        [sys.executable, "-m", "roadmap", "schedule", str(small_plan_path), "-f", "csv"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.startswith("id,kind,name,")

@@ -1,0 +1,208 @@
+"""Tests of roadmap.dates: durations, dates and working-day calendars."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
+
+from roadmap.dates import Calendar, Duration, _add_months, parse_date, parse_duration
+
+
+class TestParse:
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            ("9 months", {"months": 9}),
+            ("1 month", {"months": 1}),
+            ("3 Bulan", {"months": 3}),
+            ("2 tahun", {"years": 2}),
+            ("1 triwulan", {"quarters": 1}),
+            ("2 quarters", {"quarters": 2}),
+            ("10 hari", {"days": 10}),
+            ("2 minggu", {"weeks": 2}),
+            ("1 week", {"weeks": 1}),
+            ("10 hari kerja", {"workdays": 10}),
+            ("5 working days", {"workdays": 5}),
+            ("P6M", {"months": 6}),
+            ("P1Y2M", {"years": 1, "months": 2}),
+            ("P3W", {"weeks": 3}),
+            ("P10D", {"days": 10}),
+            ("-5 days", {"days": -5}),
+            ("-P1M", {"months": -1}),
+            ("+2 days", {"days": 2}),
+            ("1 year 6 months", {"years": 1, "months": 6}),
+            ("30", {"days": 30}),
+        ],
+    )
+    def test_text(self, text: str, parts: dict[str, int]) -> None:
+        """English, Indonesian and ISO 8601 spellings all read."""
+        assert Duration.parse(text) == Duration(**parts)
+
+    def test_integer_and_timedelta(self) -> None:
+        """Integers and whole-day timedeltas are days."""
+        assert parse_duration(7) == Duration(days=7)
+        assert parse_duration(timedelta(days=3)) == Duration(days=3)
+
+    @pytest.mark.parametrize(
+        "bad",
+        [
+            "9 mnths",
+            "",
+            "months",
+            "P",
+            "PT5H",
+            "5 days 5 days",
+            "1.5 months",
+            "5 days x",
+            True,
+            1.5,
+            None,
+            [3],
+            timedelta(hours=5),
+        ],
+    )
+    def test_rejects(self, bad: object) -> None:
+        """Anything else is refused with what was received and what is allowed."""
+        with pytest.raises(ValueError, match="duration"):
+            Duration.parse(bad)
+
+    def test_mixed_signs_and_workdays(self) -> None:
+        """Parts must agree in sign, and workdays do not mix with calendar units."""
+        with pytest.raises(ValueError, match="same sign"):
+            Duration(months=1, days=-1)
+        with pytest.raises(ValueError, match="workdays"):
+            Duration(workdays=1, days=1)
+
+
+class TestText:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "9 months",
+            "1 month",
+            "2 years",
+            "1 quarter",
+            "3 weeks",
+            "5 days",
+            "0 days",
+            "P1Y2M",
+            "-5 days",
+            "-P1Y1M",
+            "10 workdays",
+            "P1Y3D",
+        ],
+    )
+    def test_round_trip(self, text: str) -> None:
+        """str() writes what parse() reads back to an equal duration."""
+        d = Duration.parse(text)
+        assert Duration.parse(str(d)) == d
+        assert str(d) == text
+
+    def test_repr(self) -> None:
+        """repr() is evaluable-looking and short."""
+        assert repr(Duration(months=2)) == "Duration.parse('2 months')"
+
+
+class TestArithmetic:
+    def test_fixed_days(self) -> None:
+        """Days and weeks are fixed; months are not."""
+        assert Duration.parse("2 weeks").fixed_days == 14
+        assert Duration.parse("1 month").fixed_days is None
+
+    def test_finish_is_inclusive(self) -> None:
+        """Start + duration - 1 day, with month ends clamped."""
+        assert Duration.parse("12 months").finish(date(2019, 1, 1)) == date(2019, 12, 31)
+        assert Duration.parse("1 month").finish(date(2019, 1, 31)) == date(2019, 2, 27)
+        assert Duration.parse("1 month").finish(date(2020, 1, 31)) == date(2020, 2, 28)
+
+    def test_months_do_not_invert(self) -> None:
+        """31 January + 1 month - 1 month is 28 January, as SPEC §3 warns."""
+        jan31 = date(2019, 1, 31).toordinal()
+        there = Duration(months=1).end(jan31)
+        back = Duration(months=-1).end(there)
+        assert date.fromordinal(back) == date(2019, 1, 28)
+
+    def test_days_before(self) -> None:
+        """Measured back from an exclusive end: 3 months before 1 July starts on 1 April."""
+        end = date(2019, 7, 1).toordinal()
+        assert Duration(months=3).days_before(end) == (date(2019, 7, 1) - date(2019, 4, 1)).days
+
+    @given(st.dates(date(1900, 1, 1), date(2200, 12, 31)), st.integers(-300, 300))
+    def test_month_arithmetic_matches_relativedelta(self, day: date, months: int) -> None:
+        """The fast month addition is dateutil's relativedelta, exactly."""
+        assert (
+            _add_months(day.toordinal(), months) == (day + relativedelta(months=months)).toordinal()
+        )
+
+    @given(
+        st.dates(date(1990, 1, 1), date(2100, 1, 1)),
+        st.integers(0, 5),
+        st.integers(0, 30),
+        st.integers(0, 60),
+    )
+    def test_end_matches_relativedelta(self, day: date, y: int, m: int, d: int) -> None:
+        """Compound durations add like relativedelta(years, months, days)."""
+        got = Duration(years=y, months=m, days=d).end(day.toordinal())
+        assert got == (day + relativedelta(years=y, months=m, days=d)).toordinal()
+
+
+class TestParseDate:
+    def test_accepts(self) -> None:
+        """ISO text and date objects."""
+        assert parse_date("2019-02-28") == date(2019, 2, 28)
+        assert parse_date(date(2019, 1, 1)) == date(2019, 1, 1)
+
+    @pytest.mark.parametrize("bad", ["2019-02-30", "28/02/2019", "20190228", 2019, None])
+    def test_rejects(self, bad: object) -> None:
+        """Anything else, impossible dates included."""
+        with pytest.raises(ValueError, match="date"):
+            parse_date(bad)
+
+    def test_rejects_datetime(self) -> None:
+        """A plan is in whole days."""
+        from datetime import datetime
+
+        with pytest.raises(ValueError, match="without a time"):
+            parse_date(datetime(2019, 1, 1, 12))
+
+
+class TestCalendar:
+    def test_weekend_names(self) -> None:
+        """Weekdays by English or Indonesian name, or number."""
+        assert Calendar(weekend=["jumat", "sabtu"]).weekend == (4, 5)
+        assert Calendar(weekend="sun").weekend_names == ["sun"]
+        with pytest.raises(ValueError, match="weekday"):
+            Calendar(weekend=["funday"])
+        with pytest.raises(ValueError, match="working"):
+            Calendar(weekend=range(7))
+
+    def test_add_workdays_both_ways(self) -> None:
+        """Forward to the day after the n-th working day; back to the n-th before."""
+        cal = Calendar()
+        fri = date(2019, 1, 4).toordinal()
+        assert date.fromordinal(cal.add_workdays(fri, 2)) == date(2019, 1, 8)
+        assert date.fromordinal(cal.add_workdays(fri, -1)) == date(2019, 1, 3)
+        mon = date(2019, 1, 7).toordinal()
+        assert date.fromordinal(cal.add_workdays(mon, -1)) == date(2019, 1, 4)
+
+    def test_indonesian_holidays(self) -> None:
+        """Idul Fitri 2019 (5 June) comes from the holidays package."""
+        pytest.importorskip("holidays")
+        cal = Calendar(country="ID")
+        assert not cal.is_workday(date(2019, 6, 5))
+        assert cal.is_workday(date(2019, 6, 11))
+
+    def test_unknown_country(self) -> None:
+        """An unknown country is refused when the calendar is made."""
+        pytest.importorskip("holidays")
+        with pytest.raises(ValueError, match="XX"):
+            Calendar(country="XX")
+
+    def test_extra_holidays(self) -> None:
+        """Extra days off, such as cuti bersama."""
+        cal = Calendar(holidays=["2019-06-03"])
+        assert not cal.is_workday(date(2019, 6, 3))

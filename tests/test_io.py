@@ -1,0 +1,354 @@
+"""Tests of roadmap.io: TOML, JSON and YAML plans, errors with file/line/field, atomic writes."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+import roadmap as rm
+from roadmap import Calendar, Initiative, Milestone, Phase, PlanFileError, Roadmap
+from roadmap.io import atomic_write, detect_format
+from tests.strategies import dags
+
+FULL = Roadmap(
+    name="Tanjungpinang Smart City 2019-2023",
+    start=date(2019, 1, 1),
+    end=date(2023, 12, 31),
+    currency="IDR",
+    language="en",
+    fiscal_year_start="04-01",
+    calendar=Calendar(weekend=["sat", "sun"], holidays=["2019-06-03"]),
+    ceilings={2019: 5_000_000_000, 2020: 8_000_000_000},
+    phases=[
+        Phase(
+            id="F1",
+            name="Infrastruktur",
+            start="2019-01-01",
+            end="2019-12-31",
+            description="sarana & prasarana",
+        )
+    ],
+    initiatives=[
+        Initiative(
+            id="SC01",
+            name="Masterplan",
+            phase="F1",
+            dimension="Smart Governance",
+            owner="Diskominfo",
+            start="2019-07-01",
+            duration="5 months",
+            budget=150_000_000,
+            funding="APBD",
+            progress=0.5,
+            status="berjalan",
+            tags=["quick win"],
+            description="Bimtek GM100SC",
+        ),
+        Initiative(
+            id="SC02",
+            name="Jaringan",
+            start="2019-03-01",
+            finish="2019-11-30",
+            depends_on=[
+                "SC01",
+                {"id": "SC01", "type": "SS", "lag": "-2 weeks"},
+                {"id": "SC01", "type": "FF", "lag": "P1Y2M"},
+            ],
+            budget={2019: 1_000_000_000, 2020: 500_000_000},
+            funding=["APBD", "DAK"],
+            deadline="2020-12-31",
+            multi_year=True,
+        ),
+        Initiative(id="SC03", name="Pelatihan", duration="10 workdays"),
+    ],
+    milestones=[
+        Milestone(
+            id="M1",
+            name="Masterplan ditetapkan",
+            after="SC01",
+            date="2019-12-15",
+            deadline="2020-01-31",
+            depends_on=[{"id": "SC02", "type": "SS"}],
+        ),
+    ],
+)
+
+
+class TestRoundTrip:
+    @pytest.mark.parametrize("fmt", ["toml", "json", "yaml"])
+    def test_every_field_survives(self, fmt: str) -> None:
+        """load(save(plan)) == plan for a plan that uses every field."""
+        assert rm.loads(rm.dumps(FULL, fmt), fmt) == FULL
+
+    @pytest.mark.parametrize("suffix", [".toml", ".json", ".yaml", ".yml"])
+    def test_files(self, tmp_path: Path, suffix: str) -> None:
+        """Save and load through files, format from the suffix."""
+        path = tmp_path / f"plan{suffix}"
+        rm.save(FULL, path)
+        assert rm.load(path) == FULL
+        assert rm.load(str(path)) == FULL
+
+    @given(dags(with_deadlines=True))
+    def test_random_plans(self, plan: Roadmap) -> None:
+        """Random plans survive TOML and JSON."""
+        assert rm.loads(rm.dumps(plan, "toml"), "toml") == plan
+        assert rm.loads(rm.dumps(plan, "json"), "json") == plan
+
+    def test_toml_is_readable(self) -> None:
+        """The written TOML uses the SPEC layout: [roadmap], [[initiatives]], plain dates."""
+        text = rm.dumps(FULL)
+        assert "[roadmap]" in text
+        assert "[[initiatives]]" in text
+        assert 'duration = "5 months"' in text
+        assert "start = 2019-07-01" in text
+        assert 'status = "in_progress"' in text
+
+    def test_file_objects(self, tmp_path: Path) -> None:
+        """Text and binary file objects, with the format from the name or given."""
+        buf = io.StringIO()
+        rm.save(FULL, buf, format="json")
+        assert rm.load(io.StringIO(buf.getvalue()), format="json") == FULL
+        path = tmp_path / "p.toml"
+        with open(path, "w", encoding="utf-8") as fh:
+            rm.save(FULL, fh)
+        with open(path, "rb") as fh:
+            assert rm.load(fh) == FULL
+
+    def test_small_example_loads(self, small_plan_path: Path) -> None:
+        """The shipped example plan reads and schedules."""
+        plan = rm.load(small_plan_path)
+        assert rm.schedule(plan).critical_path[-1] == "M1"
+
+
+TOML_HEAD = """\
+[roadmap]
+name = "Demo"
+start = 2019-01-01
+
+"""
+
+
+def error(text: str, fmt: str = "toml") -> PlanFileError:
+    with pytest.raises(PlanFileError) as info:
+        rm.loads(text, fmt, path=f"plan.{fmt}")
+    return info.value
+
+
+class TestTomlErrors:
+    def test_bad_duration(self) -> None:
+        """Names file, line and field path, and what was received."""
+        err = error(
+            TOML_HEAD + '[[initiatives]]\nid = "A"\nname = "a"\nduration = 5\n\n'
+            '[[initiatives]]\nid = "B"\nname = "b"\nduration = "9 mnths"\n'
+        )
+        assert (err.path, err.line, err.field) == ("plan.toml", 13, "initiatives[1].duration")
+        assert str(err).startswith("plan.toml, line 13, initiatives[1].duration: ")
+        assert "'9 mnths'" in str(err)
+
+    def test_unknown_key(self) -> None:
+        """Unknown keys are errors with their path, not ignored."""
+        err = error(TOML_HEAD + '[[initiatives]]\nid = "A"\nname = "a"\nduraton = 5\n')
+        assert (err.line, err.field) == (8, "initiatives[0].duraton")
+        assert "unknown key 'duraton'" in str(err)
+        assert "duration" in str(err)  # lists what is allowed
+
+    def test_unknown_top_level_and_roadmap_keys(self) -> None:
+        """Typos in table names and roadmap settings are caught too."""
+        assert error(TOML_HEAD + "[ceiling]\n2019 = 5\n").field == "ceiling"
+        err = error('[roadmap]\nname = "x"\nstart = 2019-01-01\nstrat = 2019-01-01\n')
+        assert (err.line, err.field) == (4, "roadmap.strat")
+
+    def test_unknown_dependency(self) -> None:
+        """A link to an unknown id points at the entry."""
+        err = error(
+            TOML_HEAD + '[[initiatives]]\nid = "A"\nname = "a"\nduration = 5\ndepends_on = ["B"]\n'
+        )
+        assert (err.line, err.field) == (9, "initiatives[0].depends_on[0]")
+        assert "unknown item 'B'" in str(err)
+
+    def test_unknown_after(self) -> None:
+        """A milestone after an unknown item."""
+        err = error(TOML_HEAD + '[[milestones]]\nid = "M"\nname = "m"\nafter = "X"\n')
+        assert (err.line, err.field) == (8, "milestones[0].after")
+
+    def test_duplicate_id(self) -> None:
+        """Duplicate ids name both places."""
+        err = error(
+            TOML_HEAD + '[[initiatives]]\nid = "A"\nname = "a"\nduration = 5\n'
+            '[[initiatives]]\nid = "A"\nname = "b"\nduration = 5\n'
+        )
+        assert (err.line, err.field) == (10, "initiatives[1].id")
+        assert "initiatives[0]" in str(err)
+
+    def test_bad_dependency_type_in_inline_table(self) -> None:
+        """An error inside an inline dependency table points at its entry."""
+        err = error(
+            TOML_HEAD + '[[initiatives]]\nid = "A"\nname = "a"\nduration = 5\n'
+            '[[initiatives]]\nid = "B"\nname = "b"\nduration = 5\n'
+            'depends_on = [{ id = "A", type = "XX" }]\n'
+        )
+        assert err.field == "initiatives[1].depends_on[0]"
+        assert err.line == 13
+        assert "FS, SS, FF, SF" in str(err)
+
+    def test_bad_date_and_type(self) -> None:
+        """Wrong types are named with the received value."""
+        err = error(
+            TOML_HEAD + '[[initiatives]]\nid = "A"\nname = "a"\nduration = 5\nstart = "1 Maret"\n'
+        )
+        assert (err.line, err.field) == (9, "initiatives[0].start")
+        err = error(TOML_HEAD + '[[initiatives]]\nid = "A"\nname = 3\nduration = 5\n')
+        assert (err.line, err.field) == (7, "initiatives[0].name")
+
+    def test_missing_required(self) -> None:
+        """A missing name or [roadmap] table is named."""
+        err = error(TOML_HEAD + '[[initiatives]]\nid = "A"\nduration = 5\n')
+        assert "'name'" in str(err)
+        assert err.line == 5
+        assert "[roadmap]" in str(error('[[initiatives]]\nid = "A"\n'))
+
+    def test_ceiling(self) -> None:
+        """A bad ceiling points at the [ceilings] table."""
+        err = error(TOML_HEAD + '[ceilings]\n2019 = "banyak"\n')
+        assert err.field == "ceilings"
+        assert err.line == 5
+
+    def test_calendar(self) -> None:
+        """A bad calendar names its key."""
+        err = error(
+            '[roadmap]\nname = "x"\nstart = 2019-01-01\ncalendar = { weekend = ["funday"] }\n'
+        )
+        assert (err.line, err.field) == (4, "roadmap.calendar")
+
+    def test_syntax_error(self) -> None:
+        """Broken TOML names the line without the parser's own suffix."""
+        err = error(TOML_HEAD + '[[initiatives]]\nid = "A\n')
+        assert err.line == 6
+        assert "not valid TOML" in str(err)
+        assert "(at line" not in str(err)
+
+    def test_key_below_a_table_belongs_to_it(self) -> None:
+        """In TOML a key after [roadmap] is a roadmap key, and the message says so."""
+        err = error(TOML_HEAD + 'initiatives = "A"\n')
+        assert (err.line, err.field) == (5, "roadmap.initiatives")
+
+    def test_not_a_table(self) -> None:
+        """Initiatives must be a list of tables."""
+        err = error('{"roadmap": {"name": "x", "start": "2019-01-01"}, "initiatives": "A"}', "json")
+        assert "list of tables" in str(err)
+        assert err.field == "initiatives"
+
+
+class TestJsonErrors:
+    def test_bad_duration_line(self) -> None:
+        """JSON errors name the line of the offending key."""
+        text = (
+            '{\n  "roadmap": {"name": "x", "start": "2019-01-01"},\n  "initiatives": [\n'
+            '    {"id": "A", "name": "a", "duration": 5},\n'
+            '    {"id": "B", "name": "b",\n     "duration": "9 mnths"}\n  ]\n}\n'
+        )
+        err = error(text, "json")
+        assert (err.line, err.field) == (6, "initiatives[1].duration")
+
+    def test_date_as_text(self) -> None:
+        """Dates in JSON are ISO text, and bad ones are named."""
+        err = error('{"roadmap": {"name": "x", "start": "01/01/2019"}}', "json")
+        assert (err.line, err.field) == (1, "roadmap.start")
+
+    def test_syntax_error(self) -> None:
+        """Broken JSON names its line."""
+        err = error('{\n  "roadmap": {\n    "name": "x",,\n  }\n}', "json")
+        assert err.line == 3
+        assert "not valid JSON" in str(err)
+
+
+class TestYamlErrors:
+    def test_bad_duration_line(self) -> None:
+        """YAML errors name the line of the offending key."""
+        pytest.importorskip("yaml")
+        text = (
+            "roadmap:\n  name: x\n  start: 2019-01-01\ninitiatives:\n"
+            "  - id: A\n    name: a\n    duration: 5\n"
+            "  - id: B\n    name: b\n    duration: 9 mnths\n"
+        )
+        err = error(text, "yaml")
+        assert (err.line, err.field) == (10, "initiatives[1].duration")
+
+    def test_safe_loader(self) -> None:
+        """Python object tags are refused, never executed."""
+        pytest.importorskip("yaml")
+        err = error("roadmap: !!python/object/apply:os.system ['echo hi']\n", "yaml")
+        assert "not valid YAML" in str(err)
+
+    def test_syntax_error(self) -> None:
+        """Broken YAML names its line."""
+        pytest.importorskip("yaml")
+        assert error("roadmap:\n  name: [x\n  start: 1\n", "yaml").line is not None
+
+
+class TestFiles:
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A missing file is a PlanFileError naming it."""
+        with pytest.raises(PlanFileError, match="nope.toml.*cannot read"):
+            rm.load(tmp_path / "nope.toml")
+
+    def test_unknown_suffix(self) -> None:
+        """The suffix decides the format unless one is given."""
+        with pytest.raises(PlanFileError, match="suffix '.txt'"):
+            detect_format("plan.txt")
+        assert detect_format("plan.txt", "JSON") == "json"
+        with pytest.raises(PlanFileError, match="unknown plan format"):
+            detect_format("plan.toml", "xml")
+
+    def test_not_utf8(self, tmp_path: Path) -> None:
+        """Latin-1 files are refused with the line of the first bad byte."""
+        path = tmp_path / "p.toml"
+        path.write_bytes(b'[roadmap]\nname = "Kota \xe9"\n')
+        with pytest.raises(PlanFileError, match="line 2.*UTF-8"):
+            rm.load(path)
+
+    def test_utf8_bom(self, tmp_path: Path) -> None:
+        """A byte-order mark from Windows editors is accepted."""
+        path = tmp_path / "p.toml"
+        path.write_bytes(b"\xef\xbb\xbf" + TOML_HEAD.encode())
+        assert rm.load(path).name == "Demo"
+
+
+class TestAtomicWrite:
+    def test_replaces_and_keeps_mode(self, tmp_path: Path) -> None:
+        """An existing file is replaced whole and keeps its permissions."""
+        path = tmp_path / "out.txt"
+        path.write_text("old")
+        os.chmod(path, 0o640)
+        atomic_write(path, b"new")
+        assert path.read_text() == "new"
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+    def test_failure_leaves_old_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """If the rename fails, the old content stays and no temporary file is left."""
+        path = tmp_path / "out.txt"
+        path.write_text("old")
+
+        def boom(*args: object) -> None:
+            raise OSError("disk full")
+
+        monkeypatch.setattr(os, "replace", boom)
+        with pytest.raises(OSError, match="disk full"):
+            atomic_write(path, b"new")
+        assert path.read_text() == "old"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+    def test_new_file_mode_follows_umask(self, tmp_path: Path) -> None:
+        """A new file is readable like any other new file, not 0600."""
+        path = tmp_path / "new.txt"
+        atomic_write(path, b"x")
+        umask = os.umask(0)
+        os.umask(umask)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask

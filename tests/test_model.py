@@ -1,0 +1,179 @@
+"""Tests of roadmap.model: conversion, validation and error messages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+import pytest
+
+from roadmap import Dependency, Duration, Initiative, ItemError, Milestone, Phase, Roadmap
+from roadmap.errors import UnknownItemError
+
+
+class TestInitiative:
+    def test_converts_on_the_way_in(self) -> None:
+        """Strings become dates, durations and dependencies."""
+        i = Initiative(
+            id="A",
+            name="x",
+            start="2019-03-01",
+            duration="9 bulan",
+            depends_on=["B", {"id": "C", "type": "ss", "lag": "1 month"}],
+            funding="APBD",
+            tags=["quick win"],
+            status="berjalan",
+        )
+        assert i.start == date(2019, 3, 1)
+        assert i.duration == Duration(months=9)
+        assert i.depends_on[1] == Dependency(id="C", type="SS", lag=Duration(months=1))
+        assert i.funding == ("APBD",)
+        assert i.tags == ("quick win",)
+        assert i.status == "in_progress"
+
+    def test_is_frozen(self) -> None:
+        """Items cannot be changed in place; attrs.evolve makes a changed copy."""
+        i = Initiative(id="A", name="x", duration=5)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            i.name = "y"  # type: ignore[misc]
+        assert attrs.evolve(i, name="y").name == "y"
+
+    def test_keyword_only(self) -> None:
+        """Positional arguments are refused."""
+        with pytest.raises(TypeError):
+            Initiative("A", "x", 5)  # type: ignore[misc]
+
+    @pytest.mark.parametrize(
+        ("kwargs", "field", "text"),
+        [
+            ({"duration": "9 mnths"}, "duration", "cannot read duration '9 mnths'"),
+            ({"duration": 0}, "duration", "milestone"),
+            ({"duration": -3}, "duration", "positive"),
+            ({}, "duration", "give a duration"),
+            ({"duration": 5, "finish": "2019-01-01"}, "finish", "not both"),
+            ({"start": "2019-02-01", "finish": "2019-01-01"}, "finish", "before start"),
+            ({"duration": 5, "start": "1 March"}, "start", "YYYY-MM-DD"),
+            ({"duration": 5, "progress": 1.5}, "progress", "from 0 to 1"),
+            ({"duration": 5, "progress": "half"}, "progress", "number"),
+            ({"duration": 5, "status": "ongoing"}, "status", "unknown status"),
+            ({"duration": 5, "budget": "lots"}, "budget", "whole amount"),
+            ({"duration": 5, "budget": 1.5}, "budget", "whole amount"),
+            ({"duration": 5, "budget": {"20x9": 5}}, "budget", "year"),
+            ({"duration": 5, "depends_on": [{"id": "B", "type": "XX"}]}, "type", "FS, SS"),
+            ({"duration": 5, "depends_on": [{"id": "B", "lag": "soon"}]}, "lag", "duration"),
+            ({"duration": 5, "depends_on": [{"lag": 1}]}, "depends_on", "needs an 'id'"),
+            ({"duration": 5, "depends_on": [{"id": "B", "kind": 1}]}, "depends_on", "unknown"),
+            ({"duration": 5, "funding": [1]}, "funding", "text"),
+            ({"duration": 5, "multi_year": "yes"}, "multi_year", "true or false"),
+        ],
+    )
+    def test_errors_name_item_and_field(
+        self, kwargs: dict[str, object], field: str, text: str
+    ) -> None:
+        """Every invalid value raises ItemError naming the item id and the field."""
+        with pytest.raises(ItemError) as info:
+            Initiative(id="SC07", name="x", **kwargs)  # type: ignore[arg-type]
+        assert info.value.item == "SC07"
+        assert info.value.field == field
+        assert text in str(info.value)
+        assert str(info.value).startswith("item 'SC07', field ")
+
+    def test_bad_id(self) -> None:
+        """Ids are non-empty text without surrounding spaces."""
+        for bad in ("", " A", 3):
+            with pytest.raises(ItemError, match="id"):
+                Initiative(id=bad, name="x", duration=1)  # type: ignore[arg-type]
+
+    def test_budget_per_year(self) -> None:
+        """A per-year budget keeps integer years in order."""
+        i = Initiative(id="A", name="x", duration=5, budget={"2020": 5, 2019: 10})
+        assert i.budget == {2019: 10, 2020: 5}
+
+    def test_span_from_start_and_finish(self) -> None:
+        """Start and finish (inclusive) give the duration in days."""
+        i = Initiative(id="A", name="x", start="2019-01-01", finish="2019-12-31")
+        assert i.span == Duration(days=365)
+
+
+class TestMilestone:
+    def test_after_is_a_finish_to_start_link(self) -> None:
+        """After comes first among the links."""
+        m = Milestone(id="M", name="x", after="A", depends_on=[{"id": "B", "type": "FF"}])
+        assert [str(link) for link in m.links] == ["A", "B FF"]
+        assert m.span.is_zero
+
+    def test_error_names_field(self) -> None:
+        """A bad date names the milestone and the field."""
+        with pytest.raises(ItemError, match="item 'M', field 'date'"):
+            Milestone(id="M", name="x", date="soon")
+
+
+class TestPhase:
+    def test_end_before_start(self) -> None:
+        """A phase window must not be reversed."""
+        with pytest.raises(ItemError, match="'F1'.*'end'"):
+            Phase(id="F1", name="x", start="2019-12-31", end="2019-01-01")
+
+
+class TestDependency:
+    def test_str(self) -> None:
+        """The compact notation used in tables and spreadsheets."""
+        assert str(Dependency(id="A")) == "A"
+        assert str(Dependency(id="A", type="SS", lag="1 month")) == "A SS+1 month"
+        assert str(Dependency(id="A", lag=-5)) == "A FS-5 days"
+
+    def test_coerce_rejects(self) -> None:
+        """A number is not a dependency."""
+        with pytest.raises(ValueError, match="dependency"):
+            Dependency.coerce(5)
+
+
+class TestRoadmap:
+    def test_lookup_and_iteration(self) -> None:
+        """Items by id, phases by id, iteration over initiatives then milestones."""
+        plan = Roadmap(
+            name="x",
+            start="2019-01-01",
+            phases=[Phase(id="F1", name="p")],
+            initiatives=[Initiative(id="A", name="a", duration=1)],
+            milestones=[Milestone(id="M", name="m")],
+        )
+        assert plan["F1"].name == "p"
+        assert [i.id for i in plan] == ["A", "M"]
+        assert len(plan) == 2
+        assert "A" in plan
+        with pytest.raises(UnknownItemError, match="'Z'"):
+            plan["Z"]
+
+    def test_validates_fields(self) -> None:
+        """Roadmap fields are checked like item fields."""
+        with pytest.raises(ItemError, match="language"):
+            Roadmap(name="x", start="2019-01-01", language="fr")  # type: ignore[arg-type]
+        with pytest.raises(ItemError, match="fiscal_year_start"):
+            Roadmap(name="x", start="2019-01-01", fiscal_year_start="13-01")
+        with pytest.raises(ItemError, match="end"):
+            Roadmap(name="x", start="2019-01-01", end="2018-01-01")
+        with pytest.raises(ItemError, match="Initiative"):
+            Roadmap(name="x", start="2019-01-01", initiatives=[{"id": "A"}])  # type: ignore[list-item]
+
+    def test_ceilings(self) -> None:
+        """Ceilings are integer amounts per year."""
+        plan = Roadmap(name="x", start="2019-01-01", ceilings={"2020": 8_000_000_000})
+        assert plan.ceilings == {2020: 8_000_000_000}
+
+    def test_duplicates_are_allowed_in_the_model(self) -> None:
+        """Relations between items are for schedule() to refuse and check() to report."""
+        a = Initiative(id="A", name="a", duration=1)
+        plan = Roadmap(name="x", start="2019-01-01", initiatives=[a, a])
+        assert len(plan) == 2
+
+    def test_html(self) -> None:
+        """The notebook view lists every item, escaped."""
+        plan = Roadmap(
+            name="<x>",
+            start="2019-01-01",
+            initiatives=[Initiative(id="A", name="a & b", duration=1, budget=5)],
+        )
+        html = plan._repr_html_()
+        assert "&lt;x&gt;" in html
+        assert "a &amp; b" in html
