@@ -24,9 +24,9 @@ datetime.date(2019, 2, 27)
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -129,6 +129,12 @@ class Duration:
         """
         if isinstance(value, Duration):
             return value
+        if value.__class__ is str or value.__class__ is int:
+            return _parse_cached(value)  # plans repeat the same few durations
+        return cls._parse(value)
+
+    @classmethod
+    def _parse(cls, value: object) -> Duration:
         if isinstance(value, bool):
             raise ValueError(f"expected a duration, got {value!r}; allowed: {_ALLOWED}")
         if isinstance(value, int):
@@ -265,6 +271,11 @@ class Duration:
         return f"Duration.parse({str(self)!r})"
 
 
+@lru_cache(maxsize=4096)
+def _parse_cached(value: str | int) -> Duration:
+    return Duration._parse(value)
+
+
 def parse_duration(value: object) -> Duration:
     """Read a duration; see :meth:`Duration.parse`.
 
@@ -306,11 +317,17 @@ def _add_months(ordinal: int, months: int) -> int:
     if not months:
         return ordinal
     d = date.fromordinal(ordinal)
-    index = d.year * 12 + d.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    day = min(d.day, monthrange(year, month)[1])
-    return date(year, month, day).toordinal()
+    year, month = divmod(d.year * 12 + d.month - 1 + months, 12)
+    day = d.day
+    if day > 28:
+        last = _MONTH_DAYS[month]
+        if month == 1 and (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+            last = 29
+        day = min(day, last)
+    return date(year, month + 1, day).toordinal()
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 _WEEKDAYS = {

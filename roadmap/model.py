@@ -29,6 +29,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal, TypeAlias, cast
 
 import attrs
@@ -267,7 +268,7 @@ class Dependency:
         if isinstance(value, Dependency):
             return value
         if isinstance(value, str):
-            return cls(id=value)
+            return _plain_dependency(value)
         if isinstance(value, Mapping):
             unknown = set(value) - {"id", "type", "lag"}
             if unknown:
@@ -284,6 +285,12 @@ class Dependency:
             return self.id
         lag = "" if self.lag.is_zero else ("" if self.lag.sign < 0 else "+") + str(self.lag)
         return f"{self.id} {self.type}{lag}"
+
+
+@lru_cache(maxsize=65536)
+def _plain_dependency(id: str) -> Dependency:
+    """A finish-to-start link without lag; shared, since it is immutable."""
+    return Dependency(id=id)
 
 
 def _dependencies(value: object) -> tuple[Dependency, ...]:
@@ -489,8 +496,10 @@ class Milestone:
     @property
     def span(self) -> Duration:
         """Always zero."""
-        return Duration()
+        return _ZERO
 
+
+_ZERO = Duration()
 
 Item: TypeAlias = "Initiative | Milestone"
 
@@ -589,6 +598,8 @@ class Roadmap:
     _index: dict[str, Initiative | Milestone | Phase] = attrs.field(
         init=False, eq=False, repr=False
     )
+    # The scheduler's compiled form of this plan (roadmap._network), made on first use.
+    _network: object = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.end is not None and self.end < self.start:

@@ -31,12 +31,12 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
-from roadmap._network import FF, FS, SS, Network
-from roadmap.dates import Duration
+from roadmap._network import FF, FS, SS, Network, network
+from roadmap.dates import Duration, _add_months
 from roadmap.errors import UnknownItemError
 from roadmap.model import Dependency, Initiative, Milestone, Roadmap
 
@@ -94,6 +94,20 @@ _COLUMNS = (
 )  # fmt: skip
 
 
+class _Passes(NamedTuple):
+    """The arrays the passes fill, one entry per item (``lag`` one per link)."""
+
+    es: list[int]
+    ef: list[int]
+    ls: list[int]
+    lf: list[int]
+    free: list[int]
+    lag: list[int]
+    sbound: list[int]
+    fbound: list[int]
+    mode: bytearray
+
+
 class Schedule:
     """The result of :func:`schedule`: dates, slack, criticality and driving links per item.
 
@@ -101,28 +115,13 @@ class Schedule:
     :meth:`to_dict` for JSON.
     """
 
-    __slots__ = (
-        "_cp", "_days", "_drivers", "_ef", "_es", "_free", "_lf", "_ls", "_net", "finish_day",
-        "plan",
-    )  # fmt: skip
+    __slots__ = ("_cp", "_ef", "_es", "_lf", "_ls", "_net", "_passes", "finish_day", "plan")
 
-    def __init__(
-        self,
-        plan: Roadmap,
-        net: Network,
-        es: list[int],
-        ef: list[int],
-        ls: list[int],
-        lf: list[int],
-        free: list[int],
-        drivers: list[list[int] | None],
-        finish_day: int,
-    ) -> None:
+    def __init__(self, plan: Roadmap, net: Network, passes: _Passes, finish_day: int) -> None:
         self.plan = plan
         self._net = net
-        self._es, self._ef, self._ls, self._lf = es, ef, ls, lf
-        self._free = free
-        self._drivers = drivers
+        self._passes = passes
+        self._es, self._ef, self._ls, self._lf = passes.es, passes.ef, passes.ls, passes.lf
         self.finish_day = finish_day  # exclusive end of the roadmap, as a day number
         self._cp: list[str] | None = None
 
@@ -167,9 +166,9 @@ class Schedule:
             late_finish=_fromordinal(lf - 1),
             days=ef - es,
             total_slack=ls - es,
-            free_slack=self._free[i],
+            free_slack=self._passes.free[i],
             critical=ls <= es,
-            driving=tuple(links[k] for k in self._drivers[i] or ()),
+            driving=tuple(links[k] for k in self._driving(i)),
             item=item,
         )
 
@@ -193,9 +192,30 @@ class Schedule:
     def _slack(self, i: int) -> int:
         return self._ls[i] - self._es[i]
 
+    def _driving(self, i: int) -> list[int]:
+        """Positions (in ``item.links``) of the links that fixed item *i*'s early dates.
+
+        A start link drives when its bound equals the start the links allowed; a finish
+        link when its bound equals the finish the item was pulled to.
+        """
+        net, ps = self._net, self._passes
+        es, ef = ps.es, ps.ef
+        mode = ps.mode[i]
+        out = []
+        base = net.first[i]
+        for k in range(base, net.first[i + 1]):
+            p, t = net.src[k], net.code[k]
+            bound = (ef[p] if t in (FS, FF) else es[p]) + ps.lag[k]
+            if t <= SS:
+                if mode != 1 and bound == ps.sbound[i]:
+                    out.append(k - base)
+            elif mode != 0 and bound == ps.fbound[i]:
+                out.append(k - base)
+        return out
+
     def _critical_preds(self, i: int) -> list[int]:
-        preds = self._net.preds[i]
-        return [preds[k][0] for k in self._drivers[i] or () if self._slack(preds[k][0]) <= 0]
+        first, src = self._net.first[i], self._net.src
+        return [src[first + k] for k in self._driving(i) if self._slack(src[first + k]) <= 0]
 
     @property
     def critical(self) -> list[str]:
@@ -353,6 +373,12 @@ def schedule(plan: Roadmap) -> Schedule:
     -------
     Schedule
 
+    Notes
+    -----
+    The plan is compiled to integer arrays on the first call and the compiled form is kept
+    on the (immutable) plan, so later calls on the same :class:`Roadmap` (by
+    :func:`schedule`, checks or charts) only run the passes.
+
     Raises
     ------
     roadmap.CycleError
@@ -361,100 +387,80 @@ def schedule(plan: Roadmap) -> Schedule:
         For duplicate ids and links to unknown items, and for a duration in workdays
         without a calendar.
     """
-    net = Network(plan)
-    items = net.items
-    preds = net.preds
-    n = len(items)
+    net = network(plan)
+    n = len(net.items)
     cal = plan.calendar
-    floor = plan.start.toordinal()
-
-    # Per-item inputs: duration (int days or a Duration to resolve), earliest start.
-    durs: list[int | Duration] = [0] * n
-    snet = [floor] * n
-    deadline: dict[int, int] = {}
-    for i, item in enumerate(items):
-        if item.kind == "initiative":
-            assert isinstance(item, Initiative)
-            span = item.span
-            fixed = span.fixed_days
-            durs[i] = span if fixed is None else fixed
-            if item.start is not None:
-                snet[i] = max(floor, item.start.toordinal())
-        else:
-            assert isinstance(item, Milestone)
-            # A milestone is reached at the end of a day: never before the roadmap's first.
-            snet[i] = floor + 1
-            if item.date is not None:
-                snet[i] = max(floor + 1, item.date.toordinal() + 1)
-        if item.deadline is not None:
-            deadline[i] = item.deadline.toordinal() + 1
-
+    durs, dkind, general, snet, deadline = net.durs, net.dkind, net.general, net.snet, net.deadline
+    first, src, code, lags, cal_lag = net.first, net.src, net.code, net.lag, net.cal_lag
+    lag_days = net.lag_days[:]  # calendar lags are resolved into this copy
     es = [0] * n
     ef = [0] * n
     days = [0] * n
-    drivers: list[list[int] | None] = [None] * n
+    sbound = [0] * n  # the start the links allow, before moving to a working day
+    fbound = [-1] * n  # the finish the FF/SF links demand
+    mode = bytearray(n)  # what fixed the dates: 0 start links, 1 finish links, 2 both
+    add_months = _add_months
 
     # -- forward pass -------------------------------------------------------------------
     for i in net.order:
-        row = preds[i]
         start = snet[i]
-        dur = durs[i]
-        if not row:
-            if dur.__class__ is not int:
-                assert isinstance(dur, Duration)
-                if dur.workdays and cal is not None:
-                    start = cal.next_workday(start)
-                dur = dur.days_from(start, cal)
-            es[i] = start
-            ef[i] = start + dur
-            days[i] = dur
-            continue
-        sbest = start
-        sdrv: list[int] = []
-        fbest = -1
-        fdrv: list[int] = []
-        for k, (p, t, lag) in enumerate(row):
-            anchor = ef[p] if t in (FS, FF) else es[p]
-            if lag.__class__ is not int:
-                assert isinstance(lag, Duration)
-                lag = lag.days_from(anchor, cal)
-                row[k] = (p, t, lag)  # resolved once; the backward pass reuses it
-            bound = anchor + lag
-            if t <= SS:
-                if bound > sbest:
-                    sbest, sdrv = bound, [k]
-                elif bound == sbest:
-                    sdrv.append(k)
-            elif bound > fbest:
-                fbest, fdrv = bound, [k]
-            elif bound == fbest:
-                fdrv.append(k)
-        start = sbest
-        if dur.__class__ is not int:
-            assert isinstance(dur, Duration)
+        fb = -1
+        a = first[i]
+        b = first[i + 1]
+        if a != b:
+            if cal_lag[i]:
+                for k in range(a, b):
+                    lag = lags[k]
+                    if lag.__class__ is not int:
+                        assert isinstance(lag, Duration)
+                        p = src[k]
+                        # Resolved once, at the predecessor's early date; the backward
+                        # pass reuses the days.
+                        lag_days[k] = lag.days_from(ef[p] if code[k] in (FS, FF) else es[p], cal)
+            for k in range(a, b):
+                t = code[k]
+                if t == FS:
+                    bound = ef[src[k]] + lag_days[k]
+                    if bound > start:
+                        start = bound
+                elif t == SS:
+                    bound = es[src[k]] + lag_days[k]
+                    if bound > start:
+                        start = bound
+                else:
+                    bound = (ef[src[k]] if t == FF else es[src[k]]) + lag_days[k]
+                    if bound > fb:
+                        fb = bound
+        sbound[i] = start
+        kind = dkind[i]
+        if kind == 0:
+            d = durs[i]
+        elif kind == 1:
+            d = add_months(start, durs[i]) - start
+        else:
+            dur = general[i]
             if dur.workdays and cal is not None:
                 start = cal.next_workday(start)
             d = dur.days_from(start, cal)
-        else:
-            d = dur
-        drv = sdrv  # empty when the roadmap start or a planned start set the date
-        if fbest > start + d:
-            # Finish-driven: measure the duration back from the finish it must reach.
-            if dur.__class__ is not int:
-                assert isinstance(dur, Duration)
-                back = dur.days_before(fbest, cal)
-                d = back if fbest - back >= start else fbest - start
-            start = fbest - d
-            drv = fdrv
-        elif fdrv and fbest == start + d:
-            drv = drv + fdrv
+        if fb >= start + d:
+            fbound[i] = fb
+            if fb > start + d:
+                # Finish-driven: measure the duration back from the finish it must reach.
+                if kind == 1:
+                    back = fb - add_months(fb, -durs[i])
+                    d = back if fb - back >= start else fb - start
+                elif kind == 2:
+                    back = general[i].days_before(fb, cal)
+                    d = back if fb - back >= start else fb - start
+                start = fb - d
+                mode[i] = 1
+            else:
+                mode[i] = 2
         es[i] = start
         ef[i] = start + d
         days[i] = d
-        if drv:
-            drivers[i] = drv
 
-    finish_day = max(ef, default=floor)
+    finish_day = max(ef, default=plan.start.toordinal())
 
     # -- backward pass and free slack ---------------------------------------------------
     lf = [finish_day] * n
@@ -468,25 +474,28 @@ def schedule(plan: Roadmap) -> Schedule:
     for i in reversed(net.order):
         late_start = ls[i] = lf[i] - days[i]
         late_end = lf[i]
-        row = preds[i]
-        if not row:
-            continue
-        s_early, e_early = es[i], ef[i]
-        for p, t, lag in row:
+        s_early = es[i]
+        e_early = ef[i]
+        for k in range(first[i], first[i + 1]):
+            p = src[k]
+            t = code[k]
+            lag_k = lag_days[k]
             if t == FS:
-                bound = late_start - lag  # type: ignore[operator]
-                gap = s_early - ef[p] - lag  # type: ignore[operator]
+                bound = late_start - lag_k
+                gap = s_early - ef[p] - lag_k
             elif t == SS:
-                bound = late_start - lag + days[p]  # type: ignore[operator]
-                gap = s_early - es[p] - lag  # type: ignore[operator]
+                bound = late_start - lag_k + days[p]
+                gap = s_early - es[p] - lag_k
             elif t == FF:
-                bound = late_end - lag  # type: ignore[operator]
-                gap = e_early - ef[p] - lag  # type: ignore[operator]
+                bound = late_end - lag_k
+                gap = e_early - ef[p] - lag_k
             else:  # SF
-                bound = late_end - lag + days[p]  # type: ignore[operator]
-                gap = e_early - es[p] - lag  # type: ignore[operator]
+                bound = late_end - lag_k + days[p]
+                gap = e_early - es[p] - lag_k
             if bound < lf[p]:
                 lf[p] = bound
             if gap < free[p]:
                 free[p] = gap
-    return Schedule(plan, net, es, ef, ls, lf, free, drivers, finish_day)
+    return Schedule(
+        plan, net, _Passes(es, ef, ls, lf, free, lag_days, sbound, fbound, mode), finish_day
+    )
