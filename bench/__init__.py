@@ -1,0 +1,1 @@
+"""Benchmarks of roadmap; see CONTRIBUTING.md."""

@@ -31,8 +31,8 @@ from dateutil.relativedelta import relativedelta
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import roadmap as rm  # noqa: E402
-from bench._plans import random_plan  # noqa: E402
+import roadmap as rm
+from bench._plans import random_plan
 
 REPEATS = {1_000: 15, 10_000: 9, 100_000: 7}
 
@@ -130,6 +130,34 @@ def baseline_cpm(plan: rm.Roadmap) -> tuple[date, dict[str, int]]:
     return finish - timedelta(days=1), slack
 
 
+def measure(n: int) -> tuple[tuple[str, ...], float]:
+    """One row of the table for a random plan of *n* items, and schedule time per item."""
+    plan = random_plan(n)
+    links = sum(len(i.links) for i in plan.items)
+    repeats = REPEATS[n]
+    text = rm.dumps(plan)
+    t_load, _ = timed(lambda: rm.loads(text), max(3, repeats // 3))
+    t_graph, _ = timed(lambda: rm.build_graph(plan), repeats)
+    # First call: a fresh Roadmap object each time, so the compile is measured.
+    fresh = iter([attrs.evolve(plan) for _ in range(repeats)])
+    t_first, m_first = timed(lambda: rm.schedule(next(fresh)), repeats)
+    rm.schedule(plan)
+    t_again, m_again = timed(lambda: rm.schedule(plan), repeats)
+    mem = peak_memory(lambda: rm.schedule(attrs.evolve(plan)))
+    t_base, _ = timed(lambda: baseline_cpm(plan), max(3, repeats // 2))
+    # Same answer as the baseline, or the comparison means nothing.
+    finish, slack = baseline_cpm(plan)
+    sched = rm.schedule(plan)
+    assert finish == sched.finish, (finish, sched.finish)
+    assert all(sched[i].total_slack == s for i, s in slack.items())
+    row = (
+        f"{n:,}", f"{links:,}", f"{t_load:.3f} s", f"{t_graph:.3f} s",
+        f"{t_first:.3f} s ({m_first:.3f})", f"{t_again:.3f} s ({m_again:.3f})",
+        f"{mem:.1f}", f"{t_base:.3f} s", f"{t_base / t_first:.1f}x", f"{t_base / t_again:.1f}x",
+    )  # fmt: skip
+    return row, t_first / n
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="skip the 100k plan")
@@ -155,40 +183,10 @@ def main() -> None:
     rows = [head]
     per_item: list[float] = []
     for n in sizes:
-        plan = random_plan(n)
-        links = sum(len(i.links) for i in plan.items)
-        repeats = REPEATS[n]
-        text = rm.dumps(plan)
-        t_load, _ = timed(lambda: rm.loads(text), max(3, repeats // 3))
-        t_graph, _ = timed(lambda: rm.build_graph(plan), repeats)
-        # First call: a fresh Roadmap object each time, so the compile is measured.
-        fresh = [attrs.evolve(plan) for _ in range(repeats)]
-        it = iter(fresh)
-        t_first, m_first = timed(lambda: rm.schedule(next(it)), repeats)
-        rm.schedule(plan)
-        t_again, m_again = timed(lambda: rm.schedule(plan), repeats)
-        mem = peak_memory(lambda: rm.schedule(attrs.evolve(plan)))
-        t_base, _ = timed(lambda: baseline_cpm(plan), max(3, repeats // 2))
-        # Same answer as the baseline, or the comparison means nothing.
-        finish, slack = baseline_cpm(plan)
-        sched = rm.schedule(plan)
-        assert finish == sched.finish, (finish, sched.finish)
-        assert all(sched[i].total_slack == s for i, s in slack.items())
-        per_item.append(t_first / n)
-        rows.append(
-            (
-                f"{n:,}",
-                f"{links:,}",
-                f"{t_load:.3f} s",
-                f"{t_graph:.3f} s",
-                f"{t_first:.3f} s ({m_first:.3f})",
-                f"{t_again:.3f} s ({m_again:.3f})",
-                f"{mem:.1f}",
-                f"{t_base:.3f} s",
-                f"{t_base / t_first:.1f}x",
-                f"{t_base / t_again:.1f}x",
-            )
-        )
+        print(f"measuring {n:,} items ...", file=sys.stderr, flush=True)
+        row, first_per_item = measure(n)
+        rows.append(row)
+        per_item.append(first_per_item)
     widths = [max(len(r[c]) for r in rows) for c in range(len(head))]
     for k, row in enumerate(rows):
         print("  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)))
