@@ -166,3 +166,14 @@ def test_python_dash_m(small_plan_path: Path) -> None:
         check=True,
     )
     assert out.stdout.startswith("id,kind,name,")
+
+
+def test_tanjungpinang_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    """The illustrative Tanjungpinang plan schedules inside its 2019-2023 horizon."""
+    plan = Path(__file__).parent.parent / "examples" / "tanjungpinang_2019_2023.toml"
+    code, out, _ = run(capsys, "schedule", str(plan), "-f", "json")
+    tree = json.loads(out)
+    assert code == 0
+    assert len(tree["items"]) == 41
+    assert tree["finish"] == "2023-12-31"
+    assert tree["critical_path"][-1] == "M3"

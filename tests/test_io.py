@@ -233,6 +233,12 @@ class TestTomlErrors:
         assert "not valid TOML" in str(err)
         assert "(at line" not in str(err)
 
+    def test_impossible_date_shows_the_line(self) -> None:
+        """TOML rejects 2021-07-32 as syntax; the message quotes the line so it can be found."""
+        err = error(TOML_HEAD + '[[initiatives]]\nid = "A"\nname = "a"\nstart = 2021-07-32\n')
+        assert err.line == 8
+        assert str(err).endswith("(not valid TOML): start = 2021-07-32")
+
     def test_key_below_a_table_belongs_to_it(self) -> None:
         """In TOML a key after [roadmap] is a roadmap key, and the message says so."""
         err = error(TOML_HEAD + 'initiatives = "A"\n')
@@ -297,6 +303,16 @@ class TestFiles:
         """A missing file is a PlanFileError naming it."""
         with pytest.raises(PlanFileError, match="nope.toml.*cannot read"):
             rm.load(tmp_path / "nope.toml")
+
+    def test_folder(self, tmp_path: Path) -> None:
+        """A folder is named as such, not as a bad suffix."""
+        with pytest.raises(PlanFileError, match="folder"):
+            rm.load(tmp_path)
+
+    def test_missing_file_with_odd_suffix(self, tmp_path: Path) -> None:
+        """A missing file is reported as missing whatever its suffix."""
+        with pytest.raises(PlanFileError, match="No such file"):
+            rm.load(tmp_path / "plan.txt")
 
     def test_unknown_suffix(self) -> None:
         """The suffix decides the format unless one is given."""

@@ -73,8 +73,8 @@ def detect_format(path: str | os.PathLike[str], format: str | None = None) -> Pl
         return FORMATS[suffix]
     except KeyError:
         raise PlanFileError(
-            f"cannot tell the plan format from the suffix {suffix!r}; "
-            f"use one of {', '.join(FORMATS)} or pass format=",
+            f"cannot tell the plan format from the suffix {suffix!r}: "
+            f"name the file with {', '.join(FORMATS)}",
             path=str(path),
         ) from None
 
@@ -101,7 +101,12 @@ def loads(text: str, format: str = "toml", *, path: str = "<string>") -> Roadmap
     try:
         tree = module.parse(text)
     except ParseError as err:
-        raise PlanFileError(err.message, path=path, line=err.line) from None
+        message = err.message
+        if err.line is not None:
+            lines = text.splitlines()
+            if 0 < err.line <= len(lines) and lines[err.line - 1].strip():
+                message += f": {lines[err.line - 1].strip()[:80]}"
+        raise PlanFileError(message, path=path, line=err.line) from None
     try:
         return from_tree(tree)
     except TreeError as err:
@@ -129,11 +134,13 @@ def load(source: Source, format: str | None = None) -> Roadmap:
     """
     if isinstance(source, str | os.PathLike):
         name = os.fspath(source)
-        fmt = detect_format(name, format)
+        if os.path.isdir(name):
+            raise PlanFileError("this is a folder, not a plan file", path=name)
         try:
             data = FsPath(name).read_bytes()
         except OSError as err:
             raise PlanFileError(f"cannot read the file: {err.strerror}", path=name) from None
+        fmt = detect_format(name, format)
     else:
         name = str(getattr(source, "name", "<stream>"))
         fmt = detect_format(name, format) if format or name != "<stream>" else "toml"
