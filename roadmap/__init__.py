@@ -1,7 +1,8 @@
 """roadmap: plan multi-year programmes as dependency graphs of initiatives.
 
 Model a roadmap of phases, initiatives and milestones with budgets and dates, schedule it
-by the critical path method, and read and write it as TOML, JSON or YAML.
+by the critical path method, check its feasibility, total its budgets per fiscal year, and
+read and write it as TOML, JSON or YAML.
 
 Examples
 --------
@@ -20,34 +21,46 @@ datetime.date(2019, 6, 30)
 """
 
 from roadmap._version import __version__
+from roadmap.budget import BudgetTable, allocations, budget_by, fiscal_year, spread
+from roadmap.checks import RULES, Finding, Report, check
 from roadmap.dates import Calendar, Duration, parse_date, parse_duration
 from roadmap.errors import CycleError, ItemError, PlanFileError, RoadmapError, UnknownItemError
 from roadmap.graph import build_graph, find_cycle, is_acyclic
 from roadmap.io import dumps, load, loads, save
 from roadmap.model import LINK_TYPES, STATUSES, Dependency, Initiative, Milestone, Phase, Roadmap
+from roadmap.money import format_money
 from roadmap.schedule import Schedule, ScheduledItem, schedule
 
 __all__ = [
     "LINK_TYPES",
+    "RULES",
     "STATUSES",
+    "BudgetTable",
     "Calendar",
     "CycleError",
     "Dependency",
     "Duration",
+    "Finding",
     "Initiative",
     "ItemError",
     "Milestone",
     "Phase",
     "PlanFileError",
+    "Report",
     "Roadmap",
     "RoadmapError",
     "Schedule",
     "ScheduledItem",
     "UnknownItemError",
     "__version__",
+    "allocations",
+    "budget_by",
     "build_graph",
+    "check",
     "dumps",
     "find_cycle",
+    "fiscal_year",
+    "format_money",
     "is_acyclic",
     "load",
     "loads",
@@ -55,6 +68,7 @@ __all__ = [
     "parse_duration",
     "save",
     "schedule",
+    "spread",
 ]
 
 

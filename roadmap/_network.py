@@ -103,6 +103,12 @@ class Network:
                 assert isinstance(item, Initiative)
                 span = item.span
                 fixed = span.fixed_days
+                if fixed is not None and fixed <= 0:
+                    raise ItemError(
+                        f"finish {item.finish} is before start {item.start}",
+                        item=item.id,
+                        field="finish",
+                    )
                 if fixed is not None:
                     durs[i] = fixed
                 elif not (span.weeks or span.days or span.workdays):

@@ -15,7 +15,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 from roadmap._version import __version__
 from roadmap.errors import RoadmapError
@@ -57,6 +57,62 @@ def make_parser() -> argparse.ArgumentParser:
         help="write to this file (atomically) instead of standard output",
     )
     p.set_defaults(run=_cmd_schedule)
+
+    p = commands.add_parser(
+        "check",
+        help="check a plan's feasibility",
+        description="Check dependencies, dates, phase windows, deadlines, yearly budget "
+        "ceilings and cycles; print every finding with its fix. Exit code 0: no errors; "
+        "1: errors (or warnings with --strict); 2: the plan cannot be read.",
+    )
+    p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="output format (default: text)",
+    )
+    p.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    p.add_argument(
+        "--language",
+        "-l",
+        choices=("id", "en"),
+        default=None,
+        help="language of messages (default: the plan's language)",
+    )
+    p.add_argument("--output", "-o", metavar="OUT", help="write to this file (atomically)")
+    p.set_defaults(run=_cmd_check)
+
+    p = commands.add_parser(
+        "budget",
+        help="budget per fiscal year",
+        description="Total the budget per fiscal year, by year (against the ceilings), phase, "
+        "dimension, owner or funding source. Totals are spread pro rata by scheduled days.",
+    )
+    p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
+    p.add_argument(
+        "--by",
+        choices=("year", "phase", "dimension", "owner", "funding"),
+        default="year",
+        help="grouping (default: year)",
+    )
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output format (default: table)",
+    )
+    p.add_argument(
+        "--language",
+        "-l",
+        choices=("id", "en"),
+        default=None,
+        help="language of the table (default: the plan's language)",
+    )
+    p.add_argument("--output", "-o", metavar="OUT", help="write to this file (atomically)")
+    p.set_defaults(run=_cmd_budget)
     return parser
 
 
@@ -70,6 +126,100 @@ def _cmd_schedule(args: argparse.Namespace, out: TextIO) -> int:
     }[args.format]  # fmt: skip
     _emit(render(sched), args.output, out)
     return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from roadmap.checks import check
+
+    plan = load(args.plan)
+    report = check(plan, language=args.language or plan.language)
+    text = {"text": report.to_text, "json": report.to_json, "markdown": report.to_markdown}[
+        args.format
+    ]()
+    _emit(text, args.output, out)
+    if report.errors or (args.strict and report.warnings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _cmd_budget(args: argparse.Namespace, out: TextIO) -> int:
+    from roadmap.budget import budget_by
+
+    plan = load(args.plan)
+    table = budget_by(plan, args.by)
+    language = args.language or plan.language
+    if args.format == "csv":
+        text = table.to_csv()
+    elif args.format == "json":
+        text = (
+            json.dumps(
+                {
+                    "roadmap": plan.name,
+                    "by": args.by,
+                    "currency": plan.currency,
+                    "rows": table.records(),
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+    else:
+        text = budget_table(table, plan.currency, language)
+    _emit(text, args.output, out)
+    return EXIT_OK
+
+
+_GROUP_WORDS = {"phase": "fase", "dimension": "dimensi", "owner": "pemilik",
+                "funding": "sumber dana"}  # fmt: skip
+
+
+def budget_table(table: Any, currency: str, language: str) -> str:
+    """A budget table as aligned text, amounts as planning documents write them."""
+    from roadmap.money import format_money
+
+    lang: Literal["id", "en"] = "id" if language == "id" else "en"
+
+    def money(v: int | None) -> str:
+        if v is None:
+            return ""
+        return "-" if v == 0 else format_money(v, language=lang, currency=currency)
+
+    records = table.records()
+    if not records:
+        return "tidak ada anggaran\n" if lang == "id" else "no budgets\n"
+    total_word = "jumlah" if lang == "id" else "total"
+    rows: list[tuple[str, ...]]
+    if table.by == "year":
+        head: tuple[str, ...] = (
+            ("tahun", "anggaran", "pagu", "lebih") if lang == "id"
+            else ("year", "amount", "ceiling", "over")
+        )  # fmt: skip
+        rows = [
+            (str(r["year"]), money(r["amount"]), money(r["ceiling"]),
+             money(r["over"]) if r["over"] else "")
+            for r in records
+        ]  # fmt: skip
+        rows.append((total_word, money(table.total), "", ""))
+    else:
+        label = _GROUP_WORDS[table.by] if lang == "id" else table.by
+        head = (label, *map(str, table.years), total_word)
+        rows = [
+            (str(r[table.by]), *(money(r[str(y)]) for y in table.years), money(r["total"]))
+            for r in records
+        ]
+        totals = table.totals()
+        rows.append((total_word, *(money(totals[y]) for y in table.years), money(table.total)))
+    widths = [max(len(x) for x in col) for col in zip(head, *rows, strict=True)]
+    rule_line = "  ".join("-" * w for w in widths)
+    lines = [
+        "  ".join(
+            c.ljust(w) if k == 0 else c.rjust(w)
+            for k, (c, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in (head, *rows)
+    ]
+    return "\n".join([lines[0], rule_line, *lines[1:-1], rule_line, lines[-1]]) + "\n"
 
 
 def schedule_json(sched: Schedule) -> str:

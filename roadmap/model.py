@@ -130,12 +130,36 @@ def _budget(value: object) -> int | dict[int, int] | None:
     return _amount(value, "budget")
 
 
+def _opt_amount(value: object) -> int | None:
+    return None if value is None else _amount(value, "amount")
+
+
 def _ceilings(value: object) -> dict[int, int]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
         raise ValueError(f"expected a table of year = amount, got {value!r}")
     return {_year(k): _amount(v, f"ceiling for {k}") for k, v in sorted(value.items())}
+
+
+CEILING_GROUPS = ("funding", "dimension", "owner")
+
+
+def _group_ceilings(value: object) -> dict[str, dict[str, dict[int, int]]]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ValueError(f"expected a table of funding/dimension/owner ceilings, got {value!r}")
+    out: dict[str, dict[str, dict[int, int]]] = {}
+    for kind, groups in value.items():
+        if kind not in CEILING_GROUPS:
+            raise ValueError(
+                f"ceilings can be set per {', '.join(CEILING_GROUPS)}, not per {kind!r}"
+            )
+        if not isinstance(groups, Mapping):
+            raise ValueError(f"expected a table of {kind} = {{year = amount}}, got {groups!r}")
+        out[kind] = {str(name): _ceilings(years) for name, years in groups.items()}
+    return out
 
 
 def _status(value: object) -> str:
@@ -321,6 +345,8 @@ class Phase:
     --------
     >>> Phase(id="F1", name="Infrastruktur", start="2019-01-01", end="2019-12-31").end
     datetime.date(2019, 12, 31)
+
+    An ``end`` before ``start`` is accepted here and reported by :func:`roadmap.check`.
     """
 
     id: str = _f(_id, "id")
@@ -328,12 +354,6 @@ class Phase:
     start: date | None = _f(_opt_date, "start", None)
     end: date | None = _f(_opt_date, "end", None)
     description: str | None = _f(_opt_text, "description", None)
-
-    def __attrs_post_init__(self) -> None:
-        if self.start and self.end and self.end < self.start:
-            raise ItemError(
-                f"end {self.end} is before start {self.start}", item=self.id, field="end"
-            )
 
 
 @_with_id
@@ -360,6 +380,10 @@ class Initiative:
         Grouping: the phase id, the smart-city dimension, the owning agency.
     budget
         A total or ``{year: amount}`` per fiscal year, in the roadmap's currency.
+    budget_total
+        With a per-year budget: the total it must add up to, as a budget document states
+        it (checked by :func:`roadmap.check`).  In plan files
+        ``budget = {total = 600_000_000, 2021 = 200_000_000, 2022 = 400_000_000}``.
     funding
         Funding source(s), e.g. ``"APBD"`` or ``["APBD", "DAK"]``.
     deadline
@@ -389,6 +413,7 @@ class Initiative:
     finish: date | None = _f(_opt_date, "finish", None)
     depends_on: tuple[Dependency, ...] = _f(_dependencies, "depends_on", ())
     budget: int | dict[int, int] | None = _f(_budget, "budget", None)
+    budget_total: int | None = _f(_opt_amount, "budget_total", None)
     funding: tuple[str, ...] = _f(_strings, "funding", ())
     deadline: date | None = _f(_opt_date, "deadline", None)
     progress: float = _f(_progress, "progress", 0.0)
@@ -405,12 +430,7 @@ class Initiative:
                 raise ItemError(
                     "give a duration, or a start and a finish", item=self.id, field="duration"
                 )
-            if self.finish < self.start:
-                raise ItemError(
-                    f"finish {self.finish} is before start {self.start}",
-                    item=self.id,
-                    field="finish",
-                )
+            # A finish before the start is reported by check() and refused by schedule().
         else:
             if self.finish is not None:
                 raise ItemError(
@@ -580,6 +600,10 @@ class Roadmap:
         A :class:`~roadmap.dates.Calendar` for durations in workdays, or ``None``.
     ceilings
         Budget limit per fiscal year, ``{2019: 5_000_000_000}``.
+    group_ceilings
+        Limits per fiscal year for one funding source, dimension or owner:
+        ``{"funding": {"APBD": {2019: 4_000_000_000}}}``.  In plan files
+        ``[ceilings.funding.APBD]``.
     phases, initiatives, milestones
         The content.
     """
@@ -592,6 +616,9 @@ class Roadmap:
     fiscal_year_start: str = _f(_fiscal_start, "fiscal_year_start", "01-01")
     calendar: Calendar | None = _f(_calendar, "calendar", None)
     ceilings: dict[int, int] = _f(_ceilings, "ceilings", attrs.Factory(dict))
+    group_ceilings: dict[str, dict[str, dict[int, int]]] = _f(
+        _group_ceilings, "group_ceilings", attrs.Factory(dict)
+    )
     phases: tuple[Phase, ...] = attrs.field(default=(), converter=_phases)
     initiatives: tuple[Initiative, ...] = attrs.field(default=(), converter=_initiatives)
     milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=_milestones)

@@ -25,6 +25,10 @@ FULL = Roadmap(
     fiscal_year_start="04-01",
     calendar=Calendar(weekend=["sat", "sun"], holidays=["2019-06-03"]),
     ceilings={2019: 5_000_000_000, 2020: 8_000_000_000},
+    group_ceilings={
+        "funding": {"APBD": {2019: 4_000_000_000}},
+        "dimension": {"Smart Governance": {2020: 1}},
+    },
     phases=[
         Phase(
             id="F1",
@@ -61,6 +65,7 @@ FULL = Roadmap(
                 {"id": "SC01", "type": "FF", "lag": "P1Y2M"},
             ],
             budget={2019: 1_000_000_000, 2020: 500_000_000},
+            budget_total=1_500_000_000,
             funding=["APBD", "DAK"],
             deadline="2020-12-31",
             multi_year=True,
@@ -212,6 +217,23 @@ class TestTomlErrors:
         assert "'name'" in str(err)
         assert err.line == 5
         assert "[roadmap]" in str(error('[[initiatives]]\nid = "A"\n'))
+
+    def test_budget_total_and_group_ceilings_in_toml(self) -> None:
+        """A budget table with total = ... and [ceilings.funding.APBD] read into the model."""
+        plan = rm.loads(
+            TOML_HEAD + "[ceilings]\n2019 = 10\n[ceilings.funding.APBD]\n2019 = 5\n"
+            '[[initiatives]]\nid = "A"\nname = "a"\nduration = 5\n'
+            "budget = { total = 3, 2019 = 3 }\n"
+        )
+        assert plan.ceilings == {2019: 10}
+        assert plan.group_ceilings == {"funding": {"APBD": {2019: 5}}}
+        assert (plan["A"].budget, plan["A"].budget_total) == ({2019: 3}, 3)
+
+    def test_unknown_ceiling_group(self) -> None:
+        """Ceilings per something unknown are refused by name."""
+        err = error(TOML_HEAD + "[ceilings.agency.X]\n2019 = 5\n")
+        assert err.field == "ceilings.agency"
+        assert "funding, dimension, owner" in str(err)
 
     def test_ceiling(self) -> None:
         """A bad ceiling points at the [ceilings] table."""

@@ -310,6 +310,12 @@ class TestErrors:
         with pytest.raises(ItemError, match="'b'.*depends_on.*'zz'"):
             schedule(make_plan(task("a"), task("b", depends_on=["zz"])))
 
+    def test_finish_before_start(self) -> None:
+        """A reversed date range cannot be scheduled; the message names item and dates."""
+        plan = make_plan(rm.Initiative(id="A", name="a", start=D(2019, 2, 1), finish=D(2019, 1, 1)))
+        with pytest.raises(ItemError, match="'A'.*finish 2019-01-01 is before start 2019-02-01"):
+            schedule(plan)
+
     def test_duplicate_id(self) -> None:
         """Two items with the same id cannot be scheduled."""
         with pytest.raises(ItemError, match="duplicate"):

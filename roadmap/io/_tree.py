@@ -12,7 +12,7 @@ from typing import Any
 
 from roadmap.dates import Calendar, Duration
 from roadmap.errors import ItemError
-from roadmap.model import Dependency, Initiative, Milestone, Phase, Roadmap
+from roadmap.model import CEILING_GROUPS, Dependency, Initiative, Milestone, Phase, Roadmap
 
 Path = tuple[str | int, ...]
 
@@ -121,14 +121,34 @@ def from_tree(tree: object) -> Roadmap:
             table = _table(entry, (key, i))
             _check_keys(table, allowed, (key, i))
             _check_dependencies(table.get("depends_on"), (key, i, "depends_on"))
+            budget = table.get("budget")
+            if isinstance(budget, Mapping) and "total" in budget:
+                table = {
+                    **table,
+                    "budget": {k: v for k, v in budget.items() if k != "total"},
+                    "budget_total": budget["total"],
+                }
             built.append(_build(cls, table, (key, i)))
         parts[key] = built
 
+    ceilings = dict(_table(top.get("ceilings", {}), ("ceilings",)))
+    groups = {k: ceilings.pop(k) for k in list(ceilings) if not str(k).strip().isdigit()}
+    for kind in groups:
+        if kind not in CEILING_GROUPS:
+            raise TreeError(
+                f"unknown key {kind!r}; allowed here: years, and tables "
+                + ", ".join(CEILING_GROUPS),
+                ("ceilings", kind),
+            )
     try:
-        plan = _build(Roadmap, {**head, "ceilings": top.get("ceilings"), **parts}, ("roadmap",))
+        plan = _build(
+            Roadmap,
+            {**head, "ceilings": ceilings, "group_ceilings": groups, **parts},
+            ("roadmap",),
+        )
     except TreeError as err:
-        if err.path[1:2] == ("ceilings",):  # a top-level table, not a key of [roadmap]
-            raise TreeError(err.message, err.path[1:]) from None
+        if err.path[1:2] in (("ceilings",), ("group_ceilings",)):  # top-level [ceilings]
+            raise TreeError(err.message, ("ceilings",)) from None
         raise
     assert isinstance(plan, Roadmap)
     _check_references(plan)
@@ -221,8 +241,12 @@ def to_tree(
             c["holidays"] = [dates(d) for d in cal.holidays]
         head["calendar"] = c
     tree: dict[str, Any] = {"roadmap": head}
-    if plan.ceilings:
+    if plan.ceilings or plan.group_ceilings:
         tree["ceilings"] = {years(y): v for y, v in plan.ceilings.items()}
+        for kind, groups in plan.group_ceilings.items():
+            tree["ceilings"][kind] = {
+                name: {years(y): v for y, v in amounts.items()} for name, amounts in groups.items()
+            }
     if plan.phases:
         tree["phases"] = [_entry(p, PHASE_KEYS, dates, years) for p in plan.phases]
     if plan.initiatives:
@@ -254,6 +278,8 @@ def _entry(
             value = [_dependency(link) for link in value]
         elif key == "budget" and isinstance(value, dict):
             value = {years(y): v for y, v in value.items()}
+            if obj.budget_total is not None:
+                value = {"total": obj.budget_total, **value}
         elif key == "funding":
             value = value[0] if len(value) == 1 else list(value)
         elif isinstance(value, tuple):

@@ -1,0 +1,290 @@
+"""Budgets by fiscal year: exact pro-rata spreads, and tables by year or group.
+
+Groups are phase, dimension, owner or funding source.
+
+A per-year budget (``{2019: 1_500_000_000, 2020: 500_000_000}``) is used as given.  A total
+is spread over fiscal years pro rata by the item's scheduled days in each, by the largest
+remainder method: the yearly parts are integers that add up to the total to the rupiah, and
+they move with the schedule.  The fiscal year is the calendar year by default
+(``fiscal_year_start = "01-01"``, Indonesia's APBD and APBN); a fiscal year is named by the
+calendar year in which it starts.
+
+Examples
+--------
+>>> spread(1_000_000, [(2019, 10), (2020, 20)])
+{2019: 333333, 2020: 666667}
+>>> fiscal_year(date(2020, 3, 31), "04-01")
+2019
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+
+import attrs
+
+from roadmap.model import Initiative, Roadmap
+
+if TYPE_CHECKING:
+    from roadmap.schedule import Schedule
+
+__all__ = [
+    "BudgetTable",
+    "GroupBy",
+    "allocations",
+    "budget_by",
+    "fiscal_year",
+    "fiscal_years",
+    "spread",
+]
+
+GroupBy: TypeAlias = Literal["year", "phase", "dimension", "owner", "funding"]
+_GROUPS = ("year", "phase", "dimension", "owner", "funding")
+NONE_LABEL = "(none)"
+
+
+def _fy_start(year: int, fiscal_year_start: str) -> int:
+    month, day = (int(x) for x in fiscal_year_start.split("-"))
+    return date(year, month, day).toordinal()
+
+
+def fiscal_year(day: date, fiscal_year_start: str = "01-01") -> int:
+    """The fiscal year of *day*, named by the calendar year in which it starts.
+
+    Examples
+    --------
+    >>> fiscal_year(date(2019, 12, 31))
+    2019
+    >>> fiscal_year(date(2020, 4, 1), "04-01")
+    2020
+    """
+    start = _fy_start(day.year, fiscal_year_start)
+    return day.year if day.toordinal() >= start else day.year - 1
+
+
+def fiscal_years(start: int, end: int, fiscal_year_start: str = "01-01") -> list[tuple[int, int]]:
+    """Days of the half-open interval ``[start, end)`` (day numbers) in each fiscal year.
+
+    Examples
+    --------
+    >>> fiscal_years(date(2019, 12, 30).toordinal(), date(2020, 1, 3).toordinal())
+    [(2019, 2), (2020, 2)]
+    """
+    if end <= start:
+        return []
+    out = []
+    year = fiscal_year(date.fromordinal(start), fiscal_year_start)
+    lo = start
+    while lo < end:
+        hi = min(end, _fy_start(year + 1, fiscal_year_start))
+        out.append((year, hi - lo))
+        lo = hi
+        year += 1
+    return out
+
+
+def spread(total: int, days: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Split *total* over years pro rata by days, in integers that add up to *total*.
+
+    Largest remainder method: every year gets the floor of its share, and the units left
+    over go to the years with the largest remainders (the earlier year on a tie).
+
+    Parameters
+    ----------
+    total
+        The amount (may be negative: it is split as its absolute value).
+    days
+        ``(year, days)`` pairs; years with no days get nothing.
+
+    Examples
+    --------
+    >>> spread(100, [(2019, 1), (2020, 1), (2021, 1)])
+    {2019: 34, 2020: 33, 2021: 33}
+    >>> spread(7, [])
+    {}
+    """
+    days = [(y, d) for y, d in days if d > 0]
+    if not days:
+        return {}
+    if total < 0:
+        return {y: -v for y, v in spread(-total, days).items()}
+    whole = sum(d for _, d in days)
+    parts = {y: total * d // whole for y, d in days}
+    left = total - sum(parts.values())
+    by_remainder = sorted(days, key=lambda yd: (-(total * yd[1] % whole), yd[0]))
+    for y, _ in by_remainder[:left]:
+        parts[y] += 1
+    return parts
+
+
+def allocations(plan: Roadmap, schedule: Schedule | None = None) -> dict[str, dict[int, int]]:
+    """The budget of every initiative per fiscal year.
+
+    Per-year budgets as given; totals spread by scheduled days (see :func:`spread`).
+    Initiatives without a budget are left out.
+
+    Parameters
+    ----------
+    plan
+        The roadmap.
+    schedule
+        Its schedule, if already computed.
+    """
+    needs_schedule = any(isinstance(i.budget, int) for i in plan.initiatives)
+    if schedule is None and needs_schedule:
+        from roadmap.schedule import schedule as make_schedule
+
+        schedule = make_schedule(plan)
+    out: dict[str, dict[int, int]] = {}
+    fys = plan.fiscal_year_start
+    for item in plan.initiatives:
+        if isinstance(item.budget, dict):
+            out[item.id] = dict(item.budget)
+        elif isinstance(item.budget, int):
+            assert schedule is not None
+            s = schedule[item.id]
+            days = fiscal_years(s.start.toordinal(), s.finish.toordinal() + 1, fys)
+            out[item.id] = spread(item.budget, days)
+    return out
+
+
+def _group_of(item: Initiative, by: str) -> str:
+    if by == "funding":
+        return " + ".join(item.funding) if item.funding else NONE_LABEL
+    value = getattr(item, by)
+    return NONE_LABEL if value is None else str(value)
+
+
+@attrs.frozen(kw_only=True)
+class BudgetTable:
+    """Budget amounts per group and fiscal year.
+
+    Attributes
+    ----------
+    by
+        What the rows are: ``"year"``, ``"phase"``, ``"dimension"``, ``"owner"`` or
+        ``"funding"`` (an initiative with several sources counts under their combination,
+        e.g. ``"APBD + DAK"``, since the plan does not say how it is split).
+    years
+        The fiscal years, in order.
+    groups
+        ``{group: {year: amount}}``; for ``by="year"`` one group, ``"total"``.
+    ceilings
+        The roadmap's ceilings per fiscal year.
+    """
+
+    by: str
+    years: tuple[int, ...]
+    groups: dict[str, dict[int, int]]
+    ceilings: dict[int, int]
+
+    def totals(self) -> dict[int, int]:
+        """The amount of every fiscal year, all groups together."""
+        return {y: sum(g.get(y, 0) for g in self.groups.values()) for y in self.years}
+
+    @property
+    def total(self) -> int:
+        """Everything."""
+        return sum(self.totals().values())
+
+    def records(self) -> list[dict[str, Any]]:
+        """The table as one dict per row.
+
+        ``by="year"``: ``year``, ``amount``, ``ceiling`` (or ``None``) and ``over`` (the
+        amount above the ceiling, 0 when within).  Otherwise: the group under the key named
+        by ``by``, one key per fiscal year (as text, ``"2019"``) and ``total``.
+        """
+        if self.by == "year":
+            rows = []
+            for y, amount in self.totals().items():
+                ceiling = self.ceilings.get(y)
+                over = max(0, amount - ceiling) if ceiling is not None else 0
+                rows.append({"year": y, "amount": amount, "ceiling": ceiling, "over": over})
+            return rows
+        return [
+            {self.by: name, **{str(y): amounts.get(y, 0) for y in self.years},
+             "total": sum(amounts.values())}
+            for name, amounts in self.groups.items()
+        ]  # fmt: skip
+
+    def to_dataframe(self) -> Any:
+        """The records as a :class:`pandas.DataFrame` (needs pandas)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("to_dataframe() needs pandas: pip install pandas") from None
+        return pd.DataFrame.from_records(self.records())
+
+    def to_csv(self) -> str:
+        """The records as CSV text."""
+        records = self.records()
+        buf = io.StringIO()
+        if records:
+            writer = csv.DictWriter(buf, fieldnames=list(records[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows({k: "" if v is None else v for k, v in r.items()} for r in records)
+        return buf.getvalue()
+
+    def _repr_html_(self) -> str:
+        records = self.records()
+        if not records:
+            return "<p>no budgets</p>"
+        head = "".join(f"<th>{k}</th>" for k in records[0])
+        body = "".join(
+            "<tr>" + "".join(f"<td>{'' if v is None else v}</td>" for v in r.values()) + "</tr>"
+            for r in records
+        )
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def budget_by(
+    plan: Roadmap, by: GroupBy = "year", *, schedule: Schedule | None = None
+) -> BudgetTable:
+    """Budget per fiscal year, grouped by year, phase, dimension, owner or funding source.
+
+    Parameters
+    ----------
+    plan
+        The roadmap.
+    by
+        The grouping.
+    schedule
+        The plan's schedule, if already computed (totals are spread by scheduled days).
+
+    Examples
+    --------
+    >>> from roadmap.model import Initiative, Roadmap
+    >>> plan = Roadmap(name="x", start=date(2019, 7, 1), ceilings={2019: 100}, initiatives=[
+    ...     Initiative(id="A", name="a", duration="12 months", budget=120, phase="F1"),
+    ... ])
+    >>> budget_by(plan).records()  # doctest: +NORMALIZE_WHITESPACE
+    [{'year': 2019, 'amount': 60, 'ceiling': 100, 'over': 0},
+     {'year': 2020, 'amount': 60, 'ceiling': None, 'over': 0}]
+    >>> budget_by(plan, "phase").records()
+    [{'phase': 'F1', '2019': 60, '2020': 60, 'total': 120}]
+    """
+    if by not in _GROUPS:
+        raise ValueError(f"cannot group a budget by {by!r}; allowed: {', '.join(_GROUPS)}")
+    alloc = allocations(plan, schedule)
+    groups: dict[str, dict[int, int]] = {}
+    years: set[int] = set(plan.ceilings)
+    for item in plan.initiatives:
+        amounts = alloc.get(item.id)
+        if not amounts:
+            continue
+        name = "total" if by == "year" else _group_of(item, by)
+        group = groups.setdefault(name, {})
+        for y, amount in amounts.items():
+            group[y] = group.get(y, 0) + amount
+            years.add(y)
+    ordered = tuple(sorted(years))
+    return BudgetTable(
+        by=by,
+        years=ordered,
+        groups={name: dict(sorted(g.items())) for name, g in sorted(groups.items())},
+        ceilings=dict(plan.ceilings),
+    )
