@@ -593,7 +593,7 @@ def _reversed(ctx: _Context) -> Iterator[Finding]:
                 (f"{id} ends on {ctx.date(end)}, before it starts on {ctx.date(start)}.",
                  f"Swap the dates, or set the end of {id} on or after {ctx.date(start)}."),
                 (f"{id} berakhir {ctx.date(end)}, sebelum dimulai {ctx.date(start)}.",
-                 f"Tukar tanggalnya, atau atur akhir {id} pada/ setelah {ctx.date(start)}."),
+                 f"Tukar tanggalnya, atau atur akhir {id} pada/setelah {ctx.date(start)}."),
             )  # fmt: skip
 
 
@@ -783,7 +783,7 @@ def _phase_order_rule(ctx: _Context) -> Iterator[Finding]:
             pred = items.get(link.id)
             if pred is None or pred.phase not in order:
                 continue
-            if order[pred.phase] > order[item.phase]:  # type: ignore[index]
+            if order[pred.phase] > order[item.phase]:
                 yield ctx.finding(
                     "phase-order-inverted", [item.id, pred.id],
                     (f"{item.id} (phase {item.phase}) depends on {pred.id} of the later phase "
@@ -979,8 +979,11 @@ def _outside_run(ctx: _Context) -> Iterator[Finding]:
                 )  # fmt: skip
 
 
-def _movable(ctx: _Context, year: int, ids: Iterable[str]) -> str:
-    """The largest contributors to *year* that have slack, as ``SC09 (Rp2,75 miliar, 120 d)``."""
+def _movable(ctx: _Context, year: int, ids: Iterable[str]) -> tuple[bool, str]:
+    """The largest contributors to *year*, those with slack first: ``SC09 (Rp2,75 miliar, ...)``.
+
+    Returns whether any of them has slack, and the text.
+    """
     s = ctx.schedule
     alloc = ctx.allocations()
     candidates = []
@@ -991,8 +994,10 @@ def _movable(ctx: _Context, year: int, ids: Iterable[str]) -> str:
     with_slack = sorted((c for c in candidates if c[0] > 0), key=lambda c: (-c[1], c[2]))
     pick = with_slack[:3] or sorted(candidates, key=lambda c: (-c[1], c[2]))[:3]
     if ctx.lang == "id":
-        return ", ".join(f"{id} ({ctx.money(a)}, slack {s} hari)" for s, a, id in pick)
-    return ", ".join(f"{id} ({ctx.money(a)}, {s} days slack)" for s, a, id in pick)
+        text = ", ".join(f"{id} ({ctx.money(a)}, slack {s} hari)" for s, a, id in pick)
+    else:
+        text = ", ".join(f"{id} ({ctx.money(a)}, {s} days slack)" for s, a, id in pick)
+    return bool(with_slack), text
 
 
 @rule(
@@ -1022,7 +1027,17 @@ def _over_ceiling(ctx: _Context) -> Iterator[Finding]:
             if planned <= ceiling:
                 continue
             over = planned - ceiling
-            movable = _movable(ctx, year, members)
+            has_slack, movable = _movable(ctx, year, members)
+            move_en = (
+                "move items with slack to a later year"
+                if has_slack
+                else "no contributing item has slack; reduce or re-time the largest"
+            )
+            move_id = (
+                "geser kegiatan yang memiliki slack ke tahun berikutnya"
+                if has_slack
+                else "tidak ada kegiatan yang memiliki slack; kurangi atau atur ulang yang terbesar"
+            )
             scope_en = f" for {kind} {name}" if kind else ""
             scope_id = {"funding": "sumber dana", "dimension": "dimensi", "owner": "pemilik"}
             scope_id_text = f" untuk {scope_id[kind]} {name}" if kind else ""
@@ -1036,12 +1051,10 @@ def _over_ceiling(ctx: _Context) -> Iterator[Finding]:
                 "over-ceiling", [str(year), *([name] if kind else [])],
                 (f"Fiscal year {year}{scope_en}: {ctx.money(planned)} planned against a ceiling "
                  f"of {ctx.money(ceiling)}, {ctx.money(over)} over{share}.",
-                 f"Cut {ctx.money(over)} from {year}, or move items with slack to a later year: "
-                 f"{movable}."),
+                 f"Cut {ctx.money(over)} from {year}, or {move_en}: {movable}."),
                 (f"Tahun anggaran {year}{scope_id_text}: direncanakan {ctx.money(planned)} "
                  f"terhadap pagu {ctx.money(ceiling)}, melebihi {ctx.money(over)}{share_id}.",
-                 f"Kurangi {ctx.money(over)} pada {year}, atau geser kegiatan yang memiliki "
-                 f"slack ke tahun berikutnya: {movable}."),
+                 f"Kurangi {ctx.money(over)} pada {year}, atau {move_id}: {movable}."),
             )  # fmt: skip
 
 
@@ -1063,7 +1076,10 @@ def _undivided(ctx: _Context) -> Iterator[Finding]:
         years = ctx.item_years(item.id)
         if len(years) > 1:
             parts = ctx.allocations()[item.id]
-            split = ", ".join(f"{y} = {ctx.money(v)}" for y, v in parts.items())
+            split = ", ".join(
+                f"{y} = {format_money(v, language=ctx.lang, currency=ctx.plan.currency)}"
+                for y, v in parts.items()
+            )
             yield ctx.finding(
                 "multi-year-undivided", [item.id],
                 (f"{item.id} runs in fiscal years {', '.join(map(str, years))} with one budget "

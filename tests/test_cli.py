@@ -177,3 +177,74 @@ def test_tanjungpinang_plan(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(tree["items"]) == 41
     assert tree["finish"] == "2023-12-31"
     assert tree["critical_path"][-1] == "M3"
+
+
+class TestCheck:
+    TP = Path(__file__).parent.parent / "examples" / "tanjungpinang_2019_2023.toml"
+
+    def test_errors_exit_1(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A plan with errors exits 1; text is in the plan's language (Indonesian)."""
+        code, out, err = run(capsys, "check", str(self.TP))
+        assert code == 1
+        assert err == ""
+        assert "Kesalahan (1)" in out
+        assert "[over-ceiling] Tahun anggaran 2020" in out
+
+    def test_json_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format json --language en gives the SPEC shape."""
+        code, out, _ = run(capsys, "check", str(self.TP), "-f", "json", "-l", "en")
+        tree = json.loads(out)
+        assert code == 1
+        assert tree["ok"] is False
+        assert tree["findings"][0]["code"] == "over-ceiling"
+        assert tree["findings"][0]["message"].startswith("Fiscal year 2020:")
+
+    def test_warnings_and_strict(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Warnings alone exit 0, or 1 with --strict."""
+        plan = tmp_path / "p.toml"
+        plan.write_text(
+            '[roadmap]\nname = "x"\nstart = 2019-01-01\n[[initiatives]]\nid = "A"\n'
+            'name = "a"\nduration = 5\nowner = "o"\ndimension = "d"\nbudget = 0\n'
+        )
+        code, out, _ = run(capsys, "check", str(plan), "-l", "en")
+        assert code == 0, out
+        assert "[zero-budget]" in out
+        assert run(capsys, "check", str(plan), "--strict")[0] == 1
+
+    def test_markdown_to_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Markdown written atomically to a file."""
+        out_path = tmp_path / "findings.md"
+        code, out, _ = run(capsys, "check", str(self.TP), "-f", "markdown", "-o", str(out_path))
+        assert (code, out) == (1, "")
+        assert out_path.read_text().startswith("# Peta Jalan")
+
+    def test_unreadable_plan_exit_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Unreadable input is 2, not 1."""
+        assert run(capsys, "check", "nope.toml")[0] == 2
+
+
+class TestBudget:
+    TP = TestCheck.TP
+
+    def test_by_year_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """By year: amounts against ceilings, the excess, and a total row."""
+        code, out, _ = run(capsys, "budget", str(self.TP))
+        assert code == 0
+        assert out.splitlines()[0].split() == ["tahun", "anggaran", "pagu", "lebih"]
+        assert "2020     Rp9.625.000.000  Rp8.000.000.000  Rp1.625.000.000" in out
+        assert out.splitlines()[-1].split() == ["jumlah", "Rp27.145.000.000"]
+
+    def test_by_dimension_csv(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """CSV by dimension has one column per fiscal year."""
+        code, out, _ = run(capsys, "budget", str(self.TP), "--by", "dimension", "-f", "csv")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert code == 0
+        assert list(rows[0]) == ["dimension", "2019", "2020", "2021", "2022", "2023", "total"]
+        assert sum(int(r["total"]) for r in rows) == 27_145_000_000
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """JSON carries the rows and the grouping."""
+        code, out, _ = run(capsys, "budget", str(self.TP), "--by", "owner", "-f", "json")
+        tree = json.loads(out)
+        assert (code, tree["by"], tree["currency"]) == (0, "owner", "IDR")
+        assert tree["rows"][0]["owner"]

@@ -1,0 +1,149 @@
+"""Tests of roadmap.budget: fiscal years, exact spreads and budget tables."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from roadmap import Initiative, Roadmap, allocations, budget_by, fiscal_year, spread
+from roadmap.budget import fiscal_years
+
+D = date
+
+
+@given(
+    st.integers(-(10**15), 10**15),
+    st.lists(
+        st.tuples(st.integers(2000, 2100), st.integers(0, 400)),
+        max_size=8,
+        unique_by=lambda t: t[0],
+    ),
+)
+def test_spread_always_sums_to_the_total(total: int, days: list[tuple[int, int]]) -> None:
+    """The yearly parts are integers that add up to the total to the rupiah."""
+    parts = spread(total, days)
+    if any(d > 0 for _, d in days):
+        assert sum(parts.values()) == total
+        assert set(parts) == {y for y, d in days if d > 0}
+    else:
+        assert parts == {}
+
+
+@given(st.integers(0, 10**13), st.integers(1, 1000), st.integers(1, 1000))
+def test_spread_is_within_one_of_the_exact_share(total: int, a: int, b: int) -> None:
+    """Each part is the floor or the ceiling of its exact share."""
+    parts = spread(total, [(1, a), (2, b)])
+    for year, d in ((1, a), (2, b)):
+        exact = total * d / (a + b)
+        assert abs(parts[year] - exact) < 1 + 1e-6 * max(1, exact)
+
+
+def test_spread_ties_go_to_the_earlier_year() -> None:
+    """Equal remainders: the earlier year gets the extra unit."""
+    assert spread(2, [(2019, 1), (2020, 1), (2021, 1)]) == {2019: 1, 2020: 1, 2021: 0}
+
+
+class TestFiscalYears:
+    def test_calendar_year(self) -> None:
+        """Indonesia's default: the fiscal year is the calendar year."""
+        assert fiscal_year(D(2019, 12, 31)) == 2019
+        assert fiscal_year(D(2020, 1, 1)) == 2020
+
+    def test_april_start(self) -> None:
+        """With an April start, a fiscal year is named by the year it starts in."""
+        assert fiscal_year(D(2020, 3, 31), "04-01") == 2019
+        assert fiscal_year(D(2020, 4, 1), "04-01") == 2020
+
+    def test_days_per_year(self) -> None:
+        """A half-open interval split at fiscal-year boundaries."""
+        start, end = D(2019, 12, 1).toordinal(), D(2020, 2, 1).toordinal()
+        assert fiscal_years(start, end) == [(2019, 31), (2020, 31)]
+        assert fiscal_years(start, end, "01-15") == [(2019, 45), (2020, 17)]
+        assert fiscal_years(end, start) == []
+
+
+def plan(**kw: object) -> Roadmap:
+    return Roadmap(
+        name="b",
+        start=D(2019, 1, 1),
+        ceilings={2019: 100, 2020: 50},
+        initiatives=[
+            Initiative(
+                id="A",
+                name="a",
+                start=D(2019, 12, 1),
+                duration="2 months",
+                budget=62,
+                phase="F1",
+                dimension="Smart Living",
+                owner="Dishub",
+                funding=["APBD", "DAK"],
+            ),
+            Initiative(
+                id="B",
+                name="b",
+                duration=10,
+                budget={2019: 10, 2020: 5},
+                phase="F2",
+                funding="APBD",
+            ),
+            Initiative(id="C", name="c", duration=10),
+        ],
+        **kw,
+    )  # type: ignore[arg-type]
+
+
+class TestBudgetBy:
+    def test_allocations(self) -> None:
+        """Totals spread by scheduled days; per-year budgets as given; none left out."""
+        assert allocations(plan()) == {"A": {2019: 31, 2020: 31}, "B": {2019: 10, 2020: 5}}
+
+    def test_by_year_against_ceilings(self) -> None:
+        """One row per fiscal year with the ceiling and the excess."""
+        assert budget_by(plan()).records() == [
+            {"year": 2019, "amount": 41, "ceiling": 100, "over": 0},
+            {"year": 2020, "amount": 36, "ceiling": 50, "over": 0},
+        ]
+
+    @pytest.mark.parametrize(
+        ("by", "groups"),
+        [
+            ("phase", {"F1": {2019: 31, 2020: 31}, "F2": {2019: 10, 2020: 5}}),
+            ("dimension", {"(none)": {2019: 10, 2020: 5}, "Smart Living": {2019: 31, 2020: 31}}),
+            ("owner", {"(none)": {2019: 10, 2020: 5}, "Dishub": {2019: 31, 2020: 31}}),
+            ("funding", {"APBD": {2019: 10, 2020: 5}, "APBD + DAK": {2019: 31, 2020: 31}}),
+        ],
+    )
+    def test_groups(self, by: str, groups: dict[str, dict[int, int]]) -> None:
+        """Every grouping totals each group per year."""
+        table = budget_by(plan(), by)  # type: ignore[arg-type]
+        assert table.groups == groups
+        assert table.total == 77
+
+    def test_wide_records_and_csv(self) -> None:
+        """Wide records have a column per year and a total; CSV has the same header."""
+        table = budget_by(plan(), "phase")
+        assert table.records()[0] == {"phase": "F1", "2019": 31, "2020": 31, "total": 62}
+        assert table.to_csv().splitlines()[0] == "phase,2019,2020,total"
+
+    def test_unknown_grouping(self) -> None:
+        """Only the documented groupings."""
+        with pytest.raises(ValueError, match="allowed: year, phase"):
+            budget_by(plan(), "agency")  # type: ignore[arg-type]
+
+    def test_dataframe(self) -> None:
+        """A pandas DataFrame when pandas is installed, a clear ImportError otherwise."""
+        table = budget_by(plan())
+        if importlib.util.find_spec("pandas") is None:
+            with pytest.raises(ImportError, match="pip install pandas"):
+                table.to_dataframe()
+        else:
+            assert list(table.to_dataframe().columns) == ["year", "amount", "ceiling", "over"]
+
+    def test_html(self) -> None:
+        """The notebook view is a table."""
+        assert budget_by(plan())._repr_html_().count("<tr>") == 3
