@@ -5,16 +5,39 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from roadmap import Dependency, Duration, Initiative, Milestone, Roadmap
+import attrs
+
+from roadmap import (
+    Dependency,
+    Duration,
+    Initiative,
+    Milestone,
+    Roadmap,
+    allocations,
+    schedule,
+)
 
 START = date(2019, 1, 1)
 
 
-def random_plan(n: int, seed: int = 0, links_per_item: float = 2.0, window: int = 500) -> Roadmap:
+OWNERS = ("Diskominfo", "Bappelitbang", "Dinkes", "Dishub", "DPMPTSP", "Disdukcapil", "DLH")
+DIMENSIONS = ("Smart Governance", "Smart Branding", "Smart Economy", "Smart Living",
+              "Smart Society", "Smart Environment")  # fmt: skip
+
+
+def random_plan(
+    n: int,
+    seed: int = 0,
+    links_per_item: float = 2.0,
+    window: int = 500,
+    realistic: bool = False,
+) -> Roadmap:
     """A plan of *n* items; each links to about *links_per_item* of the *window* before it.
 
     Durations: 70 % in days, 30 % in months; 5 % of items are milestones, 10 % have a
     planned start; links are 80 % FS, with SS, FF and SF, and a quarter carry a lag.
+    With *realistic*, initiatives also get an owner, a dimension, a budget (a total, or per
+    year for a tenth of them) and funding, and the roadmap yearly ceilings and an end.
     """
     rng = random.Random(seed)
     initiatives: list[Initiative] = []
@@ -42,9 +65,50 @@ def random_plan(n: int, seed: int = 0, links_per_item: float = 2.0, window: int 
             else Duration(months=rng.randint(1, 12))
         )
         start = START + timedelta(days=rng.randint(0, 900)) if rng.random() < 0.1 else None
+        extra: dict[str, object] = {}
+        if realistic:
+            extra = {
+                "owner": rng.choice(OWNERS),
+                "dimension": rng.choice(DIMENSIONS),
+                "funding": rng.choice(["APBD", "APBN", "DAK", ("APBD", "CSR")]),
+                "budget": rng.randrange(50, 5000) * 1_000_000,
+            }
         initiatives.append(
             Initiative(
-                id=f"T{i}", name=f"Initiative {i}", duration=duration, start=start, depends_on=links
+                id=f"T{i}",
+                name=f"Initiative {i}",
+                duration=duration,
+                start=start,
+                depends_on=links,
+                **extra,  # type: ignore[arg-type]
             )
         )
-    return Roadmap(name=f"random {n}", start=START, initiatives=initiatives, milestones=milestones)
+    plan = Roadmap(name=f"random {n}", start=START, initiatives=initiatives, milestones=milestones)
+    if realistic:
+        plan = _as_a_planner_would(plan, rng)
+    return plan
+
+
+def _as_a_planner_would(plan: Roadmap, rng: random.Random) -> Roadmap:
+    """The plan as a careful planner hands it in, with about 1 % of items left defective.
+
+    Planned starts only where nothing precedes, cross-year budgets split per year, a horizon
+    that holds the plan and ceilings twice the average year; about 1 % of items keep an
+    undivided cross-year budget or a conflicting planned start.
+    """
+    inits = [
+        i if not i.depends_on or rng.random() < 0.01 else attrs.evolve(i, start=None)
+        for i in plan.initiatives
+    ]
+    plan = attrs.evolve(plan, initiatives=inits)
+    split = allocations(plan)
+    inits = [
+        attrs.evolve(i, budget=split[i.id])
+        if len(split.get(i.id, ())) > 1 and rng.random() >= 0.01 else i
+        for i in inits
+    ]  # fmt: skip
+    plan = attrs.evolve(plan, initiatives=inits)
+    finish = schedule(plan).finish
+    years = range(START.year, finish.year + 1)
+    per_year = sum(sum(v.values()) for v in split.values()) // len(years)
+    return attrs.evolve(plan, end=finish, ceilings=dict.fromkeys(years, per_year * 2))

@@ -23,6 +23,7 @@ import csv
 import io
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
@@ -47,6 +48,7 @@ _GROUPS = ("year", "phase", "dimension", "owner", "funding")
 NONE_LABEL = "(none)"
 
 
+@lru_cache(maxsize=4096)
 def _fy_start(year: int, fiscal_year_start: str) -> int:
     month, day = (int(x) for x in fiscal_year_start.split("-"))
     return date(year, month, day).toordinal()

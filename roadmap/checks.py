@@ -27,8 +27,10 @@ Move the planned start of B to 1 July 2019, or relax or drop the link A -> B.
 
 from __future__ import annotations
 
+import heapq
 import html
 import json
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from itertools import pairwise
@@ -36,7 +38,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from roadmap.budget import fiscal_year, fiscal_years, spread
+from roadmap.budget import _fy_start, spread
 from roadmap.errors import CycleError, RoadmapError
 from roadmap.model import CEILING_GROUPS, Initiative, Milestone, Phase, Roadmap
 from roadmap.money import format_money
@@ -299,6 +301,10 @@ class _Context:
         self._schedule: Any = None
         self._why_not: str | None = None
         self._alloc: dict[str, dict[int, int]] | None = None
+        self._compiled: bool | None = None
+        self._bounds: tuple[int, list[int]] | None = None
+        self._fy: tuple[list[int], list[int]] | None = None
+        self.year_totals: dict[int, int] = {}  # filled with the allocations
 
     def finding(
         self, code: str, subjects: Iterable[str], en: tuple[str, str], id: tuple[str, str]
@@ -333,6 +339,13 @@ class _Context:
                     self._why_not = str(err)
         return self._schedule
 
+    def days(self, item_id: str) -> tuple[int, int]:
+        """First and last day (inclusive day numbers) as shown; a milestone is its day."""
+        s = self.schedule
+        i = s._net.index[item_id]
+        es, ef = s._es[i], s._ef[i]
+        return (es - 1, es - 1) if es == ef else (es, ef - 1)
+
     def span(self, item_id: str) -> tuple[int, int]:
         """Early ``[start, end)`` day numbers of an item; a milestone is its day."""
         s = self.schedule
@@ -340,30 +353,84 @@ class _Context:
         es, ef = s._es[i], s._ef[i]
         return (es - 1, ef) if es == ef else (es, ef)
 
+    @property
+    def compiled(self) -> bool:
+        """True when the plan compiles: unique item ids, every link known, no cycle.
+
+        The structure rules then skip their loops over every link; the compiled form is
+        kept on the plan and reused by the schedule.
+        """
+        if self._compiled is None:
+            from roadmap._network import network
+
+            try:
+                network(self.plan)
+                self._compiled = True
+            except RoadmapError:
+                self._compiled = False
+        return self._compiled
+
+    def _fiscal_bounds(self) -> tuple[int, list[int]]:
+        """The first fiscal year the schedule touches and the start day of each year after."""
+        if self._bounds is None:
+            s = self.schedule
+            first = self.plan.start.year - 1
+            last = date.fromordinal(max(s.finish_day, self.plan.start.toordinal())).year + 1
+            fys = self.plan.fiscal_year_start
+            self._bounds = (first, [_fy_start(y, fys) for y in range(first, last + 2)])
+        return self._bounds
+
+    def fiscal_ranges(self) -> tuple[list[int], list[int]]:
+        """First and last fiscal year of every item, by position in ``plan.items``.
+
+        Initiatives come first in ``plan.items``, so initiative ``k`` is at position ``k``.
+        """
+        if self._fy is None:
+            s = self.schedule
+            first, bounds = self._fiscal_bounds()
+            es, ef = s._es, s._ef
+            # A milestone (es == ef) lies on the day before its instant.
+            y0 = [
+                first - 1 + bisect_right(bounds, a - (a == b)) for a, b in zip(es, ef, strict=True)
+            ]
+            y1 = [first - 1 + bisect_right(bounds, b - 1) for b in ef]
+            self._fy = (y0, y1)
+        return self._fy
+
     def allocations(self) -> dict[str, dict[int, int]]:
         """Budget per item per fiscal year (spread by scheduled days)."""
         if self._alloc is None:
-            s = self.schedule
-            fys = self.plan.fiscal_year_start
             out: dict[str, dict[int, int]] = {}
-            for item in self.plan.initiatives:
+            totals: dict[int, int] = {}
+            y0s, y1s = self.fiscal_ranges()
+            first, bounds = self._fiscal_bounds()
+            es, ef = self.schedule._es, self.schedule._ef
+            for k, item in enumerate(self.plan.initiatives):
                 b = item.budget
-                if isinstance(b, dict):
+                if b.__class__ is dict:
                     out[item.id] = b
-                elif isinstance(b, int):
-                    start, end = self.span(item.id)
-                    first_fy = fiscal_year(date.fromordinal(start), fys)
-                    if first_fy == fiscal_year(date.fromordinal(end - 1), fys):
-                        out[item.id] = {first_fy: b}  # the common case: one fiscal year
+                    for y, v in b.items():
+                        totals[y] = totals.get(y, 0) + v
+                elif b.__class__ is int:
+                    y0, y1 = y0s[k], y1s[k]
+                    if y0 == y1:
+                        out[item.id] = {y0: b}
+                        totals[y0] = totals.get(y0, 0) + b
                     else:
-                        out[item.id] = spread(b, fiscal_years(start, end, fys))
+                        start, end = es[k], ef[k]
+                        days = [(y, min(end, bounds[y - first + 1]) - max(start, bounds[y - first]))
+                                for y in range(y0, y1 + 1)]  # fmt: skip
+                        out[item.id] = part = spread(b, days)
+                        for y, v in part.items():
+                            totals[y] = totals.get(y, 0) + v
             self._alloc = out
-            assert s is not None or not out
+            self.year_totals = totals
         return self._alloc
 
-    def item_years(self, item_id: str) -> list[int]:
-        start, end = self.span(item_id)
-        return [y for y, _ in fiscal_years(start, end, self.plan.fiscal_year_start)]
+    def item_years(self, k: int) -> range:
+        """The fiscal years in which the item at position *k* runs."""
+        y0s, y1s = self.fiscal_ranges()
+        return range(y0s[k], y1s[k] + 1)
 
 
 def check(
@@ -452,7 +519,16 @@ def _empty(ctx: _Context) -> Iterator[Finding]:
 )
 def _duplicates(ctx: _Context) -> Iterator[Finding]:
     seen: dict[str, int] = {}
-    for item in (*ctx.plan.phases, *ctx.plan.items):
+    # A compiled plan has unique item ids: only phases can still collide.
+    phase_ids = {p.id for p in ctx.plan.phases}
+    if ctx.compiled:
+        entries: Iterable[Phase | Initiative | Milestone] = [
+            *ctx.plan.phases,
+            *(i for i in ctx.plan.items if i.id in phase_ids),
+        ]
+    else:
+        entries = (*ctx.plan.phases, *ctx.plan.items)
+    for item in entries:
         seen[item.id] = seen.get(item.id, 0) + 1
     for id, count in seen.items():
         if count > 1:
@@ -474,8 +550,9 @@ def _duplicates(ctx: _Context) -> Iterator[Finding]:
 def _unknown(ctx: _Context) -> Iterator[Finding]:
     items = {i.id for i in ctx.plan.items}
     phases = {p.id for p in ctx.plan.phases}
+    compiled = ctx.compiled  # then every link is known
     for item in ctx.plan.items:
-        for link in item.links:
+        for link in () if compiled else item.links:
             if link.id not in items:
                 what = (
                     "after"
@@ -507,6 +584,8 @@ def _unknown(ctx: _Context) -> Iterator[Finding]:
     "Sebuah kegiatan bergantung pada dirinya sendiri.",
 )
 def _self(ctx: _Context) -> Iterator[Finding]:
+    if ctx.compiled:
+        return  # a self-link is a cycle: the plan would not compile
     for item in ctx.plan.items:
         if any(link.id == item.id for link in item.links):
             yield ctx.finding(
@@ -524,6 +603,8 @@ def _self(ctx: _Context) -> Iterator[Finding]:
     "Ketergantungan membentuk siklus (disebut utuh, berurutan).",
 )
 def _cycles(ctx: _Context) -> Iterator[Finding]:
+    if ctx.compiled:
+        return
     plan = ctx.plan
     items = {i.id for i in plan.items}
     if len(items) < len(plan.items):
@@ -535,10 +616,10 @@ def _cycles(ctx: _Context) -> Iterator[Finding]:
             initiatives=[_without_bad_links(i, items) for i in plan.initiatives],
             milestones=[_without_bad_links(m, items) for m in plan.milestones],
         )
-    from roadmap._network import Network
+    from roadmap._network import network
 
     try:
-        Network(clean)
+        network(clean)  # the compiled form is kept on the plan for the schedule rules
         return
     except CycleError:
         pass
@@ -583,8 +664,10 @@ def _without_bad_links(item: Any, items: set[str]) -> Any:
     "Kegiatan atau fase berakhir sebelum dimulai.",
 )
 def _reversed(ctx: _Context) -> Iterator[Finding]:
+    # A compiled plan has no reversed initiative: only phases are left to look at.
+    inits = () if ctx.compiled else ctx.plan.initiatives
     spans: list[tuple[str, date | None, date | None]] = [
-        (i.id, i.start, i.finish) for i in ctx.plan.initiatives
+        (i.id, i.start, i.finish) for i in inits
     ] + [(p.id, p.start, p.end) for p in ctx.plan.phases]
     for id, start, end in spans:
         if start is not None and end is not None and end < start:
@@ -614,8 +697,10 @@ def _start_vs_links(ctx: _Context) -> Iterator[Finding]:
         planned = item.start if isinstance(item, Initiative) else item.date
         if planned is None:
             continue
+        if ctx.days(item.id)[0] <= planned.toordinal():
+            continue  # cheap test first: a ScheduledItem only for the few that fail
         got = s[item.id]
-        if got.start <= planned or not got.driving:
+        if not got.driving:
             continue
         links = ", ".join(
             f"{link.id} -> {item.id}"
@@ -687,6 +772,8 @@ def _horizon(ctx: _Context) -> Iterator[Finding]:
     plan = ctx.plan
     if s is None:
         return
+    # Only look at each item's finish when the roadmap as a whole ends too late.
+    late = plan.end is not None and s.finish > plan.end
     for item in plan.items:
         planned = item.start if isinstance(item, Initiative) else item.date
         if planned is not None and planned < plan.start:
@@ -701,7 +788,7 @@ def _horizon(ctx: _Context) -> Iterator[Finding]:
                  f"Mulai {item.id} pada/setelah {ctx.date(plan.start)}, atau majukan awal "
                  "peta jalan."),
             )  # fmt: skip
-        if plan.end is not None:
+        if plan.end is not None and late and ctx.days(item.id)[1] > plan.end.toordinal():
             got = s[item.id]
             if got.finish > plan.end:
                 over = (got.finish - plan.end).days
@@ -738,11 +825,12 @@ def _outside_phase(ctx: _Context) -> Iterator[Finding]:
         phase = phases.get(item.phase) if item.phase else None
         if phase is None or (phase.start is None and phase.end is None):
             continue
-        got = s[item.id]
-        early = phase.start is not None and got.start < phase.start
-        late = phase.end is not None and got.finish > phase.end
+        first, last = ctx.days(item.id)
+        early = phase.start is not None and first < phase.start.toordinal()
+        late = phase.end is not None and last > phase.end.toordinal()
         if not (early or late):
             continue
+        got = s[item.id]
         window = (
             f"{ctx.date(phase.start) if phase.start else '…'} .. "
             f"{ctx.date(phase.end) if phase.end else '…'}"
@@ -775,6 +863,8 @@ def _outside_phase(ctx: _Context) -> Iterator[Finding]:
 )
 def _phase_order_rule(ctx: _Context) -> Iterator[Finding]:
     order = _phase_order(ctx.plan)
+    if not order:
+        return
     items = {i.id: i for i in ctx.plan.items}
     for item in ctx.plan.items:
         if item.phase not in order:
@@ -960,11 +1050,17 @@ def _mismatch(ctx: _Context) -> Iterator[Finding]:
 def _outside_run(ctx: _Context) -> Iterator[Finding]:
     if ctx.schedule is None:
         return
-    for item in ctx.plan.initiatives:
-        if not isinstance(item.budget, dict):
+    y0s, y1s = ctx.fiscal_ranges()
+    for k, item in enumerate(ctx.plan.initiatives):
+        b = item.budget
+        if b.__class__ is not dict:
             continue
-        years = ctx.item_years(item.id)
-        for year, amount in item.budget.items():
+        assert isinstance(b, dict)
+        y0, y1 = y0s[k], y1s[k]
+        if y0 <= min(b) and max(b) <= y1:
+            continue  # the common case, tested without a loop
+        years = range(y0, y1 + 1)
+        for year, amount in b.items():
             if year not in years and amount:
                 runs = ", ".join(map(str, years))
                 yield ctx.finding(
@@ -979,20 +1075,18 @@ def _outside_run(ctx: _Context) -> Iterator[Finding]:
                 )  # fmt: skip
 
 
-def _movable(ctx: _Context, year: int, ids: Iterable[str]) -> tuple[bool, str]:
-    """The largest contributors to *year*, those with slack first: ``SC09 (Rp2,75 miliar, ...)``.
+def _movable(ctx: _Context, contributors: list[tuple[int, str]]) -> tuple[bool, str]:
+    """The largest contributors ``(amount, id)`` to a year, those with slack first.
 
-    Returns whether any of them has slack, and the text.
+    Returns whether any of them has slack, and the text ``SC09 (Rp2,75 miliar, ...)``.
     """
     s = ctx.schedule
-    alloc = ctx.allocations()
-    candidates = []
-    for id in ids:
-        amount = alloc.get(id, {}).get(year, 0)
-        if amount > 0:
-            candidates.append((s[id].total_slack, amount, id))
-    with_slack = sorted((c for c in candidates if c[0] > 0), key=lambda c: (-c[1], c[2]))
-    pick = with_slack[:3] or sorted(candidates, key=lambda c: (-c[1], c[2]))[:3]
+    index, ls, es = s._net.index, s._ls, s._es
+    candidates = [(ls[index[id]] - es[index[id]], amount, id) for amount, id in contributors
+                  if amount > 0]  # fmt: skip
+    with_slack = heapq.nsmallest(3, (c for c in candidates if c[0] > 0),
+                                 key=lambda c: (-c[1], c[2]))  # fmt: skip
+    pick = with_slack or heapq.nsmallest(3, candidates, key=lambda c: (-c[1], c[2]))
     if ctx.lang == "id":
         text = ", ".join(f"{id} ({ctx.money(a)}, slack {s} hari)" for s, a, id in pick)
     else:
@@ -1022,12 +1116,20 @@ def _over_ceiling(ctx: _Context) -> Iterator[Finding]:
                 members = [i.id for i in inits if getattr(i, kind) == name]
             checks.append((kind, name, members, ceilings))
     for kind, name, members, ceilings in checks:
+        if kind:
+            totals: dict[int, int] = {}  # one pass over the members, not one per year
+            for id in members:
+                for year, amount in alloc.get(id, {}).items():
+                    totals[year] = totals.get(year, 0) + amount
+        else:
+            totals = ctx.year_totals  # all initiatives: summed with the allocations
         for year, ceiling in ceilings.items():
-            planned = sum(alloc.get(id, {}).get(year, 0) for id in members)
+            planned = totals.get(year, 0)
             if planned <= ceiling:
                 continue
             over = planned - ceiling
-            has_slack, movable = _movable(ctx, year, members)
+            contributors = [(a, id) for id in members if (a := alloc.get(id, {}).get(year, 0))]
+            has_slack, movable = _movable(ctx, contributors)
             move_en = (
                 "move items with slack to a later year"
                 if has_slack
@@ -1070,10 +1172,11 @@ def _over_ceiling(ctx: _Context) -> Iterator[Finding]:
 def _undivided(ctx: _Context) -> Iterator[Finding]:
     if ctx.schedule is None:
         return
-    for item in ctx.plan.initiatives:
-        if not isinstance(item.budget, int) or item.multi_year:
+    y0s, y1s = ctx.fiscal_ranges()
+    for k, item in enumerate(ctx.plan.initiatives):
+        if y0s[k] == y1s[k] or item.budget.__class__ is not int or item.multi_year:
             continue
-        years = ctx.item_years(item.id)
+        years = ctx.item_years(k)
         if len(years) > 1:
             parts = ctx.allocations()[item.id]
             split = ", ".join(

@@ -625,8 +625,10 @@ class Roadmap:
     _index: dict[str, Initiative | Milestone | Phase] = attrs.field(
         init=False, eq=False, repr=False
     )
-    # The scheduler's compiled form of this plan (roadmap._network), made on first use.
+    # The scheduler's compiled form of this plan (roadmap._network) and its Schedule, made
+    # on first use and kept: the plan is immutable.
     _network: object = attrs.field(init=False, default=None, eq=False, repr=False)
+    _schedule: object = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.end is not None and self.end < self.start:

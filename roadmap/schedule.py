@@ -375,9 +375,9 @@ def schedule(plan: Roadmap) -> Schedule:
 
     Notes
     -----
-    The plan is compiled to integer arrays on the first call and the compiled form is kept
-    on the (immutable) plan, so later calls on the same :class:`Roadmap` (by
-    :func:`schedule`, checks or charts) only run the passes.
+    A :class:`Roadmap` is immutable, so its schedule is computed once and kept on it:
+    :func:`schedule`, :func:`roadmap.check`, :func:`roadmap.budget_by` and charts of the
+    same plan share it.  A changed copy (:func:`attrs.evolve`) is scheduled afresh.
 
     Raises
     ------
@@ -387,6 +387,10 @@ def schedule(plan: Roadmap) -> Schedule:
         For duplicate ids and links to unknown items, and for a duration in workdays
         without a calendar.
     """
+    cached = plan._schedule
+    if cached is not None:
+        assert isinstance(cached, Schedule)
+        return cached
     net = network(plan)
     n = len(net.items)
     cal = plan.calendar
@@ -496,6 +500,8 @@ def schedule(plan: Roadmap) -> Schedule:
                 lf[p] = bound
             if gap < free[p]:
                 free[p] = gap
-    return Schedule(
+    result = Schedule(
         plan, net, _Passes(es, ef, ls, lf, free, lag_days, sbound, fbound, mode), finish_day
     )
+    object.__setattr__(plan, "_schedule", result)  # a plan is immutable: keep its schedule
+    return result
