@@ -67,7 +67,8 @@ def main() -> None:
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
     print(
         f"roadmap {rm.__version__}, Python {sys.version.split()[0]}; medians; 'again' = "
-        "check() on a plan already compiled; baseline = schedule() of the same plan"
+        "check() of a plan already scheduled (the rules alone); schedule = the first "
+        "schedule() of a fresh plan; ratio = check (first) / schedule"
     )
     head = ("items", "check (first)", "check (again)", "schedule", "ratio", "findings", "codes")
     rows = [head]

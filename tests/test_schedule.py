@@ -365,6 +365,16 @@ class TestResult:
         s = schedule(make_plan(task("A", 10), task("B", 10), task("C", 5, depends_on=["A", "B"])))
         assert sorted(s.critical_paths()) == [["A", "C"], ["B", "C"]]
 
+    def test_schedule_is_kept_on_the_immutable_plan(self) -> None:
+        """Scheduling the same plan twice gives the same object; a changed copy is new."""
+        plan = make_plan(task("A"), task("B", depends_on=["A"]))
+        first = schedule(plan)
+        assert schedule(plan) is first
+        changed = attrs.evolve(plan, initiatives=[task("A", 20), task("B", depends_on=["A"])])
+        assert schedule(changed) is not first
+        assert schedule(changed)["B"].start == D(2019, 1, 21)
+        assert plan == attrs.evolve(plan)  # the kept schedule is not part of equality
+
     def test_html(self) -> None:
         """The notebook view is an HTML table with one row per item."""
         html = schedule(make_plan(task("A<b>"), task("B")))._repr_html_()
