@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any, Literal, TextIO
 
 from roadmap._version import __version__
-from roadmap.errors import RoadmapError
+from roadmap.errors import PlanFileError, RoadmapError
 from roadmap.io import atomic_write, load
 from roadmap.schedule import Schedule, schedule
 
@@ -119,8 +119,19 @@ def make_parser() -> argparse.ArgumentParser:
 # -- commands ---------------------------------------------------------------------------
 
 
+def _scheduled(path: str) -> Schedule:
+    """Load and schedule a plan; a plan that cannot be scheduled is named in the error."""
+    plan = load(path)
+    try:
+        return schedule(plan)
+    except PlanFileError:
+        raise
+    except RoadmapError as err:
+        raise RoadmapError(f"{path}: {err}") from err
+
+
 def _cmd_schedule(args: argparse.Namespace, out: TextIO) -> int:
-    sched = schedule(load(args.plan))
+    sched = _scheduled(args.plan)
     render: Callable[[Schedule], str] = {
         "table": schedule_table, "csv": schedule_csv, "json": schedule_json,
     }[args.format]  # fmt: skip
@@ -145,8 +156,9 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_budget(args: argparse.Namespace, out: TextIO) -> int:
     from roadmap.budget import budget_by
 
-    plan = load(args.plan)
-    table = budget_by(plan, args.by)
+    sched = _scheduled(args.plan)
+    plan = sched.plan
+    table = budget_by(plan, args.by, schedule=sched)
     language = args.language or plan.language
     if args.format == "csv":
         text = table.to_csv()

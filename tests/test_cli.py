@@ -116,8 +116,12 @@ class TestErrors:
         )
         code, _, err = run(capsys, "schedule", str(plan))
         assert code == 2
-        assert "a -> b -> a" in err
+        assert err.startswith(f"roadmap: error: {plan}: dependency cycle: a -> b -> a")
         assert err.count("\n") == 1
+        assert run(capsys, "budget", str(plan))[0] == 2
+        code, out, _ = run(capsys, "check", str(plan), "-l", "en")
+        assert code == 1
+        assert "[dependency-cycle] The dependencies form a cycle: a -> b -> a." in out
 
     def test_missing_file(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A missing file is exit 2 with its name."""
