@@ -1,9 +1,14 @@
-"""Random plans for the benchmarks: about two links per item, realistic units."""
+"""Random plans for the benchmarks (about two links per item, realistic units) and a timer."""
 
 from __future__ import annotations
 
+import gc
 import random
+import statistics
+import time
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 import attrs
 
@@ -18,6 +23,17 @@ from roadmap import (
 )
 
 START = date(2019, 1, 1)
+
+
+def timed(fn: Callable[[], Any], repeats: int) -> tuple[float, float]:
+    """Median and minimum wall time of *fn* in seconds, with a collection before each run."""
+    times = []
+    for _ in range(repeats):
+        gc.collect()
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), min(times)
 
 
 OWNERS = ("Diskominfo", "Bappelitbang", "Dinkes", "Dishub", "DPMPTSP", "Disdukcapil", "DLH")

@@ -15,44 +15,28 @@ Run::
 from __future__ import annotations
 
 import argparse
-import gc
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import roadmap as rm
-from bench._plans import random_plan
+from bench._plans import random_plan, timed
 
 REPEATS = {1_000: 15, 10_000: 9, 100_000: 7}
-
-
-def timed(fn: Callable[[], Any], repeats: int) -> float:
-    """Median wall time of *fn* in seconds, with a collection before each run."""
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def measure(n: int) -> tuple[str, ...]:
     plan = random_plan(n, realistic=True)
     repeats = REPEATS[n]
     fresh = iter([attrs.evolve(plan) for _ in range(repeats)])
-    t_first = timed(lambda: rm.check(next(fresh)), repeats)
+    t_first, _ = timed(lambda: rm.check(next(fresh)), repeats)
     report = rm.check(plan)
-    t_again = timed(lambda: rm.check(plan), repeats)
+    t_again, _ = timed(lambda: rm.check(plan), repeats)
     fresh = iter([attrs.evolve(plan) for _ in range(repeats)])
-    t_sched = timed(lambda: rm.schedule(next(fresh)), repeats)
+    t_sched, _ = timed(lambda: rm.schedule(next(fresh)), repeats)
     codes = sorted({f.code for f in report})
     return (
         f"{n:,}", f"{t_first:.3f} s", f"{t_again:.3f} s", f"{t_sched:.3f} s",

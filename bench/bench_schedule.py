@@ -19,7 +19,6 @@ import argparse
 import gc
 import statistics
 import sys
-import time
 import tracemalloc
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -33,20 +32,9 @@ from dateutil.relativedelta import relativedelta
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import roadmap as rm
-from bench._plans import random_plan
+from bench._plans import random_plan, timed
 
 REPEATS = {1_000: 15, 10_000: 9, 100_000: 7}
-
-
-def timed(fn: Callable[[], Any], repeats: int) -> tuple[float, float]:
-    """Median and minimum wall time of *fn* in seconds, with a collection before each run."""
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), min(times)
 
 
 def peak_memory(fn: Callable[[], Any]) -> float:

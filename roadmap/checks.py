@@ -1229,6 +1229,20 @@ def _beyond_term(ctx: _Context) -> Iterator[Finding]:
 # -- hygiene --------------------------------------------------------------------------
 
 
+def _missing(
+    ctx: _Context, field: str, en: tuple[str, str], id: tuple[str, str]
+) -> Iterator[Finding]:
+    """Initiatives without *field*; the texts take ``{id}``."""
+    code = f"missing-{field}"
+    for item in ctx.plan.initiatives:
+        if not getattr(item, field):
+            yield ctx.finding(
+                code, [item.id],
+                (en[0].format(id=item.id), en[1].format(id=item.id)),
+                (id[0].format(id=item.id), id[1].format(id=item.id)),
+            )  # fmt: skip
+
+
 @rule(
     "missing-owner",
     "info",
@@ -1236,15 +1250,13 @@ def _beyond_term(ctx: _Context) -> Iterator[Finding]:
     "Kegiatan belum memiliki perangkat daerah penanggung jawab.",
 )
 def _owner(ctx: _Context) -> Iterator[Finding]:
-    for item in ctx.plan.initiatives:
-        if not item.owner:
-            yield ctx.finding(
-                "missing-owner", [item.id],
-                (f"{item.id} has no owner.",
-                 f"Set owner = \"...\" on {item.id} (the responsible agency, e.g. Diskominfo)."),
-                (f"{item.id} belum memiliki penanggung jawab.",
-                 f"Isi owner = \"...\" pada {item.id} (perangkat daerah, mis. Diskominfo)."),
-            )  # fmt: skip
+    return _missing(
+        ctx, "owner",
+        ("{id} has no owner.",
+         'Set owner = "..." on {id} (the responsible agency, e.g. Diskominfo).'),
+        ("{id} belum memiliki penanggung jawab.",
+         'Isi owner = "..." pada {id} (perangkat daerah, mis. Diskominfo).'),
+    )  # fmt: skip
 
 
 @rule(
@@ -1254,15 +1266,11 @@ def _owner(ctx: _Context) -> Iterator[Finding]:
     "Kegiatan belum memiliki dimensi smart city.",
 )
 def _dimension(ctx: _Context) -> Iterator[Finding]:
-    for item in ctx.plan.initiatives:
-        if not item.dimension:
-            yield ctx.finding(
-                "missing-dimension", [item.id],
-                (f"{item.id} has no dimension.",
-                 f"Set dimension on {item.id}, e.g. \"Smart Governance\"."),
-                (f"{item.id} belum memiliki dimensi.",
-                 f"Isi dimension pada {item.id}, mis. \"Smart Governance\"."),
-            )  # fmt: skip
+    return _missing(
+        ctx, "dimension",
+        ("{id} has no dimension.", 'Set dimension on {id}, e.g. "Smart Governance".'),
+        ("{id} belum memiliki dimensi.", 'Isi dimension pada {id}, mis. "Smart Governance".'),
+    )  # fmt: skip
 
 
 @rule(

@@ -20,11 +20,39 @@ from typing import Any, Literal, TextIO
 from roadmap._version import __version__
 from roadmap.errors import PlanFileError, RoadmapError
 from roadmap.io import atomic_write, load
-from roadmap.schedule import Schedule, schedule
+from roadmap.schedule import RECORD_COLUMNS, Schedule, schedule
 
 __all__ = ["entrypoint", "main", "make_parser"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def _common(
+    p: argparse.ArgumentParser, formats: tuple[str, ...], language: str | None = None
+) -> None:
+    """The arguments every command shares: the plan, --format, --output and --language."""
+    p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=formats,
+        default=formats[0],
+        help=f"output format (default: {formats[0]})",
+    )
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="OUT",
+        help="write to this file (atomically) instead of standard output",
+    )
+    if language is not None:
+        p.add_argument(
+            "--language",
+            "-l",
+            choices=("id", "en"),
+            default=None,
+            help=f"language of {language} (default: the plan's language)",
+        )
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -42,20 +70,7 @@ def make_parser() -> argparse.ArgumentParser:
         description="Schedule a plan by the critical path method and print every item's "
         "early and late dates, slack, criticality and driving links.",
     )
-    p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
-    p.add_argument(
-        "--format",
-        "-f",
-        choices=("table", "csv", "json"),
-        default="table",
-        help="output format (default: table)",
-    )
-    p.add_argument(
-        "--output",
-        "-o",
-        metavar="OUT",
-        help="write to this file (atomically) instead of standard output",
-    )
+    _common(p, ("table", "csv", "json"))
     p.set_defaults(run=_cmd_schedule)
 
     p = commands.add_parser(
@@ -65,23 +80,8 @@ def make_parser() -> argparse.ArgumentParser:
         "ceilings and cycles; print every finding with its fix. Exit code 0: no errors; "
         "1: errors (or warnings with --strict); 2: the plan cannot be read.",
     )
-    p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
-    p.add_argument(
-        "--format",
-        "-f",
-        choices=("text", "json", "markdown"),
-        default="text",
-        help="output format (default: text)",
-    )
+    _common(p, ("text", "json", "markdown"), language="messages")
     p.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
-    p.add_argument(
-        "--language",
-        "-l",
-        choices=("id", "en"),
-        default=None,
-        help="language of messages (default: the plan's language)",
-    )
-    p.add_argument("--output", "-o", metavar="OUT", help="write to this file (atomically)")
     p.set_defaults(run=_cmd_check)
 
     p = commands.add_parser(
@@ -90,28 +90,13 @@ def make_parser() -> argparse.ArgumentParser:
         description="Total the budget per fiscal year, by year (against the ceilings), phase, "
         "dimension, owner or funding source. Totals are spread pro rata by scheduled days.",
     )
-    p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
+    _common(p, ("table", "csv", "json"), language="the table")
     p.add_argument(
         "--by",
         choices=("year", "phase", "dimension", "owner", "funding"),
         default="year",
         help="grouping (default: year)",
     )
-    p.add_argument(
-        "--format",
-        "-f",
-        choices=("table", "csv", "json"),
-        default="table",
-        help="output format (default: table)",
-    )
-    p.add_argument(
-        "--language",
-        "-l",
-        choices=("id", "en"),
-        default=None,
-        help="language of the table (default: the plan's language)",
-    )
-    p.add_argument("--output", "-o", metavar="OUT", help="write to this file (atomically)")
     p.set_defaults(run=_cmd_budget)
     return parser
 
@@ -243,20 +228,7 @@ def schedule_csv(sched: Schedule) -> str:
     """The schedule as CSV, one row per item in date order; ``driving`` joined by ``;``."""
     buf = io.StringIO()
     records = sched.records()
-    columns = [
-        "id",
-        "kind",
-        "name",
-        "start",
-        "finish",
-        "late_start",
-        "late_finish",
-        "total_slack_days",
-        "free_slack_days",
-        "critical",
-        "driving",
-    ]
-    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=RECORD_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for r in records:
         writer.writerow(

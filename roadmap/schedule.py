@@ -88,7 +88,8 @@ class ScheduledItem:
     item: Initiative | Milestone = attrs.field(repr=False)
 
 
-_COLUMNS = (
+#: The keys of :meth:`Schedule.records`, in order (CSV columns too).
+RECORD_COLUMNS = (
     "id", "kind", "name", "start", "finish", "late_start", "late_finish",
     "total_slack_days", "free_slack_days", "critical", "driving",
 )  # fmt: skip
@@ -333,12 +334,12 @@ class Schedule:
         )
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{c}</th>" for c in _COLUMNS if c != "kind")
+        head = "".join(f"<th>{c}</th>" for c in RECORD_COLUMNS if c != "kind")
         rows = []
         for r in self.records():
             style = ' style="font-weight:bold"' if r["critical"] else ""
             cells = []
-            for c in _COLUMNS:
+            for c in RECORD_COLUMNS:
                 if c == "kind":
                     continue
                 v = r[c]
