@@ -1,8 +1,8 @@
 """roadmap: plan multi-year programmes as dependency graphs of initiatives.
 
 Model a roadmap of phases, initiatives and milestones with budgets and dates, schedule it
-by the critical path method, check its feasibility, total its budgets per fiscal year, and
-read and write it as TOML, JSON or YAML.
+by the critical path method, check its feasibility, total its budgets per fiscal year, draw
+Gantt charts, budget charts and S-curves, and read and write it as TOML, JSON or YAML.
 
 Examples
 --------
@@ -66,10 +66,26 @@ __all__ = [
     "loads",
     "parse_date",
     "parse_duration",
+    "plot_budget",
+    "plot_gantt",
+    "plot_s_curve",
     "save",
+    "save_gantt",
     "schedule",
     "spread",
 ]
+
+
+# Drawing needs matplotlib, which takes most of a second to import: load it on first use.
+_PLOTTING = ("plot_budget", "plot_gantt", "plot_s_curve", "save_gantt")
+
+
+def __getattr__(name: str) -> object:
+    if name in _PLOTTING:
+        from roadmap import plot
+
+        return getattr(plot, name)
+    raise AttributeError(f"module 'roadmap' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

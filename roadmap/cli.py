@@ -98,7 +98,63 @@ def make_parser() -> argparse.ArgumentParser:
         help="grouping (default: year)",
     )
     p.set_defaults(run=_cmd_budget)
+
+    p = commands.add_parser(
+        "gantt",
+        help="draw a Gantt chart (PNG, SVG or PDF)",
+        description="Draw a print-ready Gantt chart: lanes, critical path, milestones, "
+        "driving dependencies, fiscal years and triwulan. A PDF too long for one page "
+        "continues on further pages.",
+    )
+    p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
+    p.add_argument(
+        "--output", "-o", metavar="OUT", required=True, help="the chart file: .png, .svg or .pdf"
+    )
+    p.add_argument(
+        "--language",
+        "-l",
+        choices=("id", "en"),
+        default=None,
+        help="language of the labels (default: the plan's language)",
+    )
+    p.add_argument(
+        "--group-by",
+        choices=("phase", "dimension", "owner", "none"),
+        default="phase",
+        help="swimlanes (default: phase)",
+    )
+    p.add_argument("--paper", choices=("A4", "A3"), default="A4", help="paper size")
+    p.add_argument("--portrait", action="store_true", help="portrait instead of landscape")
+    p.add_argument(
+        "--critical",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="outline the critical path (default: on)",
+    )
+    p.add_argument(
+        "--arrows",
+        choices=("driving", "all", "none"),
+        default="driving",
+        help="dependency connectors (default: driving links)",
+    )
+    p.add_argument(
+        "--status-date", metavar="YYYY-MM-DD", type=_date_arg, help="draw a status-date line"
+    )
+    p.add_argument("--budgets", action="store_true", help="write budgets in words on bars")
+    p.add_argument("--title", help="title (default: the roadmap's name)")
+    p.add_argument("--subtitle", help="subtitle, e.g. the agency and the date")
+    p.add_argument("--source", help="source footnote")
+    p.set_defaults(run=_cmd_gantt)
     return parser
+
+
+def _date_arg(text: str) -> date:
+    from roadmap.dates import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 # -- commands ---------------------------------------------------------------------------
@@ -217,6 +273,25 @@ def budget_table(table: Any, currency: str, language: str) -> str:
         for row in (head, *rows)
     ]
     return "\n".join([lines[0], rule_line, *lines[1:-1], rule_line, lines[-1]]) + "\n"
+
+
+def _cmd_gantt(args: argparse.Namespace, out: TextIO) -> int:
+    from roadmap.plot import save_gantt
+
+    sched = _scheduled(args.plan)
+    try:
+        pages = save_gantt(
+            sched, args.output, paper=args.paper,
+            orientation="portrait" if args.portrait else "landscape",
+            title=args.title, subtitle=args.subtitle, source=args.source,
+            group_by=None if args.group_by == "none" else args.group_by,
+            language=args.language, critical=args.critical, arrows=args.arrows,
+            status_date=args.status_date, budgets=args.budgets,
+        )  # fmt: skip
+    except ValueError as err:
+        raise RoadmapError(f"{args.output}: {err}") from err
+    out.write(f"{args.output}: {pages} page{'s' if pages != 1 else ''}\n")
+    return EXIT_OK
 
 
 def schedule_json(sched: Schedule) -> str:

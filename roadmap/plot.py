@@ -1,0 +1,908 @@
+"""Charts for planning documents: Gantt chart, budget per fiscal year, S-curve.
+
+This is the only module that imports matplotlib.  The ``plot_*`` functions are axes-level:
+they draw on ``ax`` (or the current axes), return it, and never call ``plt.show()`` or
+``savefig``.  :func:`save_gantt` is figure-level: it sizes A4 or A3 pages and writes PNG,
+SVG or PDF (a long roadmap continues on further PDF pages with repeated headers), with
+fixed metadata so the same plan gives the same bytes.
+
+The x axis is in day numbers (:meth:`datetime.date.toordinal`): a bar covers its days from
+the start of its first to the end of its last day, and a milestone sits at the end of its
+day.  Labels come in Indonesian (``language="id"``: *Jan ... Agu ... Des*, *TW I*) or
+English.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import textwrap
+from collections.abc import Sequence
+from datetime import date
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, Literal
+
+import matplotlib as mpl
+from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from roadmap.budget import budget_by
+from roadmap.io import atomic_write
+from roadmap.model import Initiative, Milestone, Roadmap
+from roadmap.money import format_money
+from roadmap.schedule import Schedule, schedule
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["PALETTE", "plot_budget", "plot_gantt", "plot_s_curve", "save_gantt"]
+
+#: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+           "#999999")  # fmt: skip
+CRITICAL = "#B2182B"
+INK = "#222222"
+GRID = "#DDDDDD"
+LANE = "#F3F3F3"
+
+GroupBy = Literal["phase", "dimension", "owner"] | None
+Language = Literal["id", "en"]
+
+_MONTHS = {
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+_QUARTERS = {"id": ("TW I", "TW II", "TW III", "TW IV"), "en": ("Q1", "Q2", "Q3", "Q4")}
+_WORDS = {
+    "id": {
+        "critical": "Jalur kritis", "milestone": "Tonggak", "progress": "Progres",
+        "deadline": "Tenggat", "baseline": "Rencana awal", "status": "Tanggal status",
+        "link": "Ketergantungan penentu", "links": "Ketergantungan", "none": "(tanpa)",
+        "page": "halaman", "source": "Sumber", "ceiling": "Pagu", "over": "melebihi pagu",
+        "planned": "Rencana", "actual": "Realisasi", "fiscal_year": "Tahun anggaran",
+        "budget": "Anggaran", "cumulative": "Progres kumulatif (bobot biaya)",
+    },
+    "en": {
+        "critical": "Critical path", "milestone": "Milestone", "progress": "Progress",
+        "deadline": "Deadline", "baseline": "Baseline", "status": "Status date",
+        "link": "Driving dependency", "links": "Dependency", "none": "(none)",
+        "page": "page", "source": "Source", "ceiling": "Ceiling", "over": "over ceiling",
+        "planned": "Planned", "actual": "Actual", "fiscal_year": "Fiscal year",
+        "budget": "Budget", "cumulative": "Cumulative progress (cost-weighted)",
+    },
+}  # fmt: skip
+
+#: Paper sizes in inches (width, height) in portrait.
+PAPER = {"A4": (8.27, 11.69), "A3": (11.69, 16.54)}
+ROW_INCHES = 0.2  # one row of the Gantt chart: 7-pt labels stay legible
+_STYLE: Any = {
+    "font.family": "DejaVu Sans",  # ships with matplotlib: the same glyphs everywhere
+    "font.size": 7,
+    "axes.linewidth": 0.6,
+    "svg.hashsalt": "roadmap",
+    "svg.fonttype": "path",
+    "pdf.fonttype": 42,
+}
+
+
+# -- rows -------------------------------------------------------------------------------
+
+
+class _Row:
+    """One row of the chart: a lane header or an item."""
+
+    __slots__ = ("end", "header", "id", "item", "label", "lane", "start")
+
+    def __init__(
+        self,
+        *,
+        label: str,
+        lane: str,
+        header: bool = False,
+        id: str = "",
+        item: Any = None,
+        start: int = 0,
+        end: int = 0,
+    ) -> None:
+        self.label, self.lane, self.header, self.id = label, lane, header, id
+        self.item, self.start, self.end = item, start, end
+
+
+def _lane_of(item: Initiative | Milestone, group_by: GroupBy, none: str) -> str:
+    if group_by is None:
+        return ""
+    value = getattr(item, group_by)
+    return none if value is None else str(value)
+
+
+def _rows(plan: Roadmap, sched: Schedule, group_by: GroupBy, language: Language) -> list[_Row]:
+    """Lane headers and items, lanes in phase order (or first appearance), items by date."""
+    none = _WORDS[language]["none"]
+    index = sched._net.index
+    es, ef = sched._es, sched._ef
+    lanes: dict[str, list[_Row]] = {}
+    if group_by == "phase":
+        for p in sorted(plan.phases, key=lambda p: p.start or date.max):
+            lanes[p.id] = []
+    for item in sorted(plan.items, key=lambda i: (es[index[i.id]], ef[index[i.id]])):
+        i = index[item.id]
+        start, end = es[i], ef[i]
+        lane = _lane_of(item, group_by, none)
+        lanes.setdefault(lane, []).append(
+            _Row(
+                label=f"{item.id}  {item.name}",
+                lane=lane,
+                id=item.id,
+                item=item,
+                start=start,
+                end=end,
+            )
+        )
+    phases = {p.id: p.name for p in plan.phases}
+    rows: list[_Row] = []
+    for lane, members in lanes.items():
+        if not members:
+            continue
+        if group_by is not None:
+            title = f"{lane}  {phases[lane]}" if group_by == "phase" and lane in phases else lane
+            rows.append(
+                _Row(
+                    label=title,
+                    lane=lane,
+                    header=True,
+                    start=min(r.start for r in members),
+                    end=max(r.end for r in members),
+                )
+            )
+        rows.extend(members)
+    return rows
+
+
+def _truncate(text: str, chars: int) -> str:
+    return text if len(text) <= chars else text[: max(1, chars - 1)].rstrip() + "…"
+
+
+# -- the Gantt chart --------------------------------------------------------------------
+
+
+def plot_gantt(
+    plan: Roadmap | Schedule,
+    *,
+    ax: Axes | None = None,
+    group_by: GroupBy = "phase",
+    language: Language | None = None,
+    critical: bool = True,
+    arrows: Literal["driving", "all", "none"] = "driving",
+    status_date: date | None = None,
+    baseline: Roadmap | Schedule | None = None,
+    budgets: bool = False,
+    title: str | None = None,
+    label_chars: int = 46,
+    rows: slice | None = None,
+) -> Axes:
+    """Draw a Gantt chart of a plan on *ax* and return the axes.
+
+    Parameters
+    ----------
+    plan
+        A :class:`~roadmap.model.Roadmap` (scheduled here) or its
+        :class:`~roadmap.schedule.Schedule`.
+    ax
+        The axes to draw on; by default the current axes.
+    group_by
+        Swimlanes by ``"phase"`` (in phase order), ``"dimension"`` or ``"owner"``, or
+        ``None`` for none.  Bars are coloured by lane.
+    language
+        ``"id"`` or ``"en"``; by default the plan's language.
+    critical
+        Outline critical items in red.
+    arrows
+        Dependency connectors: ``"driving"`` (the links that fixed each item's dates),
+        ``"all"`` or ``"none"``.
+    status_date
+        Draw a status-date line (nothing is drawn for "today" unless asked).
+    baseline
+        A baseline plan (or schedule) whose dates are drawn as thin grey bars under the bars.
+    budgets
+        Write each initiative's budget in words at the end of its bar (``Rp1,5 miliar``).
+    title
+        Axes title.
+    label_chars
+        Item labels longer than this are cut with an ellipsis.
+    rows
+        A slice of the rows to draw (used for pages); the date range stays the whole plan's.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    import matplotlib.pyplot as plt
+
+    sched = plan if isinstance(plan, Schedule) else schedule(plan)
+    roadmap = sched.plan
+    lang: Language = language or roadmap.language
+    words = _WORDS[lang]
+    if ax is None:
+        ax = plt.gca()
+    all_rows = _rows(roadmap, sched, group_by, lang)
+    shown = all_rows[rows] if rows is not None else all_rows
+    y_of = {r.id: k for k, r in enumerate(shown) if not r.header}
+    lanes = list(dict.fromkeys(r.lane for r in all_rows))
+    colour = {lane: PALETTE[k % len(PALETTE)] for k, lane in enumerate(lanes)}
+    lane_titles = {r.lane: r.label for r in all_rows if r.header}
+
+    lo = min((r.start for r in all_rows), default=roadmap.start.toordinal())
+    hi = max((r.end for r in all_rows), default=lo + 1)
+    lo = date(date.fromordinal(lo).year, 1, 1).toordinal()
+    hi = date(date.fromordinal(max(hi - 1, lo)).year + 1, 1, 1).toordinal()
+    pad = max(2.0, (hi - lo) * 0.004)
+    # Room on the right for what ends on the last day: a diamond, or a budget in words.
+    right = hi + (hi - lo) * (0.075 if budgets else 0.012)
+
+    with mpl.rc_context(_STYLE):
+        _draw_calendar(ax, lo, hi, lang, roadmap.fiscal_year_start)
+        _draw_lanes(ax, shown, lo, hi)
+        bars, fills, edges, face = [], [], [], []
+        crit_bars = []
+        ms_x, ms_y, ms_c, ms_edge = [], [], [], []
+        for k, r in enumerate(shown):
+            if r.header:
+                continue
+            s = sched[r.id]
+            if r.start == r.end:  # a milestone, at the end of its day
+                ms_x.append(r.end)
+                ms_y.append(k)
+                ms_c.append(colour[r.lane])
+                ms_edge.append(CRITICAL if critical and s.critical else INK)
+                continue
+            box = _box(r.start, r.end, k, 0.56)
+            bars.append(box)
+            face.append(colour[r.lane])
+            edges.append(CRITICAL if critical and s.critical else "none")
+            if critical and s.critical:
+                crit_bars.append(r.id)
+            progress = r.item.progress if isinstance(r.item, Initiative) else 0.0
+            if progress > 0:
+                fills.append(_box(r.start, r.start + (r.end - r.start) * progress, k, 0.22))
+        headers = [_box(r.start, r.end, k, 0.12) for k, r in enumerate(shown) if r.header]
+        ax.add_collection(
+            PolyCollection(
+                headers, facecolors="#666666", edgecolors="none", gid="lane-spans", zorder=2
+            )
+        )
+        ax.add_collection(
+            PolyCollection(
+                bars, facecolors=face, edgecolors=edges, linewidths=1.2, gid="bars", zorder=3
+            )
+        )
+        ax.add_collection(
+            PolyCollection(
+                fills, facecolors="#00000066", edgecolors="none", gid="progress", zorder=4
+            )
+        )
+        if ms_x:
+            ax.scatter(
+                ms_x,
+                ms_y,
+                marker="D",
+                s=28,
+                c=ms_c,
+                edgecolors=ms_edge,
+                linewidths=1.0,
+                zorder=5,
+                gid="milestones",
+            )
+        if baseline is not None:
+            _draw_baseline(ax, baseline, y_of)
+        _draw_deadlines(ax, shown, y_of)
+        n_arrows = _draw_arrows(ax, sched, shown, y_of, arrows, pad)
+        if budgets:
+            for k, r in enumerate(shown):
+                b = r.item.budget if isinstance(r.item, Initiative) else None
+                total = sum(b.values()) if isinstance(b, dict) else b
+                if total:
+                    ax.text(
+                        r.end + pad,
+                        k,
+                        format_money(total, words=True, language=lang, currency=roadmap.currency),
+                        va="center",
+                        ha="left",
+                        fontsize=6,
+                        color=INK,
+                        gid="budget-label",
+                        clip_on=True,
+                    )
+        if status_date is not None:
+            x = status_date.toordinal() + 1
+            ax.axvline(
+                x, color=CRITICAL, linestyle="--", linewidth=0.9, zorder=6, gid="status-date"
+            )
+            ax.text(
+                x + pad,
+                -0.75,
+                f"{words['status']}: {status_date.isoformat()}",
+                color=CRITICAL,
+                ha="left",
+                va="center",
+                fontsize=6,
+                gid="status-label",
+            )
+        ax.set_yticks(range(len(shown)))
+        labels = ax.set_yticklabels([_truncate(r.label, label_chars) for r in shown])
+        for label, r in zip(labels, shown, strict=True):
+            if r.header:
+                label.set_fontweight("bold")
+        ax.tick_params(axis="y", length=0, pad=4)
+        ax.set_ylim(len(shown) - 0.5, -1.2)
+        ax.set_xlim(lo, right)
+        for side in ("right", "left"):
+            ax.spines[side].set_visible(False)
+        if title:
+            ax.set_title(title, loc="left", fontsize=10, fontweight="bold")
+        _legend(
+            ax,
+            lanes,
+            colour,
+            lane_titles,
+            group_by,
+            words,
+            has_crit=bool(crit_bars) and critical,
+            has_ms=bool(ms_x),
+            has_progress=bool(fills),
+            arrows=arrows if n_arrows else "none",
+            has_baseline=baseline is not None,
+            has_deadline=any(getattr(r.item, "deadline", None) for r in shown),
+        )
+    return ax
+
+
+def _box(x0: float, x1: float, y: float, h: float) -> list[tuple[float, float]]:
+    return [(x0, y - h / 2), (x1, y - h / 2), (x1, y + h / 2), (x0, y + h / 2)]
+
+
+def _draw_calendar(ax: Axes, lo: int, hi: int, lang: Language, fys: str) -> None:
+    """Fiscal-year bands, year labels, and triwulan or month ticks on top."""
+    years = range(date.fromordinal(lo).year, date.fromordinal(hi - 1).year + 1)
+    span_years = len(years)
+    for y in years:
+        start = date(y, 1, 1).toordinal()
+        if fys != "01-01":
+            month, day = (int(x) for x in fys.split("-"))
+            start = date(y, month, day).toordinal()
+        end = date(y + 1, *((1, 1) if fys == "01-01" else (month, day))).toordinal()
+        if (y - years[0]) % 2 == 1:
+            ax.axvspan(start, end, color="#F7F7F7", zorder=0, linewidth=0)
+    year_starts = [date(y, 1, 1).toordinal() for y in [*years, years[-1] + 1]]
+    ax.set_xticks(year_starts)
+    ax.set_xticklabels([])
+    ax.set_xticks([(a + b) / 2 for a, b in pairwise(year_starts)], minor=True)
+    ax.set_xticklabels([str(y) for y in years], minor=True, fontweight="bold")
+    ax.tick_params(axis="x", which="minor", length=0)
+    ax.tick_params(axis="x", which="major", length=12, color=GRID)
+    ax.grid(axis="x", which="major", color="#BBBBBB", linewidth=0.6, zorder=1)
+    top = ax.secondary_xaxis("top")
+    if span_years <= 2:
+        ticks = [date(y, m, 1).toordinal() for y in years for m in range(1, 13)]
+        names = [_MONTHS[lang][(k % 12)] for k in range(len(ticks))]
+    elif span_years <= 8:
+        ticks = [date(y, m, 1).toordinal() for y in years for m in (1, 4, 7, 10)]
+        names = [_QUARTERS[lang][k % 4] for k in range(len(ticks))]
+    else:
+        ticks, names = [], []
+    mids = [t + 45 if span_years > 2 else t + 15 for t in ticks]
+    top.set_xticks(mids)
+    top.set_xticklabels(names, fontsize=5.5 if span_years > 4 else 6.5)
+    top.tick_params(length=0)
+    for t in ticks:
+        ax.axvline(t, color=GRID, linewidth=0.3, zorder=0.5)
+
+
+def _draw_lanes(ax: Axes, rows: Sequence[_Row], lo: int, hi: int) -> None:
+    """Shade every other lane and rule a line between lanes."""
+    lane_no = -1
+    current = None
+    start = 0
+    spans = []
+    for k, r in enumerate([*rows, None]):
+        lane = None if r is None else r.lane
+        if lane != current:
+            if current is not None:
+                spans.append((lane_no, start, k))
+            current, start = lane, k
+            lane_no += 1
+    for no, a, b in spans:
+        if no % 2 == 0:
+            ax.axhspan(a - 0.5, b - 0.5, color=LANE, zorder=0.2, linewidth=0)
+        ax.axhline(a - 0.5, color="#BBBBBB", linewidth=0.5, zorder=1)
+
+
+def _draw_baseline(ax: Axes, baseline: Roadmap | Schedule, y_of: dict[str, int]) -> None:
+    base = baseline if isinstance(baseline, Schedule) else schedule(baseline)
+    ghosts = []
+    for id, y in y_of.items():
+        if id in base:
+            i = base._net.index[id]
+            if base._es[i] < base._ef[i]:
+                ghosts.append(_box(base._es[i], base._ef[i], y + 0.36, 0.12))
+    ax.add_collection(
+        PolyCollection(ghosts, facecolors="#9E9E9E", edgecolors="none", gid="baseline", zorder=2.5)
+    )
+
+
+def _draw_deadlines(ax: Axes, rows: Sequence[_Row], y_of: dict[str, int]) -> None:
+    xs, ys = [], []
+    for r in rows:
+        deadline = getattr(r.item, "deadline", None)
+        if deadline is not None:
+            xs.append(deadline.toordinal() + 1)
+            ys.append(y_of[r.id] - 0.42)
+    if xs:
+        ax.scatter(xs, ys, marker="v", s=14, color=CRITICAL, zorder=6, gid="deadlines")
+
+
+def _draw_arrows(
+    ax: Axes, sched: Schedule, rows: Sequence[_Row], y_of: dict[str, int], mode: str, pad: float
+) -> int:
+    """Elbow connectors: start links enter a bar from the left, finish links from the right."""
+    if mode == "none":
+        return 0
+    paths: list[list[tuple[float, float]]] = []
+    heads_r: list[tuple[float, float]] = []
+    heads_l: list[tuple[float, float]] = []
+    crit = {r.id for r in rows if not r.header and sched[r.id].critical}
+    colours = []
+    for r in rows:
+        if r.header:
+            continue
+        links = sched[r.id].driving if mode == "driving" else r.item.links
+        for link in links:
+            if link.id not in y_of:
+                continue  # the predecessor is on another page
+            p = sched._net.index[link.id]
+            ps, pe = sched._es[p], sched._ef[p]
+            y0, y1 = float(y_of[link.id]), float(y_of[r.id])
+            x0 = float(pe if link.type in ("FS", "FF") else ps)
+            x1 = float(r.end if link.type in ("FF", "SF") else r.start)
+            path: list[tuple[float, float]]
+            step = 0.5 if y1 > y0 else -0.5
+            if link.type in ("FS", "SS"):
+                xm = x0 + pad if link.type == "FS" else min(x0, x1) - pad
+                if xm <= x1 - pad or link.type == "SS":
+                    path = [(x0, y0), (xm, y0), (xm, y1), (x1, y1)]
+                else:  # no room to the left of the successor: go round between the rows
+                    path = [
+                        (x0, y0),
+                        (xm, y0),
+                        (xm, y1 - step),
+                        (x1 - pad, y1 - step),
+                        (x1 - pad, y1),
+                        (x1, y1),
+                    ]
+                heads_r.append((x1, y1))
+            else:
+                xm = max(x0, x1) + pad
+                path = [(x0, y0), (xm, y0), (xm, y1), (x1, y1)]
+                heads_l.append((x1, y1))
+            paths.append(path)
+            colours.append(CRITICAL if link.id in crit and r.id in crit else "#555555")
+    ax.add_collection(
+        LineCollection(paths, colors=colours, linewidths=0.6, zorder=4.5, gid="links")
+    )
+    for heads, marker, gid in ((heads_r, ">", "link-heads"),
+                               (heads_l, "<", "link-heads-finish")):  # fmt: skip
+        if heads:
+            ax.scatter(
+                [h[0] for h in heads],
+                [h[1] for h in heads],
+                marker=marker,
+                s=9,
+                color="#555555",
+                zorder=4.6,
+                gid=gid,
+            )
+    return len(paths)
+
+
+def _legend(
+    ax: Axes,
+    lanes: list[str],
+    colour: dict[str, str],
+    titles: dict[str, str],
+    group_by: GroupBy,
+    words: dict[str, str],
+    *,
+    has_crit: bool,
+    has_ms: bool,
+    has_progress: bool,
+    arrows: str,
+    has_baseline: bool,
+    has_deadline: bool,
+) -> None:
+    handles: list[Any] = []
+    if group_by is not None:
+        handles += [
+            Patch(facecolor=colour[lane], label=_truncate(titles.get(lane, lane), 36))
+            for lane in lanes
+        ]
+    if has_crit:
+        handles.append(
+            Patch(facecolor="white", edgecolor=CRITICAL, linewidth=1.2, label=words["critical"])
+        )
+    if has_progress:
+        handles.append(Patch(facecolor="#00000066", label=words["progress"]))
+    if has_ms:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="D",
+                linestyle="none",
+                color=INK,
+                markersize=5,
+                label=words["milestone"],
+            )
+        )
+    if has_deadline:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="v",
+                linestyle="none",
+                color=CRITICAL,
+                markersize=5,
+                label=words["deadline"],
+            )
+        )
+    if has_baseline:
+        handles.append(Patch(facecolor="#9E9E9E", label=words["baseline"]))
+    if arrows != "none":
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color="#555555",
+                linewidth=0.8,
+                label=words["link" if arrows == "driving" else "links"],
+            )
+        )
+    if handles:
+        ax.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(0.0, -0.03),
+            ncol=min(6, len(handles)),
+            frameon=False,
+            fontsize=6.5,
+            handlelength=1.4,
+        )
+
+
+# -- figure level -----------------------------------------------------------------------
+
+
+def save_gantt(
+    plan: Roadmap | Schedule,
+    path: str | os.PathLike[str],
+    *,
+    paper: Literal["A4", "A3"] = "A4",
+    orientation: Literal["landscape", "portrait"] = "landscape",
+    title: str | None = None,
+    subtitle: str | None = None,
+    source: str | None = None,
+    dpi: int = 150,
+    **kw: Any,
+) -> int:
+    """Write a Gantt chart of a plan to PNG, SVG or PDF, sized for A4 or A3 paper.
+
+    A PDF of a roadmap too long for one page continues on further pages, each with the
+    title, the calendar header and the legend.  PNG and SVG are one page, as tall as the
+    roadmap needs.  Files are written atomically with fixed metadata: the same plan gives
+    the same bytes.
+
+    Parameters
+    ----------
+    plan
+        A roadmap or its schedule.
+    path
+        ``.png``, ``.svg`` or ``.pdf``.
+    paper, orientation
+        Page size.
+    title, subtitle, source
+        Title (default: the roadmap's name), subtitle (e.g. agency and date) and a source
+        footnote.
+    dpi
+        Resolution of PNG files.
+    **kw
+        Passed to :func:`plot_gantt` (``group_by``, ``language``, ``critical``, ``arrows``,
+        ``status_date``, ``baseline``, ``budgets``, ``label_chars``).
+
+    Returns
+    -------
+    int
+        The number of pages written.
+    """
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    suffix = os.fspath(path).rsplit(".", 1)[-1].lower()
+    if suffix not in ("png", "svg", "pdf"):
+        raise ValueError(f"cannot write a chart as {suffix!r}: use .png, .svg or .pdf")
+    sched = plan if isinstance(plan, Schedule) else schedule(plan)
+    roadmap = sched.plan
+    lang: Language = kw.get("language") or roadmap.language
+    group_by = kw.get("group_by", "phase")
+    n_rows = len(_rows(roadmap, sched, group_by, lang))
+    width, height = PAPER[paper]
+    if orientation == "landscape":
+        width, height = height, width
+    chrome = 1.9  # inches for title, header, legend and footnote
+    per_page = max(5, int((height - chrome) / ROW_INCHES))
+    title = title if title is not None else roadmap.name
+    if suffix == "pdf":
+        pages = [slice(k, k + per_page) for k in range(0, max(n_rows, 1), per_page)]
+    else:
+        pages = [slice(0, max(n_rows, 1))]
+        height = max(height, chrome + n_rows * ROW_INCHES)
+        if height * dpi >= 65536:
+            raise ValueError(
+                f"{n_rows} rows do not fit in one {suffix.upper()} image at {dpi} dpi; "
+                "write a PDF (it continues on further pages) or lower dpi"
+            )
+    buf = io.BytesIO()
+    with mpl.rc_context(_STYLE):
+        if suffix == "pdf":
+            with PdfPages(buf, metadata={"Creator": None, "Producer": None,
+                                         "CreationDate": None}) as pdf:  # fmt: skip
+                for k, rows in enumerate(pages):
+                    fig = _page(
+                        sched,
+                        rows,
+                        width,
+                        height,
+                        title,
+                        subtitle,
+                        source,
+                        (k + 1, len(pages)),
+                        lang,
+                        kw,
+                    )
+                    pdf.savefig(fig)
+        else:
+            fig = _page(sched, pages[0], width, height, title, subtitle, source, None, lang, kw)
+            metadata = {"Software": None} if suffix == "png" else {"Date": None, "Creator": None}
+            fig.savefig(buf, format=suffix, dpi=dpi, metadata=metadata)
+    atomic_write(path, buf.getvalue())
+    return len(pages)
+
+
+def _page(
+    sched: Schedule,
+    rows: slice,
+    width: float,
+    height: float,
+    title: str,
+    subtitle: str | None,
+    source: str | None,
+    page: tuple[int, int] | None,
+    lang: Language,
+    kw: dict[str, Any],
+) -> Figure:
+    fig = Figure(figsize=(width, height))
+    label_chars = kw.get("label_chars", 46)
+    # Room for the longest label: about 0.058 in per character at 7 pt, and the tick pad.
+    longest = max(
+        (
+            len(_truncate(r.label, label_chars))
+            for r in _rows(sched.plan, sched, kw.get("group_by", "phase"), lang)
+        ),
+        default=10,
+    )
+    left = min(0.5, (longest * 0.058 + 0.25) / width)
+    top = 1 - 1.0 / height
+    bottom = 0.75 / height
+    ax = fig.add_axes((left, bottom, 0.97 - left, top - bottom))
+    plot_gantt(sched, ax=ax, rows=rows, **kw)
+    head = (
+        title
+        if page is None or page[1] == 1
+        else (f"{title} ({_WORDS[lang]['page']} {page[0]}/{page[1]})")
+    )
+    fig.text(0.02, 1 - 0.3 / height, head, fontsize=12, fontweight="bold", va="top")
+    if subtitle:
+        fig.text(0.02, 1 - 0.55 / height, subtitle, fontsize=8, va="top", color="#444444")
+    if source:
+        fig.text(0.02, 0.15 / height, "\n".join(textwrap.wrap(
+            f"{_WORDS[lang]['source']}: {source}", 160)), fontsize=6, va="bottom",
+            color="#444444")  # fmt: skip
+    return fig
+
+
+# -- budget chart and S-curve -----------------------------------------------------------
+
+
+def plot_budget(
+    plan: Roadmap,
+    *,
+    ax: Axes | None = None,
+    by: Literal["dimension", "funding", "owner", "phase"] = "dimension",
+    language: Language | None = None,
+) -> Axes:
+    """Stacked bars of the budget per fiscal year by group, with the ceiling line.
+
+    Years above their ceiling are outlined in red and labelled with the amount over.
+    """
+    import matplotlib.pyplot as plt
+
+    lang: Language = language or plan.language
+    words = _WORDS[lang]
+    if ax is None:
+        ax = plt.gca()
+    table = budget_by(plan, by)
+    years = list(table.years)
+    totals = table.totals()
+    unit = 10**9 if max(totals.values(), default=0) >= 10**9 else 10**6
+    unit_word = {10**9: {"id": "miliar", "en": "billion"}, 10**6: {"id": "juta",
+                 "en": "million"}}[unit][lang]  # fmt: skip
+    with mpl.rc_context(_STYLE):
+        bottom = [0.0] * len(years)
+        for k, (name, amounts) in enumerate(table.groups.items()):
+            heights = [amounts.get(y, 0) / unit for y in years]
+            ax.bar(
+                years,
+                heights,
+                bottom=bottom,
+                color=PALETTE[k % len(PALETTE)],
+                label=_truncate(name, 30),
+                width=0.7,
+                gid=f"budget-{name}",
+            )
+            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+        ceilings = [table.ceilings.get(y) for y in years]
+        if any(c is not None for c in ceilings):
+            xs, ys = [], []
+            for y, c in zip(years, ceilings, strict=True):
+                if c is not None:
+                    xs += [y - 0.45, y + 0.45, float("nan")]
+                    ys += [c / unit, c / unit, float("nan")]
+            ax.plot(xs, ys, color=CRITICAL, linewidth=1.5, label=words["ceiling"], gid="ceiling")
+        for y, c in zip(years, ceilings, strict=True):
+            if c is not None and totals.get(y, 0) > c:
+                over = totals[y] - c
+                ax.bar(
+                    [y],
+                    [totals[y] / unit],
+                    width=0.74,
+                    fill=False,
+                    edgecolor=CRITICAL,
+                    linewidth=1.6,
+                    gid="over-ceiling",
+                )
+                ax.annotate(
+                    f"+{format_money(over, words=True, language=lang)}\n{words['over']}",
+                    (y, totals[y] / unit),
+                    textcoords="offset points",
+                    xytext=(0, 3),
+                    ha="center",
+                    va="bottom",
+                    fontsize=6.5,
+                    color=CRITICAL,
+                )
+        ax.set_xticks(years)
+        ax.set_xticklabels([str(y) for y in years])
+        ax.set_xlabel(words["fiscal_year"])
+        currency = "Rp" if plan.currency == "IDR" and lang == "id" else plan.currency
+        ax.set_ylabel(f"{words['budget']} ({currency} {unit_word})")
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.grid(axis="y", color=GRID, linewidth=0.5)
+        ax.set_axisbelow(True)
+        ax.legend(
+            frameon=False, fontsize=6.5, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3
+        )
+    return ax
+
+
+def s_curve(plan: Roadmap, points: int = 0) -> tuple[list[int], list[float]]:
+    """Cost-weighted cumulative planned progress, 0 to 1, at the start of every month.
+
+    Each initiative weighs its share of the total budget (equal weights when the plan has
+    no budgets) and progresses linearly over its scheduled days.
+    """
+    sched = schedule(plan)
+    weights: dict[str, float] = {}
+    for item in plan.initiatives:
+        b = item.budget
+        weights[item.id] = float(sum(b.values()) if isinstance(b, dict) else (b or 0))
+    total = sum(weights.values())
+    if total <= 0:
+        weights = dict.fromkeys(weights, 1.0)
+        total = float(len(weights)) or 1.0
+    lo = sched.start.toordinal()
+    hi = sched.finish.toordinal() + 1
+    first = date.fromordinal(lo)
+    xs = []
+    y, m = first.year, first.month
+    while date(y, m, 1).toordinal() <= hi:
+        xs.append(date(y, m, 1).toordinal())
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    xs.append(hi)
+    xs = sorted({max(lo, x) for x in xs})
+    spans = [(sched._es[sched._net.index[id]], sched._ef[sched._net.index[id]], w / total)
+             for id, w in weights.items()]  # fmt: skip
+    ys = []
+    for x in xs:
+        done = 0.0
+        for s, e, w in spans:
+            if x >= e:
+                done += w
+            elif x > s:
+                done += w * (x - s) / (e - s)
+        ys.append(min(1.0, done))
+    return xs, ys
+
+
+def plot_s_curve(
+    plan: Roadmap,
+    *,
+    ax: Axes | None = None,
+    language: Language | None = None,
+    status_date: date | None = None,
+) -> Axes:
+    """Draw the S-curve (*kurva S*): cost-weighted cumulative progress, planned and actual.
+
+    The planned curve weighs every initiative by its share of the budget; the actual point
+    is the cost-weighted ``progress`` the plan records, drawn at *status_date*.
+    """
+    import matplotlib.pyplot as plt
+
+    lang: Language = language or plan.language
+    words = _WORDS[lang]
+    if ax is None:
+        ax = plt.gca()
+    xs, ys = s_curve(plan)
+    with mpl.rc_context(_STYLE):
+        ax.plot(
+            xs,
+            [100 * y for y in ys],
+            color=PALETTE[0],
+            linewidth=1.6,
+            label=words["planned"],
+            gid="planned",
+        )
+        recorded = [i for i in plan.initiatives if i.progress > 0]
+        if recorded and status_date is not None:
+            weights = {
+                i.id: float(
+                    sum(i.budget.values()) if isinstance(i.budget, dict) else (i.budget or 0)
+                )
+                for i in plan.initiatives
+            }
+            total = sum(weights.values()) or float(len(weights))
+            if not sum(weights.values()):
+                weights = dict.fromkeys(weights, 1.0)
+            actual = sum(weights[i.id] * i.progress for i in plan.initiatives) / total
+            x = status_date.toordinal() + 1
+            ax.plot(
+                [xs[0], x],
+                [0, 100 * actual],
+                color=PALETTE[1],
+                linewidth=1.6,
+                linestyle="--",
+                marker="o",
+                markevery=[1],
+                label=words["actual"],
+                gid="actual",
+            )
+            ax.axvline(x, color=CRITICAL, linestyle=":", linewidth=0.8)
+        years = range(date.fromordinal(xs[0]).year, date.fromordinal(xs[-1]).year + 2)
+        ticks = [date(y, 1, 1).toordinal() for y in years]
+        ax.set_xticks(ticks)
+        ax.set_xticklabels([str(y) for y in years])
+        ax.set_xlim(xs[0], xs[-1])
+        ax.set_ylim(0, 100)
+        ax.set_ylabel(f"{words['cumulative']} (%)")
+        ax.grid(color=GRID, linewidth=0.5)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.legend(frameon=False, fontsize=7, loc="upper left")
+    return ax

@@ -1,0 +1,259 @@
+"""Tests of roadmap.plot: what was drawn, and the files written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from itertools import pairwise
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pytest
+from matplotlib.axes import Axes
+from matplotlib.collections import Collection, LineCollection, PolyCollection
+
+import roadmap as rm
+from roadmap import Initiative, Milestone, Phase, Roadmap
+from roadmap.cli import main
+from roadmap.plot import CRITICAL, plot_budget, plot_gantt, plot_s_curve, s_curve, save_gantt
+
+D = date
+EXAMPLE = Path(__file__).parent.parent / "examples" / "tanjungpinang_2019_2023.toml"
+
+
+@pytest.fixture
+def ax() -> Iterator[Axes]:
+    fig, axes = plt.subplots(figsize=(10, 4))
+    yield axes
+    plt.close(fig)
+
+
+def plan() -> Roadmap:
+    return Roadmap(
+        name="Demo", start=D(2019, 1, 1), language="en",
+        phases=[Phase(id="F1", name="Infra", start=D(2019, 1, 1), end=D(2019, 12, 31)),
+                Phase(id="F2", name="Services", start=D(2020, 1, 1), end=D(2020, 12, 31))],
+        initiatives=[
+            Initiative(id="A", name="Masterplan", phase="F1", duration="3 months", progress=0.5,
+                       budget=1_500_000_000),
+            Initiative(id="B", name="Regulation", phase="F1", duration=30, depends_on=["A"],
+                       deadline=D(2019, 4, 15)),
+            Initiative(id="C", name="Training", phase="F2", start=D(2020, 1, 1), duration=10,
+                       depends_on=[{"id": "B", "type": "SS", "lag": 5}]),
+            Initiative(id="D", name="Side work", phase="F1", duration=10),
+        ],
+        milestones=[Milestone(id="M", name="Adopted", after="B", phase="F1")],
+    )  # fmt: skip
+
+
+def collection(ax: Axes, gid: str) -> Collection:
+    found = [c for c in ax.collections if c.get_gid() == gid]
+    assert len(found) == 1, [c.get_gid() for c in ax.collections]
+    return found[0]
+
+
+def boxes(ax: Axes, gid: str) -> list[tuple[float, float, float]]:
+    """(x0, width, y centre) of each rectangle in a PolyCollection."""
+    c = collection(ax, gid)
+    assert isinstance(c, PolyCollection)
+    out = []
+    for path in c.get_paths():
+        xs, ys = path.vertices[:, 0], path.vertices[:, 1]
+        out.append((float(xs.min()), float(xs.max() - xs.min()), float((ys.min() + ys.max()) / 2)))
+    return out
+
+
+class TestGantt:
+    def test_bars_cover_the_scheduled_days(self, ax: Axes) -> None:
+        """Each initiative is a bar from its first day to the end of its last day."""
+        plot_gantt(plan(), ax=ax)
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        rows = {label.split()[0]: k for k, label in enumerate(labels)}
+        bars = {round(y): (x0, w) for x0, w, y in boxes(ax, "bars")}
+        sched = rm.schedule(plan())
+        for id in "ABCD":
+            s = sched[id]
+            assert bars[rows[id]] == (s.start.toordinal(), s.days)
+
+    def test_lanes_labels_and_order(self, ax: Axes) -> None:
+        """Lanes in phase order with bold headers; items by date; ids and names as labels."""
+        plot_gantt(plan(), ax=ax)
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        assert labels == [
+            "F1  Infra",
+            "D  Side work",
+            "A  Masterplan",
+            "B  Regulation",
+            "M  Adopted",
+            "F2  Services",
+            "C  Training",
+        ]
+        bold = [t.get_fontweight() for t in ax.get_yticklabels()]
+        assert bold[0] == "bold"
+        assert bold[1] == "normal"
+        assert len(boxes(ax, "lane-spans")) == 2
+
+    def test_milestone_diamond(self, ax: Axes) -> None:
+        """A milestone is a diamond at the end of its day."""
+        plot_gantt(plan(), ax=ax)
+        offsets = collection(ax, "milestones").get_offsets()
+        assert offsets.tolist() == [[rm.schedule(plan())["M"].finish.toordinal() + 1, 4]]
+
+    def test_critical_outline(self, ax: Axes) -> None:
+        """Critical bars are outlined in the critical colour, others are not."""
+        plot_gantt(plan(), ax=ax)
+        edges = collection(ax, "bars").get_edgecolors()
+        critical = [tuple(e) == matplotlib.colors.to_rgba(CRITICAL) for e in edges]
+        assert critical == [False, True, True, True]  # D, A, B, C by row
+
+    def test_arrows(self, ax: Axes) -> None:
+        """One elbow connector per driving link (or per link, or none)."""
+        plot_gantt(plan(), ax=ax)
+        links = collection(ax, "links")
+        assert isinstance(links, LineCollection)
+        # A->B and B->M drive; C's own planned start, not its SS link to B, fixes its date.
+        assert len(links.get_segments()) == 2
+        fig, (all_links, no_links) = plt.subplots(1, 2)
+        plot_gantt(plan(), ax=all_links, arrows="all")
+        assert len(collection(all_links, "links").get_segments()) == 3
+        plot_gantt(plan(), ax=no_links, arrows="none")
+        assert not [c for c in no_links.collections if c.get_gid() == "links"]
+        plt.close(fig)
+
+    def test_progress_deadline_status_budget(self, ax: Axes) -> None:
+        """Progress fill, deadline marker, status-date line and budget in words."""
+        plot_gantt(plan(), ax=ax, status_date=D(2019, 6, 30), budgets=True)
+        ((x0, w, _),) = boxes(ax, "progress")
+        a = rm.schedule(plan())["A"]
+        assert (x0, w) == (a.start.toordinal(), a.days * 0.5)
+        assert (
+            collection(ax, "deadlines").get_offsets().tolist()[0][0] == D(2019, 4, 16).toordinal()
+        )
+        assert [line.get_gid() for line in ax.get_lines()].count("status-date") == 1
+        texts = [t.get_text() for t in ax.texts]
+        assert "IDR 1.5 billion" in texts
+        assert "Status date: 2019-06-30" in texts
+
+    def test_indonesian_calendar(self, ax: Axes) -> None:
+        """Indonesian quarter labels on top, years below."""
+        plot_gantt(plan(), ax=ax, language="id")
+        top = next(c for c in ax.child_axes)
+        assert [t.get_text() for t in top.get_xticklabels()][:4] == ["Jan", "Feb", "Mar", "Apr"]
+        years = [t.get_text() for t in ax.get_xticklabels(minor=True)]
+        assert years == ["2019", "2020"]
+
+    def test_baseline_and_groups(self, ax: Axes) -> None:
+        """Baseline ghost bars; lanes by another field; no lanes at all."""
+        plot_gantt(plan(), ax=ax, baseline=plan(), group_by="owner")
+        assert len(boxes(ax, "baseline")) == 4
+        assert ax.get_yticklabels()[0].get_text() == "(none)"
+
+    def test_accepts_a_schedule_and_never_shows(
+        self, ax: Axes, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A Schedule works as input; plt.show is never called."""
+        monkeypatch.setattr(plt, "show", lambda *a, **k: pytest.fail("plt.show called"))
+        assert plot_gantt(rm.schedule(plan()), ax=ax, group_by=None) is ax
+
+    def test_long_labels_are_cut(self, ax: Axes) -> None:
+        """Labels longer than label_chars end with an ellipsis."""
+        plot_gantt(plan(), ax=ax, label_chars=8)
+        assert "A  Mast…" in [t.get_text() for t in ax.get_yticklabels()]
+
+
+class TestFiles:
+    @pytest.mark.parametrize(
+        ("suffix", "magic"), [("png", b"\x89PNG"), ("svg", b"<?xml"), ("pdf", b"%PDF")]
+    )
+    def test_formats_are_valid_and_deterministic(
+        self, tmp_path: Path, suffix: str, magic: bytes
+    ) -> None:
+        """Each format is written, starts with its signature, and repeats byte for byte."""
+        a, b = tmp_path / f"a.{suffix}", tmp_path / f"b.{suffix}"
+        save_gantt(plan(), a, subtitle="Bappelitbang", source="illustrative")
+        save_gantt(plan(), b, subtitle="Bappelitbang", source="illustrative")
+        data = a.read_bytes()
+        assert data.startswith(magic)
+        assert data == b.read_bytes()
+        if suffix == "pdf":
+            assert data.rstrip().endswith(b"%%EOF")
+
+    def test_long_roadmap_continues_on_pages(self, tmp_path: Path) -> None:
+        """A roadmap longer than a page gives a PDF of several pages."""
+        big = Roadmap(
+            name="Big",
+            start=D(2019, 1, 1),
+            initiatives=[
+                Initiative(id=f"T{i}", name=f"Task {i}", duration=10 + i % 30) for i in range(80)
+            ],
+        )
+        pages = save_gantt(big, tmp_path / "big.pdf")
+        assert pages == 3
+        assert (tmp_path / "big.pdf").read_bytes().count(b"/Type /Page\n") + (
+            tmp_path / "big.pdf"
+        ).read_bytes().count(b"/Type /Page ") >= 3
+
+    def test_unknown_suffix(self, tmp_path: Path) -> None:
+        """Only PNG, SVG and PDF."""
+        with pytest.raises(ValueError, match="png, .svg or .pdf"):
+            save_gantt(plan(), tmp_path / "x.jpg")
+
+    def test_cli(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Roadmap gantt writes the file and says how many pages."""
+        out = tmp_path / "g.pdf"
+        code = main(
+            [
+                "gantt",
+                str(EXAMPLE),
+                "-o",
+                str(out),
+                "--status-date",
+                "2021-06-30",
+                "--paper",
+                "A3",
+                "--budgets",
+            ]
+        )
+        assert code == 0
+        assert capsys.readouterr().out == f"{out}: 1 page\n"
+        assert out.read_bytes().startswith(b"%PDF")
+        assert main(["gantt", str(EXAMPLE), "-o", str(tmp_path / "g.gif")]) == 2
+
+
+class TestBudgetAndSCurve:
+    def test_budget_chart(self, ax: Axes) -> None:
+        """Stacked bars per group and year, the ceiling, and the year over it outlined."""
+        p = rm.load(EXAMPLE)
+        plot_budget(p, ax=ax, by="dimension")
+        groups = [c for c in ax.containers if str(c.get_label()).startswith("Smart")]
+        assert len(groups) == 6
+        assert all(len(c.patches) == 5 for c in groups)
+        over = [p for p in ax.patches if p.get_gid() == "over-ceiling"]
+        assert len(over) == 1
+        assert over[0].get_x() + over[0].get_width() / 2 == 2020
+        assert [line.get_gid() for line in ax.get_lines()] == ["ceiling"]
+
+    def test_s_curve_rises_to_one(self) -> None:
+        """The planned S-curve runs from 0 to 1 and never falls."""
+        xs, ys = s_curve(rm.load(EXAMPLE))
+        assert ys[0] == 0
+        assert ys[-1] == pytest.approx(1.0)
+        assert all(a <= b for a, b in pairwise(ys))
+        assert xs == sorted(xs)
+
+    def test_s_curve_plot_with_actual(self, ax: Axes) -> None:
+        """The actual point is drawn at the status date when progress is recorded."""
+        plot_s_curve(plan(), ax=ax, status_date=D(2019, 3, 1))
+        assert [line.get_gid() for line in ax.get_lines()][:2] == ["planned", "actual"]
+
+
+def test_lazy_exports() -> None:
+    """rm.plot_gantt and friends come from roadmap.plot on first use."""
+    assert rm.plot_gantt is plot_gantt
+    assert rm.save_gantt is save_gantt
+    with pytest.raises(AttributeError, match="nope"):
+        rm.nope  # type: ignore[attr-defined]  # noqa: B018
