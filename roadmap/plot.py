@@ -243,7 +243,7 @@ def plot_gantt(
 
     with mpl.rc_context(_STYLE):
         _draw_calendar(ax, lo, hi, lang, roadmap.fiscal_year_start)
-        _draw_lanes(ax, shown, lo, hi)
+        _draw_lanes(ax, shown)
         bars, fills, edges, face = [], [], [], []
         crit_bars = []
         ms_x, ms_y, ms_c, ms_edge = [], [], [], []
@@ -329,12 +329,21 @@ def plot_gantt(
                 fontsize=6,
                 gid="status-label",
             )
-        ax.set_yticks(range(len(shown)))
-        labels = ax.set_yticklabels([_truncate(r.label, label_chars) for r in shown])
-        for label, r in zip(labels, shown, strict=True):
-            if r.header:
-                label.set_fontweight("bold")
-        ax.tick_params(axis="y", length=0, pad=4)
+        # Row labels are plain texts left of the axes: a tick per row costs four artists.
+        ax.set_yticks([])
+        trans = ax.get_yaxis_transform()
+        for k, r in enumerate(shown):
+            ax.text(
+                -0.006,
+                k,
+                _truncate(r.label, label_chars),
+                transform=trans,
+                ha="right",
+                va="center",
+                fontweight="bold" if r.header else "normal",
+                gid="lane-label" if r.header else "row-label",
+                clip_on=False,
+            )
         ax.set_ylim(len(shown) - 0.5, -1.2)
         ax.set_xlim(lo, right)
         for side in ("right", "left"):
@@ -363,17 +372,27 @@ def _box(x0: float, x1: float, y: float, h: float) -> list[tuple[float, float]]:
 
 
 def _draw_calendar(ax: Axes, lo: int, hi: int, lang: Language, fys: str) -> None:
-    """Fiscal-year bands, year labels, and triwulan or month ticks on top."""
+    """Fiscal-year bands, year labels below, and triwulan or month labels on top.
+
+    Bands, rules and labels are a few collections and texts, not one artist per tick.
+    """
     years = range(date.fromordinal(lo).year, date.fromordinal(hi - 1).year + 1)
-    span_years = len(years)
+    month, day = (int(x) for x in fys.split("-"))
+    bands = []
     for y in years:
-        start = date(y, 1, 1).toordinal()
-        if fys != "01-01":
-            month, day = (int(x) for x in fys.split("-"))
-            start = date(y, month, day).toordinal()
-        end = date(y + 1, *((1, 1) if fys == "01-01" else (month, day))).toordinal()
         if (y - years[0]) % 2 == 1:
-            ax.axvspan(start, end, color="#F7F7F7", zorder=0, linewidth=0)
+            start, end = date(y, month, day).toordinal(), date(y + 1, month, day).toordinal()
+            bands.append([(start, 0), (end, 0), (end, 1), (start, 1)])
+    ax.add_collection(
+        PolyCollection(
+            bands,
+            facecolors="#F7F7F7",
+            edgecolors="none",
+            zorder=0,
+            transform=ax.get_xaxis_transform(),
+            gid="fiscal-years",
+        )
+    )
     year_starts = [date(y, 1, 1).toordinal() for y in [*years, years[-1] + 1]]
     ax.set_xticks(year_starts)
     ax.set_xticklabels([])
@@ -381,41 +400,68 @@ def _draw_calendar(ax: Axes, lo: int, hi: int, lang: Language, fys: str) -> None
     ax.set_xticklabels([str(y) for y in years], minor=True, fontweight="bold")
     ax.tick_params(axis="x", which="minor", length=0)
     ax.tick_params(axis="x", which="major", length=12, color=GRID)
-    ax.grid(axis="x", which="major", color="#BBBBBB", linewidth=0.6, zorder=1)
-    top = ax.secondary_xaxis("top")
+    span_years = len(years)
     if span_years <= 2:
         ticks = [date(y, m, 1).toordinal() for y in years for m in range(1, 13)]
-        names = [_MONTHS[lang][(k % 12)] for k in range(len(ticks))]
+        names = [_MONTHS[lang][k % 12] for k in range(len(ticks))]
     elif span_years <= 8:
         ticks = [date(y, m, 1).toordinal() for y in years for m in (1, 4, 7, 10)]
         names = [_QUARTERS[lang][k % 4] for k in range(len(ticks))]
     else:
         ticks, names = [], []
-    mids = [t + 45 if span_years > 2 else t + 15 for t in ticks]
-    top.set_xticks(mids)
-    top.set_xticklabels(names, fontsize=5.5 if span_years > 4 else 6.5)
-    top.tick_params(length=0)
-    for t in ticks:
-        ax.axvline(t, color=GRID, linewidth=0.3, zorder=0.5)
+    trans = ax.get_xaxis_transform()  # x in days, y in axes fractions
+    rules = [[(t, 0), (t, 1)] for t in ticks]
+    rules += [[(t, 0), (t, 1)] for t in year_starts]
+    widths = [0.3] * len(ticks) + [0.6] * len(year_starts)
+    colours = [GRID] * len(ticks) + ["#BBBBBB"] * len(year_starts)
+    ax.add_collection(
+        LineCollection(
+            rules,
+            colors=colours,
+            linewidths=widths,
+            zorder=1,
+            transform=trans,
+            gid="calendar-rules",
+        )
+    )
+    size = 5.5 if span_years > 4 else 6.5
+    step = 45 if span_years > 2 else 15
+    for t, name in zip(ticks, names, strict=True):
+        ax.text(
+            t + step,
+            1.005,
+            name,
+            transform=trans,
+            ha="center",
+            va="bottom",
+            fontsize=size,
+            gid="calendar-top",
+            clip_on=False,
+        )
 
 
-def _draw_lanes(ax: Axes, rows: Sequence[_Row], lo: int, hi: int) -> None:
-    """Shade every other lane and rule a line between lanes."""
-    lane_no = -1
-    current = None
-    start = 0
+def _draw_lanes(ax: Axes, rows: Sequence[_Row]) -> None:
+    """Shade every other lane and rule a line above each lane (two collections)."""
     spans = []
-    for k, r in enumerate([*rows, None]):
-        lane = None if r is None else r.lane
-        if lane != current:
-            if current is not None:
-                spans.append((lane_no, start, k))
-            current, start = lane, k
-            lane_no += 1
-    for no, a, b in spans:
-        if no % 2 == 0:
-            ax.axhspan(a - 0.5, b - 0.5, color=LANE, zorder=0.2, linewidth=0)
-        ax.axhline(a - 0.5, color="#BBBBBB", linewidth=0.5, zorder=1)
+    start = 0
+    for k in range(1, len(rows) + 1):
+        if k == len(rows) or rows[k].lane != rows[start].lane:
+            spans.append((start, k))
+            start = k
+    shade = [[(0, a - 0.5), (1, a - 0.5), (1, b - 0.5), (0, b - 0.5)]
+             for n, (a, b) in enumerate(spans) if n % 2 == 0]  # fmt: skip
+    rules = [[(0, a - 0.5), (1, a - 0.5)] for a, _ in spans]
+    trans = ax.get_yaxis_transform()  # x in axes fractions, y in rows
+    ax.add_collection(
+        PolyCollection(
+            shade, facecolors=LANE, edgecolors="none", zorder=0.2, transform=trans, gid="lanes"
+        )
+    )
+    ax.add_collection(
+        LineCollection(
+            rules, colors="#BBBBBB", linewidths=0.5, zorder=1, transform=trans, gid="lane-rules"
+        )
+    )
 
 
 def _draw_baseline(ax: Axes, baseline: Roadmap | Schedule, y_of: dict[str, int]) -> None:
