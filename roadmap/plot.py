@@ -181,6 +181,7 @@ def plot_gantt(
     title: str | None = None,
     label_chars: int = 46,
     rows: slice | None = None,
+    _all_rows: list[_Row] | None = None,
 ) -> Axes:
     """Draw a Gantt chart of a plan on *ax* and return the axes.
 
@@ -226,7 +227,7 @@ def plot_gantt(
     words = _WORDS[lang]
     if ax is None:
         ax = plt.gca()
-    all_rows = _rows(roadmap, sched, group_by, lang)
+    all_rows = _all_rows if _all_rows is not None else _rows(roadmap, sched, group_by, lang)
     shown = all_rows[rows] if rows is not None else all_rows
     y_of = {r.id: k for k, r in enumerate(shown) if not r.header}
     lanes = list(dict.fromkeys(r.lane for r in all_rows))
@@ -394,12 +395,20 @@ def _draw_calendar(ax: Axes, lo: int, hi: int, lang: Language, fys: str) -> None
         )
     )
     year_starts = [date(y, 1, 1).toordinal() for y in [*years, years[-1] + 1]]
-    ax.set_xticks(year_starts)
-    ax.set_xticklabels([])
-    ax.set_xticks([(a + b) / 2 for a, b in pairwise(year_starts)], minor=True)
-    ax.set_xticklabels([str(y) for y in years], minor=True, fontweight="bold")
-    ax.tick_params(axis="x", which="minor", length=0)
-    ax.tick_params(axis="x", which="major", length=12, color=GRID)
+    ax.set_xticks([])  # tick objects are costly: years and quarters are plain texts
+    trans = ax.get_xaxis_transform()  # x in days, y in axes fractions
+    for y, (a, b) in zip(years, pairwise(year_starts), strict=True):
+        ax.text(
+            (a + b) / 2,
+            -0.012,
+            str(y),
+            transform=trans,
+            ha="center",
+            va="top",
+            fontweight="bold",
+            gid="calendar-year",
+            clip_on=False,
+        )
     span_years = len(years)
     if span_years <= 2:
         ticks = [date(y, m, 1).toordinal() for y in years for m in range(1, 13)]
@@ -409,9 +418,8 @@ def _draw_calendar(ax: Axes, lo: int, hi: int, lang: Language, fys: str) -> None
         names = [_QUARTERS[lang][k % 4] for k in range(len(ticks))]
     else:
         ticks, names = [], []
-    trans = ax.get_xaxis_transform()  # x in days, y in axes fractions
-    rules = [[(t, 0), (t, 1)] for t in ticks]
-    rules += [[(t, 0), (t, 1)] for t in year_starts]
+    rules: list[list[tuple[float, float]]] = [[(t, 0.0), (t, 1.0)] for t in ticks]
+    rules += [[(t, -0.025), (t, 1)] for t in year_starts]  # year rules reach below the axis
     widths = [0.3] * len(ticks) + [0.6] * len(year_starts)
     colours = [GRID] * len(ticks) + ["#BBBBBB"] * len(year_starts)
     ax.add_collection(
@@ -679,7 +687,8 @@ def save_gantt(
     roadmap = sched.plan
     lang: Language = kw.get("language") or roadmap.language
     group_by = kw.get("group_by", "phase")
-    n_rows = len(_rows(roadmap, sched, group_by, lang))
+    all_rows = _rows(roadmap, sched, group_by, lang)  # once for every page
+    n_rows = len(all_rows)
     width, height = PAPER[paper]
     if orientation == "landscape":
         width, height = height, width
@@ -713,10 +722,13 @@ def save_gantt(
                         (k + 1, len(pages)),
                         lang,
                         kw,
+                        all_rows,
                     )
                     pdf.savefig(fig)
         else:
-            fig = _page(sched, pages[0], width, height, title, subtitle, source, None, lang, kw)
+            fig = _page(
+                sched, pages[0], width, height, title, subtitle, source, None, lang, kw, all_rows
+            )
             metadata = {"Software": None} if suffix == "png" else {"Date": None, "Creator": None}
             fig.savefig(buf, format=suffix, dpi=dpi, metadata=metadata)
     atomic_write(path, buf.getvalue())
@@ -734,22 +746,17 @@ def _page(
     page: tuple[int, int] | None,
     lang: Language,
     kw: dict[str, Any],
+    all_rows: list[_Row],
 ) -> Figure:
     fig = Figure(figsize=(width, height))
     label_chars = kw.get("label_chars", 46)
     # Room for the longest label: about 0.058 in per character at 7 pt, and the tick pad.
-    longest = max(
-        (
-            len(_truncate(r.label, label_chars))
-            for r in _rows(sched.plan, sched, kw.get("group_by", "phase"), lang)
-        ),
-        default=10,
-    )
+    longest = max((len(_truncate(r.label, label_chars)) for r in all_rows), default=10)
     left = min(0.5, (longest * 0.058 + 0.25) / width)
     top = 1 - 1.0 / height
     bottom = 0.75 / height
     ax = fig.add_axes((left, bottom, 0.97 - left, top - bottom))
-    plot_gantt(sched, ax=ax, rows=rows, **kw)
+    plot_gantt(sched, ax=ax, rows=rows, _all_rows=all_rows, **kw)
     head = (
         title
         if page is None or page[1] == 1
