@@ -229,6 +229,22 @@ def plot_gantt(
         ax = plt.gca()
     all_rows = _all_rows if _all_rows is not None else _rows(roadmap, sched, group_by, lang)
     shown = all_rows[rows] if rows is not None else all_rows
+    if rows is not None and shown and not shown[0].header and group_by is not None:
+        # A lane that goes on from the previous page repeats its header, marked as such.
+        start = rows.start or 0
+        head = next((r for r in reversed(all_rows[:start]) if r.header), None)
+        if head is not None:
+            more = " (lanjutan)" if lang == "id" else " (cont.)"
+            shown = [
+                _Row(
+                    label=head.label + more,
+                    lane=head.lane,
+                    header=True,
+                    start=head.start,
+                    end=head.end,
+                ),
+                *shown,
+            ]
     y_of = {r.id: k for k, r in enumerate(shown) if not r.header}
     lanes = list(dict.fromkeys(r.lane for r in all_rows))
     colour = {lane: PALETTE[k % len(PALETTE)] for k, lane in enumerate(lanes)}
@@ -693,7 +709,7 @@ def save_gantt(
     if orientation == "landscape":
         width, height = height, width
     chrome = 1.9  # inches for title, header, legend and footnote
-    per_page = max(5, int((height - chrome) / ROW_INCHES))
+    per_page = max(5, int((height - chrome) / ROW_INCHES) - 1)  # one for a lane that goes on
     title = title if title is not None else roadmap.name
     if suffix == "pdf":
         pages = [slice(k, k + per_page) for k in range(0, max(n_rows, 1), per_page)]

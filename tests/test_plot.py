@@ -164,6 +164,16 @@ class TestGantt:
         monkeypatch.setattr(plt, "show", lambda *a, **k: pytest.fail("plt.show called"))
         assert plot_gantt(rm.schedule(plan()), ax=ax, group_by=None) is ax
 
+    def test_a_page_repeats_the_lane_it_continues(self, ax: Axes) -> None:
+        """Rows starting mid-lane get the lane's header again, marked as a continuation."""
+        plot_gantt(plan(), ax=ax, rows=slice(2, 5))
+        assert row_labels(ax) == [
+            "F1  Infra (cont.)",
+            "A  Masterplan",
+            "B  Regulation",
+            "M  Adopted",
+        ]
+
     def test_long_labels_are_cut(self, ax: Axes) -> None:
         """Labels longer than label_chars end with an ellipsis."""
         plot_gantt(plan(), ax=ax, label_chars=8)
