@@ -182,6 +182,7 @@ def plot_gantt(
     label_chars: int = 46,
     rows: slice | None = None,
     _all_rows: list[_Row] | None = None,
+    _page_rows: int = 0,
 ) -> Axes:
     """Draw a Gantt chart of a plan on *ax* and return the axes.
 
@@ -361,7 +362,8 @@ def plot_gantt(
                 gid="lane-label" if r.header else "row-label",
                 clip_on=False,
             )
-        ax.set_ylim(len(shown) - 0.5, -1.2)
+        # A short last page keeps the row height of the others.
+        ax.set_ylim(max(len(shown), _page_rows) - 0.5, -1.2)
         ax.set_xlim(lo, right)
         for side in ("right", "left"):
             ax.spines[side].set_visible(False)
@@ -772,7 +774,8 @@ def _page(
     top = 1 - 1.0 / height
     bottom = 0.75 / height
     ax = fig.add_axes((left, bottom, 0.97 - left, top - bottom))
-    plot_gantt(sched, ax=ax, rows=rows, _all_rows=all_rows, **kw)
+    page_rows = (rows.stop - (rows.start or 0) + 1) if page is not None and page[1] > 1 else 0
+    plot_gantt(sched, ax=ax, rows=rows, _all_rows=all_rows, _page_rows=page_rows, **kw)
     head = (
         title
         if page is None or page[1] == 1
