@@ -27,6 +27,7 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.transforms import offset_copy
 
 from roadmap.budget import budget_by
 from roadmap.io import atomic_write
@@ -40,8 +41,16 @@ if TYPE_CHECKING:
 __all__ = ["PALETTE", "plot_budget", "plot_gantt", "plot_s_curve", "save_gantt"]
 
 #: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-           "#999999")  # fmt: skip
+PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#999999",
+    "#F0E442",
+)  # fmt: skip  (yellow last: it is faint on white)
 CRITICAL = "#B2182B"
 INK = "#222222"
 GRID = "#DDDDDD"
@@ -415,18 +424,25 @@ def _draw_calendar(ax: Axes, lo: int, hi: int, lang: Language, fys: str) -> None
     year_starts = [date(y, 1, 1).toordinal() for y in [*years, years[-1] + 1]]
     ax.set_xticks([])  # tick objects are costly: years and quarters are plain texts
     trans = ax.get_xaxis_transform()  # x in days, y in axes fractions
+    # Offsets in points, not axes fractions: a tall chart keeps its labels at the axis.
+    fig = ax.get_figure(root=True)
+    assert isinstance(fig, Figure)
+    below = offset_copy(trans, fig=fig, y=-3, units="points")
+    above_years = offset_copy(trans, fig=fig, y=12, units="points")
     for y, (a, b) in zip(years, pairwise(year_starts), strict=True):
-        ax.text(
-            (a + b) / 2,
-            -0.012,
-            str(y),
-            transform=trans,
-            ha="center",
-            va="top",
-            fontweight="bold",
-            gid="calendar-year",
-            clip_on=False,
-        )
+        for where, va, gid in ((below, "top", "calendar-year"),
+                               (above_years, "bottom", "calendar-year-top")):  # fmt: skip
+            ax.text(
+                (a + b) / 2,
+                0 if va == "top" else 1,
+                str(y),
+                transform=where,
+                ha="center",
+                va=va,
+                fontweight="bold",
+                gid=gid,
+                clip_on=False,
+            )
     span_years = len(years)
     if span_years <= 2:
         ticks = [date(y, m, 1).toordinal() for y in years for m in range(1, 13)]
@@ -437,7 +453,7 @@ def _draw_calendar(ax: Axes, lo: int, hi: int, lang: Language, fys: str) -> None
     else:
         ticks, names = [], []
     rules: list[list[tuple[float, float]]] = [[(t, 0.0), (t, 1.0)] for t in ticks]
-    rules += [[(t, -0.025), (t, 1)] for t in year_starts]  # year rules reach below the axis
+    rules += [[(t, 0), (t, 1)] for t in year_starts]
     widths = [0.3] * len(ticks) + [0.6] * len(year_starts)
     colours = [GRID] * len(ticks) + ["#BBBBBB"] * len(year_starts)
     ax.add_collection(
@@ -452,12 +468,13 @@ def _draw_calendar(ax: Axes, lo: int, hi: int, lang: Language, fys: str) -> None
     )
     size = 5.5 if span_years > 4 else 6.5
     step = 45 if span_years > 2 else 15
+    above = offset_copy(trans, fig=fig, y=2, units="points")
     for t, name in zip(ticks, names, strict=True):
         ax.text(
             t + step,
-            1.005,
+            1,
             name,
-            transform=trans,
+            transform=above,
             ha="center",
             va="bottom",
             fontsize=size,
@@ -644,7 +661,8 @@ def _legend(
         ax.legend(
             handles=handles,
             loc="upper left",
-            bbox_to_anchor=(0.0, -0.03),
+            bbox_to_anchor=(0.0, 0.0),  # with a pad in font sizes: the same gap on any height
+            borderaxespad=2.2,
             ncol=min(6, len(handles)),
             frameon=False,
             fontsize=6.5,
