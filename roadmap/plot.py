@@ -38,7 +38,7 @@ from roadmap.schedule import Schedule, schedule
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["PALETTE", "plot_budget", "plot_gantt", "plot_s_curve", "save_gantt"]
+__all__ = ["PALETTE", "plot_budget", "plot_gantt", "plot_s_curve", "s_curve", "save_gantt"]
 
 #: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
 PALETTE = (
@@ -893,7 +893,7 @@ def plot_budget(
     return ax
 
 
-def s_curve(plan: Roadmap, points: int = 0) -> tuple[list[int], list[float]]:
+def s_curve(plan: Roadmap) -> tuple[list[int], list[float]]:
     """Cost-weighted cumulative planned progress, 0 to 1, at the start of every month.
 
     Each initiative weighs its share of the total budget (equal weights when the plan has
