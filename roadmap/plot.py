@@ -621,30 +621,20 @@ def _legend(
         )
     if has_progress:
         handles.append(Patch(facecolor="#00000066", label=words["progress"]))
-    if has_ms:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="D",
-                linestyle="none",
-                color=INK,
-                markersize=5,
-                label=words["milestone"],
+    for shown, marker, colour, word in ((has_ms, "D", INK, "milestone"),
+                                        (has_deadline, "v", CRITICAL, "deadline")):  # fmt: skip
+        if shown:
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    marker=marker,
+                    linestyle="none",
+                    color=colour,
+                    markersize=5,
+                    label=words[word],
+                )
             )
-        )
-    if has_deadline:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="v",
-                linestyle="none",
-                color=CRITICAL,
-                markersize=5,
-                label=words["deadline"],
-            )
-        )
     if has_baseline:
         handles.append(Patch(facecolor="#9E9E9E", label=words["baseline"]))
     if arrows != "none":
