@@ -621,7 +621,7 @@ def _legend(
         )
     if has_progress:
         handles.append(Patch(facecolor="#00000066", label=words["progress"]))
-    for shown, marker, colour, word in ((has_ms, "D", INK, "milestone"),
+    for shown, marker, tint, word in ((has_ms, "D", INK, "milestone"),
                                         (has_deadline, "v", CRITICAL, "deadline")):  # fmt: skip
         if shown:
             handles.append(
@@ -630,7 +630,7 @@ def _legend(
                     [],
                     marker=marker,
                     linestyle="none",
-                    color=colour,
+                    color=tint,
                     markersize=5,
                     label=words[word],
                 )
