@@ -9,8 +9,6 @@ the user.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -20,7 +18,7 @@ from typing import Any, Literal, TextIO
 from roadmap._version import __version__
 from roadmap.errors import PlanFileError, RoadmapError
 from roadmap.io import atomic_write, load
-from roadmap.schedule import RECORD_COLUMNS, Schedule, schedule
+from roadmap.schedule import Schedule, schedule
 
 __all__ = ["entrypoint", "main", "make_parser"]
 
@@ -300,20 +298,8 @@ def schedule_json(sched: Schedule) -> str:
 
 
 def schedule_csv(sched: Schedule) -> str:
-    """The schedule as CSV, one row per item in date order; ``driving`` joined by ``;``."""
-    buf = io.StringIO()
-    records = sched.records()
-    writer = csv.DictWriter(buf, fieldnames=RECORD_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for r in records:
-        writer.writerow(
-            {
-                **r,
-                "critical": "yes" if r["critical"] else "no",
-                "driving": ";".join(r["driving"]),
-            }
-        )
-    return buf.getvalue()
+    """The schedule as CSV, one row per item in date order (see :meth:`Schedule.to_csv`)."""
+    return sched.to_csv()
 
 
 def schedule_table(sched: Schedule, width: int = 36) -> str:

@@ -869,6 +869,9 @@ def plot_budget(
                     fontsize=6.5,
                     color=CRITICAL,
                 )
+        # Headroom for the over-ceiling labels above the tallest bar or ceiling.
+        peak = max([*totals.values(), *(c for c in ceilings if c is not None), 1])
+        ax.set_ylim(0, peak / unit * 1.18)
         ax.set_xticks(years)
         ax.set_xticklabels([str(y) for y in years])
         ax.set_xlabel(words["fiscal_year"])

@@ -28,7 +28,9 @@ datetime.date(2019, 9, 30)
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 from collections.abc import Iterator
 from datetime import date
 from typing import Any, Literal, NamedTuple
@@ -312,6 +314,21 @@ class Schedule:
                 }
             )
         return out
+
+    def to_csv(self) -> str:
+        """The records as CSV text: ``driving`` joined by ``;``, ``critical`` as yes/no."""
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=RECORD_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for r in self.records():
+            writer.writerow(
+                {
+                    **r,
+                    "critical": "yes" if r["critical"] else "no",
+                    "driving": ";".join(r["driving"]),
+                }
+            )
+        return buf.getvalue()
 
     def to_dict(self) -> dict[str, Any]:
         """The schedule as the JSON tree of ``roadmap schedule --format json``."""

@@ -1,0 +1,237 @@
+"""Peta Jalan Smart City Kota Tanjungpinang 2019-2023: the roadmap, checked, scheduled, drawn.
+
+The planning agency (Bappelitbang) of Kota Tanjungpinang set out its smart-city programme
+for 2019-2023: facilities, infrastructure and management systems first (2019), then smart
+economy and smart living (2020), smart people (2021), smart government (2022) and
+optimisation (2023).  This script builds that roadmap with the ``roadmap`` API, checks it,
+schedules it, totals its budget per fiscal year and writes, to ``out/`` (or the folder
+given as the first argument)::
+
+    gantt.pdf, gantt.png      the Gantt chart in Indonesian
+    budget.png                budget per fiscal year by dimension, against the ceilings
+    kurva_s.png               the S-curve (cost-weighted cumulative progress)
+    temuan.md                 the findings of the checks (Markdown, Indonesian)
+    jadwal.csv                the schedule (early and late dates, slack, driving links)
+
+ILLUSTRATIVE DATA.  Initiative names and agencies follow public reports about
+Tanjungpinang; every budget, duration, dependency and ceiling below is invented for
+illustration.  Do not cite these figures.  The same plan ships as
+``examples/tanjungpinang_2019_2023.toml`` for the command line.
+
+Run::
+
+    python examples/tanjungpinang_2019_2023.py [OUT_DIR]
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from datetime import date
+from pathlib import Path
+
+import roadmap as rm
+from roadmap.io import atomic_write
+
+PHASES = [
+    rm.Phase(
+        id="F1",
+        name="Sarana, prasarana & sistem manajemen",
+        start=date(2019, 1, 1),
+        end=date(2019, 12, 31),
+    ),
+    rm.Phase(
+        id="F2", name="Smart economy & smart living", start=date(2020, 1, 1), end=date(2020, 12, 31)
+    ),
+    rm.Phase(id="F3", name="Smart people", start=date(2021, 1, 1), end=date(2021, 12, 31)),
+    rm.Phase(id="F4", name="Smart government", start=date(2022, 1, 1), end=date(2022, 12, 31)),
+    rm.Phase(id="F5", name="Optimalisasi", start=date(2023, 1, 1), end=date(2023, 12, 31)),
+]
+
+# (id, name, phase, dimension, owning agency, start month, months, depends on,
+#  budget in rupiah (a total, or per fiscal year), funding, layer, description)
+# fmt: off
+INITIATIVES = [
+    ('SC01', 'Penyusunan Masterplan & Quick Win Smart City (Bimtek GM100SC)', 'F1', 'Smart Governance', 'Diskominfo', "2019-07", 5, [], 150_000_000, 'APBD', 'Suprastruktur', 'Smart-city master plan & quick wins (Kominfo technical guidance); mitra: Bappelitbang'),
+    ('SC02', 'Pembentukan Dewan Smart City & Tim Pelaksana (SK Wali Kota)', 'F1', 'Smart Governance', 'Bagian Organisasi Setda', "2019-08", 2, [], 50_000_000, 'APBD', 'Suprastruktur', 'Smart-city council & implementation team decree; mitra: Diskominfo'),
+    ('SC03', 'Penetapan Perwako Rencana Induk Kota Cerdas', 'F2', 'Smart Governance', 'Bagian Hukum Setda', "2020-01", 10, ['SC01', 'SC02'], 75_000_000, 'APBD', 'Suprastruktur', 'Mayoral regulation adopting the master plan (Perwako 84/2020); mitra: Diskominfo'),
+    ('SC04', 'Rencana Induk Infrastruktur Kota 20 Tahun', 'F1', 'Smart Living', 'Bappelitbang', "2020-02", 9, ['SC01'], 600_000_000, 'APBD', 'Infrastruktur', '20-year city infrastructure master plan; mitra: Dinas PUPR'),
+    ('SC05', 'Renstra TIK / Rencana Induk e-Government (Arsitektur & Peta Rencana SPBE)', 'F1', 'Smart Governance', 'Diskominfo', "2020-02", 8, ['SC01'], 350_000_000, 'APBD', 'Suprastruktur', 'ICT strategic plan / e-government master plan (SPBE architecture & roadmap)'),
+    ('SC06', 'Jaringan Intra Pemerintah (fiber optik antar-OPD & kelurahan)', 'F1', 'Smart Governance', 'Diskominfo', "2019-03", 9, [], 2_500_000_000, ['APBD', 'Kemitraan'], 'Infrastruktur', 'Government intranet (fibre between agencies and urban villages)'),
+    ('SC07', 'Pusat Data Pemerintah Kota (data center / kolokasi)', 'F1', 'Smart Governance', 'Diskominfo', "2019-06", 7, [], 1_800_000_000, 'APBD', 'Infrastruktur', 'City government data centre (or colocation)'),
+    ('SC08', 'Wi-Fi Publik Tahap I (taman & kantor kelurahan)', 'F1', 'Smart Society', 'Diskominfo', "2020-02", 4, ['SC06'], 350_000_000, 'APBD', 'Infrastruktur', 'Public Wi-Fi phase I (parks, urban-village offices)'),
+    ('SC09', 'Command Center / Ruang Kendali Kota', 'F1', 'Smart Governance', 'Diskominfo', "2020-02", 9, ['SC06', 'SC07'], 2_750_000_000, 'APBD', 'Infrastruktur', 'City operations/command centre'),
+    ('SC10', 'CCTV Kota Terintegrasi Tahap I (20 titik)', 'F2', 'Smart Living', 'Diskominfo', "2020-07", 5, ['SC06'], 1_500_000_000, ['APBD', 'CSR'], 'Infrastruktur', 'Integrated city CCTV phase I (20 sites); mitra: Dinas Perhubungan'),
+    ('SC11', 'Quick Win Integrasi Data: MoU pemanfaatan data kependudukan & dasbor data OPD', 'F2', 'Smart Governance', 'Disdukcapil', "2020-01", 5, ['SC07'], 200_000_000, 'APBD', 'Layanan', 'Data-integration quick win: population-data MoU & agency data dashboard; mitra: Diskominfo'),
+    ('SC12', 'SiKancil - layanan adminduk daring', 'F2', 'Smart Governance', 'Disdukcapil', "2020-06", 5, ['SC11'], 250_000_000, 'APBD', 'Layanan', 'SiKancil online civil-registration services'),
+    ('SC13', 'e-Puskesmas di seluruh puskesmas (Quick Win Kesehatan)', 'F2', 'Smart Living', 'Dinkes Dalduk KB', "2020-01", 9, ['SC06'], 600_000_000, ['APBD', 'DAK'], 'Layanan', 'e-Puskesmas in all community health centres (health quick win)'),
+    ('SC14', 'SIM Rumah Sakit (SIMRS) RSUD Kota Tanjungpinang', 'F2', 'Smart Living', 'RSUD Kota Tanjungpinang', "2020-01", 10, ['SC06'], 1_200_000_000, ['BLUD', 'APBD'], 'Layanan', 'Hospital information system at the city hospital'),
+    ('SC15', 'Paket Wisata Unggulan & promosi digital Kota Pusaka (Pulau Penyengat)', 'F2', 'Smart Branding', 'Disbudpar', "2020-03", 9, ['SC01'], 500_000_000, 'APBD', 'Layanan', 'Flagship tour packages & digital promotion of the heritage city (Penyengat Island)'),
+    ('SC16', 'Katalog & Pasar Daring UMKM/Ekraf', 'F2', 'Smart Economy', 'Dinas Koperasi & UKM (nomenklatur perlu dicek)', "2020-04", 8, ['SC01'], 400_000_000, ['APBD', 'CSR'], 'Layanan', 'Online catalogue & marketplace for MSMEs/creative economy; mitra: Disdagin'),
+    ('SC17', 'Puan Molek - pengendalian & pengawasan distribusi LPG 3 kg', 'F3', 'Smart Economy', 'Disdagin', "2021-01", 6, ['SC11'], 150_000_000, 'APBD', 'Layanan', 'Puan Molek: control of subsidised 3-kg LPG distribution'),
+    ('SC18', 'Simarkonang (aplikasi layanan DKP2KB; kepanjangan belum terverifikasi)', 'F3', 'Smart Living', 'Dinkes Dalduk KB', "2021-02", 6, ['SC13'], 150_000_000, 'APBD', 'Layanan', 'Simarkonang (health/family-planning service app; acronym unverified)'),
+    ('SC19', 'Tanjak (Tanjungpinang Aktual) - informasi & pengaduan satu pintu', 'F2', 'Smart Governance', 'Diskominfo', "2020-03", 6, ['SC07'], 300_000_000, 'APBD', 'Layanan', 'Tanjak app: one-door public information & complaints'),
+    ('SC20', 'Penguatan PPID & Portal Keterbukaan Informasi', 'F2', 'Smart Governance', 'Diskominfo (PPID Utama)', "2020-01", 12, [], 200_000_000, 'APBD', 'Suprastruktur', 'Strengthening the public-information office (PPID) & transparency portal'),
+    ('SC21', 'Cetak Biru Pengembangan SDM (ASN & masyarakat digital)', 'F3', 'Smart Society', 'BKPSDM', "2021-01", 6, ['SC05'], 250_000_000, 'APBD', 'Suprastruktur', 'HR development blueprint (civil servants & digital citizens); mitra: Diskominfo'),
+    ('SC22', 'Literasi Digital & Pelatihan TIK (ASN, UMKM, pelajar)', 'F3', 'Smart Society', 'Diskominfo', "2021-07", 18, ['SC21'], {2021: 200_000_000, 2022: 400_000_000}, ['APBD', 'APBN'], 'Layanan', 'Digital literacy & ICT training (civil servants, MSMEs, students); mitra: Dinas Pendidikan'),
+    ('SC23', 'Perpustakaan Digital (e-library) Kota', 'F3', 'Smart Society', 'Dinas Perpustakaan dan Kearsipan', "2021-03", 8, ['SC06'], 350_000_000, ['APBD', 'DAK'], 'Layanan', 'City digital library'),
+    ('SC24', 'Wi-Fi Publik Tahap II (perluasan ke ±46 titik)', 'F3', 'Smart Society', 'Diskominfo', "2021-03", 9, ['SC08'], 300_000_000, 'APBD', 'Infrastruktur', 'Public Wi-Fi phase II (expansion to ~46 points)'),
+    ('SC25', 'Forum Konsultasi Publik (public hearing) standar pelayanan', 'F3', 'Smart Governance', 'Bagian Organisasi Setda', "2021-02", 8, ['SC19'], 120_000_000, 'APBD', 'Suprastruktur', 'Public consultation forums (public hearings) on service standards; mitra: OPD pelayanan'),
+    ('SC26', 'Regulasi Pelayanan Publik & SPBE (Perwako SPBE, standar pelayanan elektronik)', 'F4', 'Smart Governance', 'Bagian Hukum Setda', "2021-10", 7, ['SC05', 'SC25'], {2021: 64_000_000, 2022: 86_000_000}, 'APBD', 'Suprastruktur', 'Public-service & SPBE regulations (mayoral regulations, e-service standards); mitra: Bagian Organisasi, Diskominfo'),
+    ('SC27', 'Mal Pelayanan Publik (MPP) Tahap I-II', 'F4', 'Smart Governance', 'DPMPTSP', "2021-06", 15, ['SC06', 'SC12'], {2021: 2_100_000_000, 2022: 2_400_000_000}, ['APBD', 'APBN'], 'Layanan', 'Public Service Mall (one-stop service centre) phases I-II'),
+    ('SC28', 'Satu Data Tanjungpinang & Geoportal (data terbuka)', 'F4', 'Smart Governance', 'Diskominfo', "2022-02", 10, ['SC11', 'SC05'], 700_000_000, 'APBD', 'Layanan', 'One Data Tanjungpinang & geoportal (open data); mitra: Bappelitbang'),
+    ('SC29', 'Integrasi e-Kinerja (Ape Keje) & e-Office dengan Tanda Tangan Elektronik', 'F4', 'Smart Governance', 'BKPSDM', "2022-05", 8, ['SC21', 'SC26'], 450_000_000, 'APBD', 'Layanan', 'Integrate e-performance (Ape Keje) & e-office with e-signatures; mitra: Diskominfo'),
+    ('SC30', 'Keamanan Informasi: Persandian (Pindai), CSIRT & Indeks KAMI', 'F4', 'Smart Governance', 'Diskominfo (Bidang Persandian)', "2022-03", 9, ['SC07'], 300_000_000, ['APBD', 'APBN'], 'Infrastruktur', 'Information security: encryption services (Pindai), CSIRT & KAMI index'),
+    ('SC31', 'Kampung Iklim (ProKlim) berbasis data & bank sampah', 'F3', 'Smart Environment', 'Dinas Lingkungan Hidup', "2021-04", 33, [], {2021: 164_000_000, 2022: 218_000_000, 2023: 218_000_000}, ['APBD', 'CSR'], 'Layanan', 'Climate villages (ProKlim) with data & waste banks'),
+    ('SC32', 'Sistem Informasi Persampahan & pengaduan sampah', 'F5', 'Smart Environment', 'Dinas Lingkungan Hidup', "2023-02", 7, ['SC19', 'SC28'], 250_000_000, 'APBD', 'Layanan', 'Solid-waste information & complaint system; mitra: Diskominfo'),
+    ('SC33', 'Informasi jadwal kapal & angkutan terintegrasi (Pelabuhan Sri Bintan Pura)', 'F5', 'Smart Living', 'Dinas Perhubungan', "2023-02", 8, ['SC28'], 250_000_000, 'APBD', 'Layanan', 'Integrated ferry & transport schedule information'),
+    ('SC34', 'Pulau Penyengat Pulau Digital & Tourism Information Centre', 'F5', 'Smart Branding', 'Disbudpar', "2023-03", 10, ['SC15', 'SC24'], 3_000_000_000, ['DAK', 'Kemitraan'], 'Infrastruktur', "Penyengat 'digital island' & tourism information centre; mitra: Diskominfo"),
+    ('SC35', 'Kajian KPBU Penerangan Jalan Umum Cerdas (OBC/FBC)', 'F5', 'Smart Environment', 'Dinas Perhubungan', "2023-02", 8, ['SC04'], 400_000_000, 'APBD', 'Infrastruktur', 'PPP study for smart street lighting (outline/final business case); mitra: Dinas PUPR'),
+    ('SC36', 'Evaluasi & Optimalisasi Masterplan (evaluasi Kominfo, Indeks SPBE, review)', 'F5', 'Smart Governance', 'Diskominfo', "2023-01", 12, ['SC27', 'SC28', 'SC29', 'SC22'], 200_000_000, 'APBD', 'Suprastruktur', 'Master-plan evaluation & optimisation (Kominfo evaluation, SPBE index, review); mitra: Bappelitbang'),
+    ('SC37', 'Elektronifikasi transaksi pemda: pajak & retribusi non-tunai (QRIS)', 'F2', 'Smart Economy', 'BPPRD', "2020-07", 6, ['SC06'], 350_000_000, ['APBD', 'Kemitraan'], 'Layanan', 'Cashless local taxes & fees (QRIS) - electronification of local-government transactions; mitra: Bank Riau Kepri (mitra)'),
+    ('SC38', "Branding 'Tanjungpinang Kota Pusaka' & kalender event digital", 'F3', 'Smart Branding', 'Disbudpar', "2021-05", 6, ['SC15'], 300_000_000, 'APBD', 'Layanan', "City branding 'heritage city' & digital events calendar"),
+]
+# fmt: on
+
+MILESTONES = [
+    rm.Milestone(
+        id="M1",
+        name="Masterplan ditetapkan (Perwako 84/2020)",
+        after="SC03",
+        phase="F2",
+        dimension="Smart Governance",
+        owner="Bagian Hukum Setda",
+    ),
+    rm.Milestone(
+        id="M2",
+        name="Layanan perizinan terintegrasi beroperasi",
+        after="SC27",
+        phase="F4",
+        dimension="Smart Governance",
+        owner="DPMPTSP",
+    ),
+    rm.Milestone(
+        id="M3",
+        name="Evaluasi akhir peta jalan",
+        after="SC36",
+        phase="F5",
+        dimension="Smart Governance",
+        owner="Bappelitbang",
+        deadline=date(2023, 12, 31),
+    ),
+]
+
+# Yearly ceilings (pagu indikatif) for the programme, in rupiah.
+CEILINGS = {
+    2019: 6_000_000_000,
+    2020: 8_000_000_000,
+    2021: 5_000_000_000,
+    2022: 5_000_000_000,
+    2023: 5_000_000_000,
+}
+
+
+def build() -> rm.Roadmap:
+    """The roadmap, as a planner would write it with the API."""
+    initiatives = [
+        rm.Initiative(
+            id=id,
+            name=name,
+            phase=phase,
+            dimension=dimension,
+            owner=owner,
+            start=f"{start}-01",
+            duration=f"{months} months",
+            depends_on=depends_on,
+            budget=budget,
+            funding=funding,
+            tags=[layer],
+            description=description,
+        )
+        for (
+            id,
+            name,
+            phase,
+            dimension,
+            owner,
+            start,
+            months,
+            depends_on,
+            budget,
+            funding,
+            layer,
+            description,
+        ) in INITIATIVES
+    ]
+    return rm.Roadmap(
+        name="Peta Jalan Smart City Kota Tanjungpinang 2019-2023",
+        start=date(2019, 1, 1),
+        end=date(2023, 12, 31),
+        language="id",
+        ceilings=CEILINGS,
+        phases=PHASES,
+        initiatives=initiatives,
+        milestones=MILESTONES,
+    )
+
+
+def main(out: Path) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only: no window
+    import matplotlib.pyplot as plt
+
+    plan = build()
+    out.mkdir(parents=True, exist_ok=True)
+    report = rm.check(plan, language="id")
+    schedule = rm.schedule(plan)
+    budget = rm.budget_by(plan, "year")
+
+    subtitle = "Bappelitbang Kota Tanjungpinang (data ilustratif)"
+    source = (
+        "ilustrasi; nama kegiatan dan perangkat daerah dari pemberitaan publik, "
+        "anggaran, durasi dan ketergantungan rekaan"
+    )
+    for name in ("gantt.pdf", "gantt.png"):
+        rm.save_gantt(plan, out / name, paper="A3", subtitle=subtitle, source=source)
+
+    for name, draw in (("budget.png", rm.plot_budget), ("kurva_s.png", rm.plot_s_curve)):
+        fig, ax = plt.subplots(figsize=(8, 4.5))
+        draw(plan, ax=ax)
+        ax.set_title(plan.name, loc="left", fontsize=9, fontweight="bold")
+        png = io.BytesIO()
+        fig.savefig(png, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})
+        plt.close(fig)
+        atomic_write(out / name, png.getvalue())  # never half a file, even if interrupted
+
+    atomic_write(out / "temuan.md", report.to_markdown().encode("utf-8"))
+    atomic_write(out / "jadwal.csv", schedule.to_csv().encode("utf-8"))
+
+    over = [r for r in budget.records() if r["over"]]
+    print(f"{plan.name}")
+    print(
+        f"  {len(plan.initiatives)} kegiatan, {len(plan.milestones)} tonggak, "
+        f"{schedule.start:%d-%m-%Y} s.d. {schedule.finish:%d-%m-%Y}"
+    )
+    print(f"  jalur kritis: {' -> '.join(schedule.critical_path)}")
+    print(
+        f"  anggaran: {rm.format_money(budget.total, words=True)}; "
+        + (
+            ", ".join(
+                f"{r['year']} melebihi pagu {rm.format_money(r['over'], words=True)}" for r in over
+            )
+            or "semua tahun dalam pagu"
+        )
+    )
+    print(
+        f"  temuan: {len(report.errors)} kesalahan, {len(report.warnings)} peringatan, "
+        f"{len(report.infos)} catatan"
+    )
+    print(
+        f"  berkas: {out}/ (gantt.pdf, gantt.png, budget.png, kurva_s.png, temuan.md, jadwal.csv)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("out")))
