@@ -114,6 +114,20 @@ class TestRoundTrip:
         assert "start = 2019-07-01" in text
         assert 'status = "in_progress"' in text
 
+    def test_toml_layout_is_tables_in_plan_order(self) -> None:
+        """A short plan still gets [[milestones]] blocks after [roadmap], never inline arrays."""
+        plan = Roadmap(
+            name="x",
+            start=date(2019, 1, 1),
+            initiatives=[Initiative(id="A", name="a", duration=5)],
+            milestones=[Milestone(id="M", name="m", after="A")],
+        )
+        text = rm.dumps(plan)
+        assert text.startswith("[roadmap]\n")
+        assert text.index("[[initiatives]]") < text.index("[[milestones]]")
+        assert "= [{" not in text.replace(" ", "")
+        assert rm.loads(text) == plan
+
     def test_file_objects(self, tmp_path: Path) -> None:
         """Text and binary file objects, with the format from the name or given."""
         buf = io.StringIO()

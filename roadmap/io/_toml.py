@@ -39,12 +39,29 @@ def parse(text: str) -> dict[str, Any]:
         raise ParseError(_AT.sub("", message) + " (not valid TOML)", line) from None
 
 
+_SENTINEL = "_" * 120  # too long for one line: forces tomli-w's [[array]] form
+
+
 def dump(tree: dict[str, Any]) -> str:
-    """Write a tree as TOML."""
+    """Write a tree as TOML: ``[roadmap]`` first, then each section in plan order.
+
+    tomli-w writes an array of tables inline (``milestones = [{...}]``, hoisted above
+    every table) when each entry fits on one line.  A plan reads better with
+    ``[[milestones]]`` blocks, so every section is written on its own, and an array gets
+    one entry that cannot be inlined, whose block is then dropped.
+    """
     import tomli_w
 
-    text: str = tomli_w.dumps(tree, multiline_strings=False)
-    return text
+    parts = []
+    for key, value in tree.items():
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            text: str = tomli_w.dumps({key: [*value, {"_": _SENTINEL}]})
+            tail = f'[[{key}]]\n_ = "{_SENTINEL}"\n'
+            assert text.endswith(tail), "tomli-w changed its layout"
+            parts.append(text[: -len(tail)].rstrip("\n") + "\n")
+        else:
+            parts.append(tomli_w.dumps({key: value}))
+    return "\n".join(parts)
 
 
 def locate(text: str, path: Path) -> int | None:
