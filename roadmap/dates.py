@@ -72,7 +72,7 @@ class Duration:
     All parts carry the same sign; a negative duration is a lead when used as a lag.
     ``workdays`` cannot be mixed with the other parts and needs a :class:`Calendar`.
 
-    Parameters
+    Attributes
     ----------
     years, quarters, months, weeks, days, workdays
         Whole numbers of each unit.
@@ -370,7 +370,7 @@ class Calendar:
     ``roadmap[holidays]`` extra); they include Indonesia's movable feasts, which change
     every year by decree.
 
-    Parameters
+    Attributes
     ----------
     weekend
         Days off each week, as names (``"sat"``, ``"sun"``, ``"sabtu"``) or numbers (Monday 0).

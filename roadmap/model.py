@@ -265,7 +265,7 @@ class Dependency:
     are: FS ``S_s >= E_p + lag``; SS ``S_s >= S_p + lag``; FF ``E_s >= E_p + lag``;
     SF ``E_s >= S_p + lag``.  A negative lag is a lead.
 
-    Parameters
+    Attributes
     ----------
     id
         The predecessor's id.
@@ -332,7 +332,7 @@ def _dependencies(value: object) -> tuple[Dependency, ...]:
 class Phase:
     """A band of the roadmap, e.g. *2020: smart economy and smart living*.
 
-    Parameters
+    Attributes
     ----------
     id, name
         Identifier and display name.
@@ -365,7 +365,7 @@ class Initiative:
     derived.  A planned ``start`` is a start-no-earlier-than constraint; ``deadline`` is a
     finish-no-later-than date (inclusive).
 
-    Parameters
+    Attributes
     ----------
     id, name
         Identifier (unique in the plan) and display name.
@@ -469,7 +469,7 @@ class Milestone:
     earliest day it can be reached (start-no-earlier-than).  An FS successor of a milestone
     dated *D* starts on *D + 1*.
 
-    Parameters
+    Attributes
     ----------
     id, name
         Identifier and display name.
@@ -582,7 +582,7 @@ class Roadmap:
     between items (duplicate ids, unknown references): :func:`roadmap.schedule` refuses
     those, and :func:`roadmap.check` reports them as findings.
 
-    Parameters
+    Attributes
     ----------
     name
         Title of the roadmap.
