@@ -128,6 +128,22 @@ class TestGantt:
         assert not [c for c in no_links.collections if c.get_gid() == "links"]
         plt.close(fig)
 
+    def test_finish_links_enter_from_the_right(self, ax: Axes) -> None:
+        """FF and SF connectors end at the successor's finish with a left-pointing head."""
+        p = Roadmap(name="links", start=D(2019, 1, 1), initiatives=[
+            Initiative(id="A", name="a", duration=30, start=D(2019, 3, 1)),
+            Initiative(id="B", name="b", duration=10, depends_on=[{"id": "A", "type": "FF"}]),
+            Initiative(id="C", name="c", duration=10, depends_on=[{"id": "A", "type": "SF"}]),
+        ])  # fmt: skip
+        plot_gantt(p, ax=ax, group_by=None, arrows="all")
+        heads = collection(ax, "link-heads-finish").get_offsets().tolist()
+        s = rm.schedule(p)
+        rows = {label.split()[0]: k for k, label in enumerate(row_labels(ax))}
+        assert sorted(heads) == sorted(
+            [[s["B"].finish.toordinal() + 1, rows["B"]], [s["C"].finish.toordinal() + 1, rows["C"]]]
+        )
+        assert not [c for c in ax.collections if c.get_gid() == "link-heads"]
+
     def test_progress_deadline_status_budget(self, ax: Axes) -> None:
         """Progress fill, deadline marker, status-date line and budget in words."""
         plot_gantt(plan(), ax=ax, status_date=D(2019, 6, 30), budgets=True)
