@@ -252,3 +252,18 @@ class TestBudget:
         tree = json.loads(out)
         assert (code, tree["by"], tree["currency"]) == (0, "owner", "IDR")
         assert tree["rows"][0]["owner"]
+
+
+def test_defects_demo(capsys: pytest.CaptureFixture[str]) -> None:
+    """The shipped defects demo reports its planted defects and exits 1."""
+    plan = Path(__file__).parent.parent / "examples" / "defects_demo.toml"
+    code, out, _ = run(capsys, "check", str(plan), "-l", "en", "-f", "json")
+    codes = [f["code"] for f in json.loads(out)["findings"]]
+    assert code == 1
+    assert codes[:5] == [
+        "start-violates-dependency",
+        "deadline-missed",
+        "outside-horizon",
+        "allocation-mismatch",
+        "over-ceiling",
+    ]
