@@ -26,7 +26,7 @@ from roadmap.checks import RULES, Finding, Report, check
 from roadmap.dates import Calendar, Duration, parse_date, parse_duration
 from roadmap.errors import CycleError, ItemError, PlanFileError, RoadmapError, UnknownItemError
 from roadmap.graph import build_graph, find_cycle, is_acyclic
-from roadmap.io import dumps, load, loads, save
+from roadmap.io import dumps, load, loads, save, to_ical, to_mermaid
 from roadmap.model import LINK_TYPES, STATUSES, Dependency, Initiative, Milestone, Phase, Roadmap
 from roadmap.money import format_money
 from roadmap.schedule import Schedule, ScheduledItem, schedule
@@ -73,6 +73,8 @@ __all__ = [
     "save_gantt",
     "schedule",
     "spread",
+    "to_ical",
+    "to_mermaid",
 ]
 
 

@@ -143,6 +143,28 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--subtitle", help="subtitle, e.g. the agency and the date")
     p.add_argument("--source", help="source footnote")
     p.set_defaults(run=_cmd_gantt)
+
+    p = commands.add_parser(
+        "export",
+        help="write the plan in another format",
+        description="Write the plan as a plan file (json, toml, yaml), a Mermaid gantt chart "
+        "for Markdown documents (mermaid), or its milestones and deadlines as an iCalendar "
+        "file (ics).",
+    )
+    p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
+    p.add_argument(
+        "--to",
+        required=True,
+        choices=("json", "toml", "yaml", "mermaid", "ics"),
+        help="the format to write",
+    )
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="OUT",
+        help="write to this file (atomically) instead of standard output",
+    )
+    p.set_defaults(run=_cmd_export)
     return parser
 
 
@@ -289,6 +311,23 @@ def _cmd_gantt(args: argparse.Namespace, out: TextIO) -> int:
     except ValueError as err:
         raise RoadmapError(f"{args.output}: {err}") from err
     out.write(f"{args.output}: {pages} page{'s' if pages != 1 else ''}\n")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from roadmap.io import dumps, to_ical, to_mermaid
+
+    plan = load(args.plan)
+    if args.to in ("json", "toml", "yaml"):
+        text = dumps(plan, args.to)
+    else:
+        try:
+            text = to_mermaid(plan) if args.to == "mermaid" else to_ical(plan)
+        except PlanFileError:
+            raise
+        except RoadmapError as err:
+            raise RoadmapError(f"{args.plan}: {err}") from err
+    _emit(text, args.output, out)
     return EXIT_OK
 
 

@@ -33,11 +33,15 @@ from typing import IO, Literal, TypeAlias
 
 from roadmap.errors import PlanFileError
 from roadmap.io import _json, _toml, _yaml
+from roadmap.io._export import to_ical, to_mermaid
 from roadmap.io._toml import ParseError
 from roadmap.io._tree import TreeError, format_path, from_tree, to_tree
 from roadmap.model import Roadmap
 
-__all__ = ["FORMATS", "PlanFormat", "detect_format", "dumps", "load", "loads", "save"]
+__all__ = [
+    "FORMATS", "PlanFormat", "detect_format", "dumps", "load", "loads", "save", "to_ical",
+    "to_mermaid",
+]  # fmt: skip
 
 PlanFormat: TypeAlias = Literal["toml", "json", "yaml"]
 #: File suffixes of each plan format.

@@ -1,0 +1,140 @@
+"""Tests of roadmap.io._export: Mermaid gantt charts and iCalendar files."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import roadmap as rm
+from roadmap import Initiative, Milestone, Phase, Roadmap
+from roadmap.cli import main
+
+D = date
+EXAMPLE = Path(__file__).parent.parent / "examples" / "tanjungpinang_2019_2023.toml"
+
+
+def plan() -> Roadmap:
+    return Roadmap(
+        name="Demo; with: odd, names", start=D(2019, 1, 1), language="en",
+        phases=[Phase(id="F1", name="Infra", start=D(2019, 1, 1), end=D(2019, 12, 31))],
+        initiatives=[
+            Initiative(id="A", name="Masterplan: draft", phase="F1", duration="3 months",
+                       status="done"),
+            Initiative(id="B", name="Perwako #84", phase="F1", duration=30,
+                       depends_on=["A"], status="berjalan"),
+            Initiative(id="C", name="Training", duration=10,
+                       depends_on=[{"id": "A", "type": "SS", "lag": 5}]),
+        ],
+        milestones=[
+            Milestone(id="M", name="Adopted", after="B", phase="F1", deadline=D(2019, 4, 15)),
+            Milestone(id="K", name="Kick-off", date=D(2019, 2, 14)),
+        ],
+    )  # fmt: skip
+
+
+class TestMermaid:
+    def test_sections_links_and_tags(self) -> None:
+        """Sections per phase, after links, day counts, tags, and safe names."""
+        text = rm.to_mermaid(plan())
+        lines = text.splitlines()
+        assert lines[:4] == [
+            "gantt",
+            "    title Demo, with- odd, names",
+            "    dateFormat YYYY-MM-DD",
+            "    axisFormat %b %Y",
+        ]
+        assert "    section F1 Infra" in lines
+        assert "    Masterplan- draft :done, crit, A, 2019-01-01, 90d" in lines
+        assert "    Perwako No.84 :active, crit, B, after A, 30d" in lines
+        assert "    Adopted :milestone, crit, M, after B, 0d" in lines
+        assert "    section -" in lines  # items without a phase
+
+    def test_dates_are_the_scheduled_days(self) -> None:
+        """A task's start and day count give exactly the scheduled interval."""
+        text = rm.to_mermaid(plan())
+        assert "    Training :C, 2019-01-06, 10d" in text
+        assert "    Kick-off :milestone, K, 2019-02-15, 0d" in text  # reached at end of 14th
+
+
+class TestICal:
+    def test_parses_with_icalendar(self) -> None:
+        """The icalendar package reads every milestone and deadline as an all-day event."""
+        icalendar = pytest.importorskip("icalendar")
+        cal = icalendar.Calendar.from_ical(rm.to_ical(plan()))
+        events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+        assert set(events) == {
+            "M-milestone@demo-with-odd-names.roadmap",
+            "M-deadline@demo-with-odd-names.roadmap",
+            "K-milestone@demo-with-odd-names.roadmap",
+        }
+        m = events["M-milestone@demo-with-odd-names.roadmap"]
+        assert m["DTSTART"].dt == rm.schedule(plan())["M"].finish
+        assert str(events["M-deadline@demo-with-odd-names.roadmap"]["SUMMARY"]).startswith(
+            "Deadline: Adopted ("
+        )
+        odd = Roadmap(
+            name="x",
+            start=D(2019, 1, 1),
+            milestones=[Milestone(id="Q", name="Rapat; evaluasi, tahap\\1")],
+        )
+        (event,) = icalendar.Calendar.from_ical(rm.to_ical(odd)).walk("VEVENT")
+        assert str(event["SUMMARY"]) == "Rapat; evaluasi, tahap\\1"  # escaped and read back
+
+    def test_stable_folded_and_escaped(self) -> None:
+        """Same bytes on every run; CRLF lines of at most 75 octets; TEXT escaped."""
+        long = attrs_evolve_name(
+            plan(),
+            "Peta Jalan Smart City Kota Tanjungpinang — "
+            "Rencana Induk dan Évaluasi, tahap 2019-2023; ilustrasi",
+        )
+        text = rm.to_ical(long)
+        assert text == rm.to_ical(long)
+        assert text.endswith("\r\n")
+        for line in text.split("\r\n"):
+            assert len(line.encode("utf-8")) <= 75
+        assert "\\;" in text
+        assert "\\," in text
+        unfolded = text.replace("\r\n ", "")
+        assert "X-WR-CALNAME:Peta Jalan Smart City Kota Tanjungpinang — Rencana Induk " in unfolded
+
+
+def attrs_evolve_name(p: Roadmap, name: str) -> Roadmap:
+    import attrs
+
+    return attrs.evolve(p, name=name)
+
+
+class TestCli:
+    @pytest.mark.parametrize("fmt", ["json", "toml", "yaml"])
+    def test_plan_formats_round_trip(self, tmp_path: Path, fmt: str) -> None:
+        """The export command writes the same plan as JSON, TOML and YAML."""
+        out = tmp_path / f"plan.{fmt}"
+        assert main(["export", str(EXAMPLE), "--to", fmt, "-o", str(out)]) == 0
+        assert rm.load(out) == rm.load(EXAMPLE)
+
+    def test_mermaid_and_ics(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Mermaid to standard output, iCalendar to a file."""
+        assert main(["export", str(EXAMPLE), "--to", "mermaid"]) == 0
+        assert capsys.readouterr().out.startswith("gantt\n")
+        assert main(["export", str(EXAMPLE), "--to", "ics", "-o", str(tmp_path / "m.ics")]) == 0
+        assert (tmp_path / "m.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+    def test_cycle_is_exit_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A plan that cannot be scheduled names the file."""
+        bad = tmp_path / "c.json"
+        bad.write_text(
+            json.dumps(
+                {
+                    "roadmap": {"name": "c", "start": "2019-01-01"},
+                    "milestones": [
+                        {"id": "a", "name": "a", "after": "b"},
+                        {"id": "b", "name": "b", "after": "a"},
+                    ],
+                }
+            )
+        )
+        assert main(["export", str(bad), "--to", "ics"]) == 2
+        assert f"{bad}: dependency cycle" in capsys.readouterr().err
