@@ -27,7 +27,16 @@ from roadmap.dates import Calendar, Duration, parse_date, parse_duration
 from roadmap.errors import CycleError, ItemError, PlanFileError, RoadmapError, UnknownItemError
 from roadmap.graph import build_graph, find_cycle, is_acyclic
 from roadmap.io import dumps, load, loads, save, to_ical, to_mermaid
-from roadmap.model import LINK_TYPES, STATUSES, Dependency, Initiative, Milestone, Phase, Roadmap
+from roadmap.model import (
+    LINK_TYPES,
+    STATUSES,
+    Dependency,
+    Initiative,
+    Milestone,
+    Phase,
+    Roadmap,
+    parse_dependencies,
+)
 from roadmap.money import format_money
 from roadmap.schedule import Schedule, ScheduledItem, schedule
 
@@ -65,6 +74,7 @@ __all__ = [
     "load",
     "loads",
     "parse_date",
+    "parse_dependencies",
     "parse_duration",
     "plot_budget",
     "plot_gantt",

@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
@@ -48,6 +49,7 @@ __all__ = [
     "Milestone",
     "Phase",
     "Roadmap",
+    "parse_dependencies",
 ]
 
 LinkType: TypeAlias = Literal["FS", "SS", "FF", "SF"]
@@ -304,11 +306,66 @@ class Dependency:
             return cls(**value)
         raise ValueError(f"expected a dependency id or a table with id/type/lag, got {value!r}")
 
+    @classmethod
+    def parse(cls, text: str) -> Dependency:
+        """Read one link in the compact notation of tables and spreadsheets.
+
+        ``SC02`` (finish-to-start), ``SC02 SS``, ``SC02 SS+1 month``, ``SC03 FF-5 days``,
+        ``SC04 +2 weeks`` (finish-to-start with a lag); ``str()`` writes the same notation.
+
+        Raises
+        ------
+        ValueError
+            Naming the text and what is allowed.
+
+        Examples
+        --------
+        >>> Dependency.parse("SC02 SS+1 bulan")
+        Dependency(id='SC02', type='SS', lag=Duration.parse('1 month'))
+        >>> str(Dependency.parse("SC03 ff -5 days"))
+        'SC03 FF-5 days'
+        """
+        m = _COMPACT.fullmatch(text.strip())
+        if m is None:
+            raise ValueError(
+                f"cannot read dependency {text!r}; write 'ID', 'ID TYPE' or 'ID TYPE+LAG', "
+                "e.g. 'SC02 SS+1 month' (TYPE is FS, SS, FF or SF)"
+            )
+        lag = m.group("lag")
+        try:
+            return cls(
+                id=m.group("id"),
+                type=_link_type(m.group("type") or "FS"),
+                lag=Duration.parse(lag.replace(" ", "", 1)) if lag else Duration(),
+            )
+        except ValueError as err:  # ItemError from a field, or a bad duration
+            reason = err.reason if isinstance(err, ItemError) else str(err)
+            raise ValueError(f"cannot read dependency {text!r}: {reason}") from None
+
     def __str__(self) -> str:
         if self.type == "FS" and self.lag.is_zero:
             return self.id
         lag = "" if self.lag.is_zero else ("" if self.lag.sign < 0 else "+") + str(self.lag)
         return f"{self.id} {self.type}{lag}"
+
+
+_COMPACT = re.compile(
+    r"(?P<id>[^\s;,]+)(?:\s+(?P<type>FS|SS|FF|SF)(?![A-Za-z]))?\s*(?P<lag>[+-]\s*\S.*)?",
+    re.IGNORECASE,
+)
+
+
+def parse_dependencies(text: str) -> tuple[Dependency, ...]:
+    """Read links separated by ``;`` (or ``,``): ``SC01; SC02 SS+1 month; SC03 FF-5 days``.
+
+    Examples
+    --------
+    >>> [str(d) for d in parse_dependencies("SC01; SC02 SS+1 month, SC03 FF-5 days")]
+    ['SC01', 'SC02 SS+1 month', 'SC03 FF-5 days']
+    >>> parse_dependencies("  ")
+    ()
+    """
+    return tuple(Dependency.parse(part) for part in re.split(r"[;,]", text) if part.strip())
 
 
 @lru_cache(maxsize=65536)

@@ -6,6 +6,8 @@ from datetime import date
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from roadmap import Dependency, Duration, Initiative, ItemError, Milestone, Phase, Roadmap
 from roadmap.errors import UnknownItemError
@@ -185,3 +187,50 @@ class TestRoadmap:
         html = plan._repr_html_()
         assert "&lt;x&gt;" in html
         assert "a &amp; b" in html
+
+
+class TestCompactNotation:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("SC01", Dependency(id="SC01")),
+            ("SC02 SS", Dependency(id="SC02", type="SS")),
+            ("SC02 SS+1 month", Dependency(id="SC02", type="SS", lag=Duration(months=1))),
+            ("SC02 ss + 1 bulan", Dependency(id="SC02", type="SS", lag=Duration(months=1))),
+            ("SC03 FF-5 days", Dependency(id="SC03", type="FF", lag=Duration(days=-5))),
+            ("SC04 +2 weeks", Dependency(id="SC04", lag=Duration(weeks=2))),
+            ("SC05 SF-P1M", Dependency(id="SC05", type="SF", lag=Duration(months=-1))),
+        ],
+    )
+    def test_reads(self, text: str, expected: Dependency) -> None:
+        """The notation of tables and spreadsheets reads into a Dependency."""
+        assert Dependency.parse(text) == expected
+
+    @pytest.mark.parametrize("bad", ["", "SC01 XX", "SC01 SS+soon", "SC01 SS 5"])
+    def test_rejects(self, bad: str) -> None:
+        """Malformed links name the text and show the allowed form."""
+        with pytest.raises(ValueError, match="dependency"):
+            Dependency.parse(bad)
+
+    def test_list(self) -> None:
+        """Links are separated by semicolons or commas; blanks are skipped."""
+        from roadmap import parse_dependencies
+
+        assert [d.id for d in parse_dependencies("A; B SS+1 month,C FF-5 days;")] == ["A", "B", "C"]
+
+    @given(
+        st.from_regex(r"[A-Z]{1,3}[0-9]{0,3}", fullmatch=True),
+        st.sampled_from(["FS", "SS", "FF", "SF"]),
+        st.one_of(
+            st.integers(-60, 60).map(lambda n: Duration(days=n)),
+            st.integers(-12, 12).map(lambda n: Duration(months=n)),
+            st.integers(1, 4).map(lambda n: Duration(quarters=n)),
+            st.tuples(st.integers(0, 3), st.integers(0, 11), st.integers(1, 30)).map(
+                lambda t: Duration(years=t[0], months=t[1], days=t[2])
+            ),
+        ),
+    )
+    def test_round_trip(self, id: str, type: str, lag: Duration) -> None:
+        """str() writes what parse() reads back to an equal link."""
+        link = Dependency(id=id, type=type, lag=lag)  # type: ignore[arg-type]
+        assert Dependency.parse(str(link)) == link
