@@ -28,15 +28,20 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 def _common(
     p: argparse.ArgumentParser, formats: tuple[str, ...], language: str | None = None
 ) -> None:
-    """The arguments every command shares: the plan, --format, --output and --language."""
+    """Add the arguments commands share: the plan, --format, --output and --language.
+
+    --format only when *formats* are given; --language when *language* names what it
+    translates.
+    """
     p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
-    p.add_argument(
-        "--format",
-        "-f",
-        choices=formats,
-        default=formats[0],
-        help=f"output format (default: {formats[0]})",
-    )
+    if formats:
+        p.add_argument(
+            "--format",
+            "-f",
+            choices=formats,
+            default=formats[0],
+            help=f"output format (default: {formats[0]})",
+        )
     p.add_argument(
         "--output",
         "-o",
@@ -151,18 +156,12 @@ def make_parser() -> argparse.ArgumentParser:
         "for Markdown documents (mermaid), or its milestones and deadlines as an iCalendar "
         "file (ics).",
     )
-    p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
+    _common(p, ())
     p.add_argument(
         "--to",
         required=True,
         choices=("json", "toml", "yaml", "mermaid", "ics"),
         help="the format to write",
-    )
-    p.add_argument(
-        "--output",
-        "-o",
-        metavar="OUT",
-        help="write to this file (atomically) instead of standard output",
     )
     p.set_defaults(run=_cmd_export)
     return parser
