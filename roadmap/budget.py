@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
@@ -123,6 +124,38 @@ def spread(total: int, days: Sequence[tuple[int, int]]) -> dict[int, int]:
     return parts
 
 
+class _ItemYears:
+    """The first and last fiscal year of every scheduled item, by position in plan.items.
+
+    Fiscal years come from bisecting the precomputed start days of the years the schedule
+    touches: no date objects per item.  Initiatives come first in ``plan.items``, so
+    initiative ``k`` is at position ``k``.
+    """
+
+    __slots__ = ("bounds", "first", "last_year", "start_year")
+
+    def __init__(self, sched: Schedule) -> None:
+        plan = sched.plan
+        first = plan.start.year - 1
+        last = date.fromordinal(max(sched.finish_day, plan.start.toordinal())).year + 1
+        fys = plan.fiscal_year_start
+        bounds = [_fy_start(y, fys) for y in range(first, last + 2)]
+        es, ef = sched._es, sched._ef
+        base = first - 1
+        # A milestone (es == ef) lies on the day before its instant.
+        self.start_year = [
+            base + bisect_right(bounds, a - (a == b)) for a, b in zip(es, ef, strict=True)
+        ]
+        self.last_year = [base + bisect_right(bounds, b - 1) for b in ef]
+        self.first = first
+        self.bounds = bounds
+
+    def days(self, y0: int, y1: int, start: int, end: int) -> list[tuple[int, int]]:
+        """Days of ``[start, end)`` in each fiscal year from *y0* to *y1*."""
+        b, f = self.bounds, self.first
+        return [(y, min(end, b[y - f + 1]) - max(start, b[y - f])) for y in range(y0, y1 + 1)]
+
+
 def allocations(plan: Roadmap, schedule: Schedule | None = None) -> dict[str, dict[int, int]]:
     """The budget of every initiative per fiscal year.
 
@@ -136,21 +169,29 @@ def allocations(plan: Roadmap, schedule: Schedule | None = None) -> dict[str, di
     schedule
         Its schedule, if already computed.
     """
-    needs_schedule = any(isinstance(i.budget, int) for i in plan.initiatives)
-    if schedule is None and needs_schedule:
+    if schedule is None:
         from roadmap.schedule import schedule as make_schedule
 
         schedule = make_schedule(plan)
+    out = _allocations(plan, schedule, _ItemYears(schedule))
+    return {id: dict(amounts) for id, amounts in out.items()}  # the caller's own copies
+
+
+def _allocations(plan: Roadmap, sched: Schedule, years: _ItemYears) -> dict[str, dict[int, int]]:
+    """Allocations sharing the plan's per-year dicts (callers must not change them)."""
     out: dict[str, dict[int, int]] = {}
-    fys = plan.fiscal_year_start
-    for item in plan.initiatives:
-        if isinstance(item.budget, dict):
-            out[item.id] = dict(item.budget)
-        elif isinstance(item.budget, int):
-            assert schedule is not None
-            s = schedule[item.id]
-            days = fiscal_years(s.start.toordinal(), s.finish.toordinal() + 1, fys)
-            out[item.id] = spread(item.budget, days)
+    y0s, y1s = years.start_year, years.last_year
+    es, ef = sched._es, sched._ef
+    for k, item in enumerate(plan.initiatives):
+        b = item.budget
+        if b.__class__ is dict:
+            out[item.id] = b
+        elif b.__class__ is int:
+            y0, y1 = y0s[k], y1s[k]
+            if y0 == y1:
+                out[item.id] = {y0: b}  # the common case
+            else:
+                out[item.id] = spread(b, years.days(y0, y1, es[k], ef[k]))
     return out
 
 

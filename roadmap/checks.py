@@ -30,7 +30,6 @@ from __future__ import annotations
 import heapq
 import html
 import json
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from itertools import pairwise
@@ -38,7 +37,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from roadmap.budget import _fy_start, spread
+from roadmap.budget import _allocations, _ItemYears
 from roadmap.errors import CycleError, RoadmapError
 from roadmap.model import CEILING_GROUPS, Initiative, Milestone, Phase, Roadmap
 from roadmap.money import format_money
@@ -302,8 +301,7 @@ class _Context:
         self._why_not: str | None = None
         self._alloc: dict[str, dict[int, int]] | None = None
         self._compiled: bool | None = None
-        self._bounds: tuple[int, list[int]] | None = None
-        self._fy: tuple[list[int], list[int]] | None = None
+        self._years: _ItemYears | None = None
         self.year_totals: dict[int, int] = {}  # filled with the allocations
 
     def finding(
@@ -370,60 +368,22 @@ class _Context:
                 self._compiled = False
         return self._compiled
 
-    def _fiscal_bounds(self) -> tuple[int, list[int]]:
-        """The first fiscal year the schedule touches and the start day of each year after."""
-        if self._bounds is None:
-            s = self.schedule
-            first = self.plan.start.year - 1
-            last = date.fromordinal(max(s.finish_day, self.plan.start.toordinal())).year + 1
-            fys = self.plan.fiscal_year_start
-            self._bounds = (first, [_fy_start(y, fys) for y in range(first, last + 2)])
-        return self._bounds
-
     def fiscal_ranges(self) -> tuple[list[int], list[int]]:
-        """First and last fiscal year of every item, by position in ``plan.items``.
-
-        Initiatives come first in ``plan.items``, so initiative ``k`` is at position ``k``.
-        """
-        if self._fy is None:
-            s = self.schedule
-            first, bounds = self._fiscal_bounds()
-            es, ef = s._es, s._ef
-            # A milestone (es == ef) lies on the day before its instant.
-            y0 = [
-                first - 1 + bisect_right(bounds, a - (a == b)) for a, b in zip(es, ef, strict=True)
-            ]
-            y1 = [first - 1 + bisect_right(bounds, b - 1) for b in ef]
-            self._fy = (y0, y1)
-        return self._fy
+        """First and last fiscal year of every item, by position in ``plan.items``."""
+        if self._years is None:
+            self._years = _ItemYears(self.schedule)
+        return self._years.start_year, self._years.last_year
 
     def allocations(self) -> dict[str, dict[int, int]]:
-        """Budget per item per fiscal year (spread by scheduled days)."""
+        """Budget per item per fiscal year (spread by scheduled days), and year totals."""
         if self._alloc is None:
-            out: dict[str, dict[int, int]] = {}
+            self.fiscal_ranges()
+            assert self._years is not None
+            self._alloc = _allocations(self.plan, self.schedule, self._years)
             totals: dict[int, int] = {}
-            y0s, y1s = self.fiscal_ranges()
-            first, bounds = self._fiscal_bounds()
-            es, ef = self.schedule._es, self.schedule._ef
-            for k, item in enumerate(self.plan.initiatives):
-                b = item.budget
-                if b.__class__ is dict:
-                    out[item.id] = b
-                    for y, v in b.items():
-                        totals[y] = totals.get(y, 0) + v
-                elif b.__class__ is int:
-                    y0, y1 = y0s[k], y1s[k]
-                    if y0 == y1:
-                        out[item.id] = {y0: b}
-                        totals[y0] = totals.get(y0, 0) + b
-                    else:
-                        start, end = es[k], ef[k]
-                        days = [(y, min(end, bounds[y - first + 1]) - max(start, bounds[y - first]))
-                                for y in range(y0, y1 + 1)]  # fmt: skip
-                        out[item.id] = part = spread(b, days)
-                        for y, v in part.items():
-                            totals[y] = totals.get(y, 0) + v
-            self._alloc = out
+            for amounts in self._alloc.values():
+                for y, v in amounts.items():
+                    totals[y] = totals.get(y, 0) + v
             self.year_totals = totals
         return self._alloc
 
