@@ -39,7 +39,7 @@ import attrs
 
 from roadmap.budget import _allocations, _ItemYears
 from roadmap.errors import CycleError, RoadmapError
-from roadmap.model import CEILING_GROUPS, Initiative, Milestone, Phase, Roadmap
+from roadmap.model import Initiative, Milestone, Phase, Roadmap, split_ceilings
 from roadmap.money import format_money
 
 __all__ = ["RULES", "SCHEMA", "Finding", "Report", "Rule", "Severity", "check", "rule"]
@@ -288,14 +288,7 @@ class _Context:
         self.ceilings = dict(plan.ceilings)
         self.group_ceilings = {k: dict(v) for k, v in plan.group_ceilings.items()}
         if ceilings is not None:
-            override = Roadmap(
-                name="ceilings",
-                start=plan.start,
-                ceilings={k: v for k, v in ceilings.items() if str(k).strip().isdigit()},
-                group_ceilings={k: v for k, v in ceilings.items() if k in CEILING_GROUPS},
-            )
-            self.ceilings = dict(override.ceilings)
-            self.group_ceilings = {k: dict(v) for k, v in override.group_ceilings.items()}
+            self.ceilings, self.group_ceilings = split_ceilings(ceilings)
         self.structural = False  # set when a structure rule found an error
         self._schedule: Any = None
         self._why_not: str | None = None

@@ -193,7 +193,7 @@ def _scheduled(path: str) -> Schedule:
 def _cmd_schedule(args: argparse.Namespace, out: TextIO) -> int:
     sched = _scheduled(args.plan)
     render: Callable[[Schedule], str] = {
-        "table": schedule_table, "csv": schedule_csv, "json": schedule_json,
+        "table": schedule_table, "csv": Schedule.to_csv, "json": schedule_json,
     }[args.format]  # fmt: skip
     _emit(render(sched), args.output, out)
     return EXIT_OK
@@ -333,11 +333,6 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 def schedule_json(sched: Schedule) -> str:
     """The schedule as JSON (SPEC §6)."""
     return json.dumps(sched.to_dict(), indent=2, ensure_ascii=False) + "\n"
-
-
-def schedule_csv(sched: Schedule) -> str:
-    """The schedule as CSV, one row per item in date order (see :meth:`Schedule.to_csv`)."""
-    return sched.to_csv()
 
 
 def schedule_table(sched: Schedule, width: int = 36) -> str:

@@ -164,6 +164,21 @@ def _group_ceilings(value: object) -> dict[str, dict[str, dict[int, int]]]:
     return out
 
 
+def split_ceilings(
+    table: Mapping[Any, Any],
+) -> tuple[dict[int, int], dict[str, dict[str, dict[int, int]]]]:
+    """Split a ``[ceilings]`` table into yearly ceilings and ceilings per group, validated.
+
+    Examples
+    --------
+    >>> split_ceilings({"2020": 8, "funding": {"APBD": {2020: 5}}})
+    ({2020: 8}, {'funding': {'APBD': {2020: 5}}})
+    """
+    years = {k: v for k, v in table.items() if str(k).strip().isdigit()}
+    groups = {k: v for k, v in table.items() if not str(k).strip().isdigit()}
+    return _ceilings(years), _group_ceilings(groups)
+
+
 def _status(value: object) -> str:
     if isinstance(value, str):
         key = value.strip().lower()
