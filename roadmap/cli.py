@@ -192,9 +192,10 @@ def _scheduled(path: str) -> Schedule:
 
 def _cmd_schedule(args: argparse.Namespace, out: TextIO) -> int:
     sched = _scheduled(args.plan)
-    render: Callable[[Schedule], str] = {
+    renderers: dict[str, Callable[[Schedule], str]] = {
         "table": schedule_table, "csv": Schedule.to_csv, "json": schedule_json,
-    }[args.format]  # fmt: skip
+    }  # fmt: skip
+    render = renderers[args.format]
     _emit(render(sched), args.output, out)
     return EXIT_OK
 
