@@ -41,6 +41,20 @@ DIMENSIONS = ("Smart Governance", "Smart Branding", "Smart Economy", "Smart Livi
               "Smart Society", "Smart Environment")  # fmt: skip
 
 
+def print_table(rows: list[tuple[str, ...]], left_last: bool = False) -> None:
+    """Print rows (the first is the header) right-aligned, with a rule under the header.
+
+    With *left_last*, the last column is free text: left-aligned and not padded.
+    """
+    n = len(rows[0]) - (1 if left_last else 0)
+    widths = [max(len(r[c]) for r in rows) for c in range(n)]
+    for k, row in enumerate(rows):
+        cells = [c.rjust(w) for c, w in zip(row[:n], widths, strict=True)]
+        print("  ".join([*cells, *row[n:]]).rstrip())
+        if k == 0:
+            print("  ".join("-" * w for w in widths) + ("  -----" if left_last else ""))
+
+
 def random_plan(
     n: int,
     seed: int = 0,

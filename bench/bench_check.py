@@ -23,7 +23,7 @@ import attrs
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import roadmap as rm
-from bench._plans import random_plan, timed
+from bench._plans import print_table, random_plan, timed
 
 REPEATS = {1_000: 15, 10_000: 9, 100_000: 7}
 
@@ -59,12 +59,7 @@ def main() -> None:
     for n in sizes:
         print(f"measuring {n:,} items ...", file=sys.stderr, flush=True)
         rows.append(measure(n))
-    widths = [max(len(r[c]) for r in rows) for c in range(len(head) - 1)]
-    for k, row in enumerate(rows):
-        cells = [c.rjust(w) for c, w in zip(row, widths, strict=False)]
-        print("  ".join([*cells, row[-1]]))
-        if k == 0:
-            print("  ".join("-" * w for w in widths) + "  " + "-" * 5)
+    print_table(rows, left_last=True)
 
 
 if __name__ == "__main__":

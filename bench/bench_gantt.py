@@ -30,7 +30,7 @@ import matplotlib.pyplot as plt
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import roadmap as rm
-from bench._plans import random_plan, timed
+from bench._plans import print_table, random_plan, timed
 
 REPEATS = {50: 5, 500: 3, 2_000: 3}
 
@@ -107,11 +107,7 @@ def main() -> None:
         for n in sizes:
             print(f"measuring {n:,} rows ...", file=sys.stderr, flush=True)
             rows.append(measure(n, folder))
-    widths = [max(len(r[c]) for r in rows) for c in range(len(head))]
-    for k, row in enumerate(rows):
-        print("  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)))
-        if k == 0:
-            print("  ".join("-" * w for w in widths))
+    print_table(rows)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from dateutil.relativedelta import relativedelta
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import roadmap as rm
-from bench._plans import random_plan, timed
+from bench._plans import print_table, random_plan, timed
 
 REPEATS = {1_000: 15, 10_000: 9, 100_000: 7}
 
@@ -183,11 +183,7 @@ def main() -> None:
         row, first_per_item = measure(n)
         rows.append(row)
         per_item.append(first_per_item)
-    widths = [max(len(r[c]) for r in rows) for c in range(len(head))]
-    for k, row in enumerate(rows):
-        print("  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)))
-        if k == 0:
-            print("  ".join("-" * w for w in widths))
+    print_table(rows)
     growth = ", ".join(f"{per_item[k] / per_item[0]:.2f}" for k in range(len(per_item)))
     print(f"\nschedule time per item relative to {sizes[0]:,} items: {growth} (1.00 = linear)")
     print(f"import roadmap: {import_time() * 1000:.0f} ms (fresh interpreter, median of 5)")

@@ -274,21 +274,22 @@ def plot_gantt(
         bars, fills, edges, face = [], [], [], []
         crit_bars = []
         ms_x, ms_y, ms_c, ms_edge = [], [], [], []
+        crit_ids = set(sched.critical)  # once, from the schedule's arrays
         for k, r in enumerate(shown):
             if r.header:
                 continue
-            s = sched[r.id]
+            is_crit = r.id in crit_ids
             if r.start == r.end:  # a milestone, at the end of its day
                 ms_x.append(r.end)
                 ms_y.append(k)
                 ms_c.append(colour[r.lane])
-                ms_edge.append(CRITICAL if critical and s.critical else INK)
+                ms_edge.append(CRITICAL if critical and is_crit else INK)
                 continue
             box = _box(r.start, r.end, k, 0.56)
             bars.append(box)
             face.append(colour[r.lane])
-            edges.append(CRITICAL if critical and s.critical else "none")
-            if critical and s.critical:
+            edges.append(CRITICAL if critical and is_crit else "none")
+            if critical and is_crit:
                 crit_bars.append(r.id)
             progress = r.item.progress if isinstance(r.item, Initiative) else 0.0
             if progress > 0:
@@ -324,7 +325,7 @@ def plot_gantt(
         if baseline is not None:
             _draw_baseline(ax, baseline, y_of)
         _draw_deadlines(ax, shown, y_of)
-        n_arrows = _draw_arrows(ax, sched, shown, y_of, arrows, pad)
+        n_arrows = _draw_arrows(ax, sched, shown, y_of, arrows, pad, crit_ids)
         if budgets:
             for k, r in enumerate(shown):
                 b = r.item.budget if isinstance(r.item, Initiative) else None
@@ -532,7 +533,13 @@ def _draw_deadlines(ax: Axes, rows: Sequence[_Row], y_of: dict[str, int]) -> Non
 
 
 def _draw_arrows(
-    ax: Axes, sched: Schedule, rows: Sequence[_Row], y_of: dict[str, int], mode: str, pad: float
+    ax: Axes,
+    sched: Schedule,
+    rows: Sequence[_Row],
+    y_of: dict[str, int],
+    mode: str,
+    pad: float,
+    crit: set[str],
 ) -> int:
     """Elbow connectors: start links enter a bar from the left, finish links from the right."""
     if mode == "none":
@@ -540,12 +547,14 @@ def _draw_arrows(
     paths: list[list[tuple[float, float]]] = []
     heads_r: list[tuple[float, float]] = []
     heads_l: list[tuple[float, float]] = []
-    crit = {r.id for r in rows if not r.header and sched[r.id].critical}
     colours = []
+    index = sched._net.index
     for r in rows:
         if r.header:
             continue
-        links = sched[r.id].driving if mode == "driving" else r.item.links
+        links = r.item.links
+        if mode == "driving":
+            links = tuple(links[k] for k in sched._driving(index[r.id]))
         for link in links:
             if link.id not in y_of:
                 continue  # the predecessor is on another page
