@@ -147,6 +147,11 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="title (default: the roadmap's name)")
     p.add_argument("--subtitle", help="subtitle, e.g. the agency and the date")
     p.add_argument("--source", help="source footnote")
+    p.add_argument(
+        "--embed-fonts",
+        action="store_true",
+        help="embed DejaVu Sans in a PDF instead of using the PDF standard Helvetica",
+    )
     p.set_defaults(run=_cmd_gantt)
 
     p = commands.add_parser(
@@ -306,7 +311,7 @@ def _cmd_gantt(args: argparse.Namespace, out: TextIO) -> int:
             title=args.title, subtitle=args.subtitle, source=args.source,
             group_by=None if args.group_by == "none" else args.group_by,
             language=args.language, critical=args.critical, arrows=args.arrows,
-            status_date=args.status_date, budgets=args.budgets,
+            status_date=args.status_date, budgets=args.budgets, embed_fonts=args.embed_fonts,
         )  # fmt: skip
     except ValueError as err:
         raise RoadmapError(f"{args.output}: {err}") from err

@@ -27,6 +27,7 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from matplotlib.transforms import offset_copy
 
 from roadmap.budget import budget_by
@@ -93,6 +94,15 @@ _STYLE: Any = {
     "svg.hashsalt": "roadmap",
     "svg.fonttype": "path",
     "pdf.fonttype": 42,
+}
+# PDFs whose every text is in Windows-1252 (all Indonesian and English text) use the PDF
+# standard Helvetica: every reader has it, nothing is embedded, and text is written three
+# times faster than with an embedded TrueType font.  Other text embeds DejaVu Sans.
+_PDF_CORE: Any = {
+    **_STYLE,
+    "font.family": "Helvetica",
+    "font.weight": "medium",  # the weight the Helvetica metrics declare for "normal"
+    "pdf.use14corefonts": True,
 }
 
 
@@ -192,6 +202,7 @@ def plot_gantt(
     rows: slice | None = None,
     _all_rows: list[_Row] | None = None,
     _page_rows: int = 0,
+    _style: Any = _STYLE,
 ) -> Axes:
     """Draw a Gantt chart of a plan on *ax* and return the axes.
 
@@ -268,7 +279,7 @@ def plot_gantt(
     # Room on the right for what ends on the last day: a diamond, or a budget in words.
     right = hi + (hi - lo) * (0.075 if budgets else 0.012)
 
-    with mpl.rc_context(_STYLE):
+    with mpl.rc_context(_style):
         _draw_calendar(ax, lo, hi, lang, roadmap.fiscal_year_start)
         _draw_lanes(ax, shown)
         bars, fills, edges, face = [], [], [], []
@@ -368,7 +379,7 @@ def plot_gantt(
                 transform=trans,
                 ha="right",
                 va="center",
-                fontweight="bold" if r.header else "normal",
+                fontweight="bold" if r.header else None,
                 gid="lane-label" if r.header else "row-label",
                 clip_on=False,
             )
@@ -682,6 +693,7 @@ def save_gantt(
     subtitle: str | None = None,
     source: str | None = None,
     dpi: int = 150,
+    embed_fonts: bool = False,
     **kw: Any,
 ) -> int:
     """Write a Gantt chart of a plan to PNG, SVG or PDF, sized for A4 or A3 paper.
@@ -704,6 +716,10 @@ def save_gantt(
         footnote.
     dpi
         Resolution of PNG files.
+    embed_fonts
+        Embed DejaVu Sans in a PDF even when its text could use the PDF standard
+        Helvetica, which readers supply and which is used (not embedded) when every
+        character on a page is in Windows-1252, as all Indonesian and English text is.
     **kw
         Passed to :func:`plot_gantt` (``group_by``, ``language``, ``critical``, ``arrows``,
         ``status_date``, ``baseline``, ``budgets``, ``label_chars``).
@@ -741,29 +757,28 @@ def save_gantt(
                 "write a PDF (it continues on further pages) or lower dpi"
             )
     buf = io.BytesIO()
-    with mpl.rc_context(_STYLE):
-        if suffix == "pdf":
-            with PdfPages(buf, metadata={"Creator": None, "Producer": None,
-                                         "CreationDate": None}) as pdf:  # fmt: skip
-                for k, rows in enumerate(pages):
-                    fig = _page(
-                        sched,
-                        rows,
-                        width,
-                        height,
-                        title,
-                        subtitle,
-                        source,
-                        (k + 1, len(pages)),
-                        lang,
-                        kw,
-                        all_rows,
-                    )
-                    pdf.savefig(fig)
-        else:
-            fig = _page(
-                sched, pages[0], width, height, title, subtitle, source, None, lang, kw, all_rows
-            )
+
+    def page(rows: slice, number: tuple[int, int] | None, style: Any) -> Figure:
+        return _page(
+            sched, rows, width, height, title, subtitle, source, number, lang, kw, all_rows, style
+        )
+
+    if suffix == "pdf":
+        # Fonts are embedded when the file is closed: under the same settings as drawing.
+        with mpl.rc_context(_STYLE), PdfPages(buf, metadata={
+                "Creator": None, "Producer": None, "CreationDate": None}) as pdf:  # fmt: skip
+            for k, rows in enumerate(pages):
+                number = (k + 1, len(pages))
+                if not embed_fonts:
+                    with mpl.rc_context(_PDF_CORE):
+                        fig = page(rows, number, _PDF_CORE)
+                        if _standard_text(fig):
+                            pdf.savefig(fig)
+                            continue
+                pdf.savefig(page(rows, number, _STYLE))
+    else:
+        with mpl.rc_context(_STYLE):
+            fig = page(pages[0], None, _STYLE)
             metadata = {"Software": None} if suffix == "png" else {"Date": None, "Creator": None}
             fig.savefig(buf, format=suffix, dpi=dpi, metadata=metadata)
     atomic_write(path, buf.getvalue())
@@ -782,6 +797,7 @@ def _page(
     lang: Language,
     kw: dict[str, Any],
     all_rows: list[_Row],
+    style: Any,
 ) -> Figure:
     fig = Figure(figsize=(width, height))
     label_chars = kw.get("label_chars", 46)
@@ -792,7 +808,9 @@ def _page(
     bottom = 0.75 / height
     ax = fig.add_axes((left, bottom, 0.97 - left, top - bottom))
     page_rows = (rows.stop - (rows.start or 0) + 1) if page is not None and page[1] > 1 else 0
-    plot_gantt(sched, ax=ax, rows=rows, _all_rows=all_rows, _page_rows=page_rows, **kw)
+    plot_gantt(
+        sched, ax=ax, rows=rows, _all_rows=all_rows, _page_rows=page_rows, _style=style, **kw
+    )
     head = (
         title
         if page is None or page[1] == 1
@@ -806,6 +824,16 @@ def _page(
             f"{_WORDS[lang]['source']}: {source}", 160)), fontsize=6, va="bottom",
             color="#444444")  # fmt: skip
     return fig
+
+
+def _standard_text(fig: Figure) -> bool:
+    """Whether every text of *fig* can be written in a PDF standard font (Windows-1252)."""
+    try:
+        for text in fig.findobj(Text):
+            text.get_text().encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # -- budget chart and S-curve -----------------------------------------------------------

@@ -213,6 +213,21 @@ class TestFiles:
         if suffix == "pdf":
             assert data.rstrip().endswith(b"%%EOF")
 
+    def test_pdf_fonts(self, tmp_path: Path) -> None:
+        """Latin text uses the standard Helvetica; other text, or asking, embeds DejaVu Sans."""
+        save_gantt(plan(), tmp_path / "core.pdf", subtitle="Dinas Kominfo \u2013 Triwulan I")
+        core = (tmp_path / "core.pdf").read_bytes()
+        assert b"/BaseFont /Helvetica" in core
+        assert b"FontFile" not in core
+        assert b"DejaVu" not in core
+        save_gantt(plan(), tmp_path / "embedded.pdf", embed_fonts=True)
+        assert b"/FontFile2" in (tmp_path / "embedded.pdf").read_bytes()
+        # A character Helvetica cannot show must not become "?": that page embeds.
+        save_gantt(plan(), tmp_path / "greek.pdf", source="Ω-survey")
+        greek = (tmp_path / "greek.pdf").read_bytes()
+        assert b"DejaVuSans" in greek
+        assert b"/BaseFont /Helvetica" not in greek
+
     def test_long_roadmap_continues_on_pages(self, tmp_path: Path) -> None:
         """A roadmap longer than a page gives a PDF of several pages."""
         big = Roadmap(
