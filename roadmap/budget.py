@@ -19,8 +19,7 @@ Examples
 
 from __future__ import annotations
 
-import csv
-import io
+import os
 from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
@@ -263,14 +262,31 @@ class BudgetTable:
         return pd.DataFrame.from_records(self.records())
 
     def to_csv(self) -> str:
-        """The records as CSV text."""
+        """The records as CSV text; a name a spreadsheet would run as a formula gets a ``'``."""
+        from roadmap.io._table import csv_text
+
         records = self.records()
-        buf = io.StringIO()
-        if records:
-            writer = csv.DictWriter(buf, fieldnames=list(records[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows({k: "" if v is None else v for k, v in r.items()} for r in records)
-        return buf.getvalue()
+        if not records:
+            return ""
+        return csv_text(list(records[0]), (list(r.values()) for r in records))
+
+    def to_xlsx(self, path: str | os.PathLike[str], *, language: str = "id") -> None:
+        """Write the table as a formatted workbook (needs the ``excel`` extra).
+
+        Amounts in the Rupiah number format, a bold total row, years over their ceiling
+        filled red, a frozen header.  Written atomically.
+        """
+        from roadmap.io import atomic_write
+        from roadmap.io._table import budget_xlsx
+
+        records = self.records()
+        word = "jumlah" if language == "id" else "total"
+        if self.by == "year":
+            totals: dict[str, Any] = {"year": word, "amount": self.total}
+        else:
+            totals = {self.by: word, **{str(y): v for y, v in self.totals().items()},
+                      "total": self.total}  # fmt: skip
+        atomic_write(path, budget_xlsx(records, self.by, language, totals))
 
     def _repr_html_(self) -> str:
         records = self.records()

@@ -23,6 +23,7 @@ from roadmap.schedule import Schedule, schedule
 __all__ = ["entrypoint", "main", "make_parser"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+PLAN_HELP = "plan file (.toml, .json, .yaml, .csv, .xlsx, MS Project .xml)"
 
 
 def _common(
@@ -33,7 +34,7 @@ def _common(
     --format only when *formats* are given; --language when *language* names what it
     translates.
     """
-    p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
+    p.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
     if formats:
         p.add_argument(
             "--format",
@@ -73,7 +74,7 @@ def make_parser() -> argparse.ArgumentParser:
         description="Schedule a plan by the critical path method and print every item's "
         "early and late dates, slack, criticality and driving links.",
     )
-    _common(p, ("table", "csv", "json"))
+    _common(p, ("table", "csv", "json", "xlsx"), language="the xlsx headers")
     p.set_defaults(run=_cmd_schedule)
 
     p = commands.add_parser(
@@ -93,7 +94,7 @@ def make_parser() -> argparse.ArgumentParser:
         description="Total the budget per fiscal year, by year (against the ceilings), phase, "
         "dimension, owner or funding source. Totals are spread pro rata by scheduled days.",
     )
-    _common(p, ("table", "csv", "json"), language="the table")
+    _common(p, ("table", "csv", "json", "xlsx"), language="the table")
     p.add_argument(
         "--by",
         choices=("year", "phase", "dimension", "owner", "funding"),
@@ -109,7 +110,7 @@ def make_parser() -> argparse.ArgumentParser:
         "driving dependencies, fiscal years and triwulan. A PDF too long for one page "
         "continues on further pages.",
     )
-    p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
+    p.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
     p.add_argument(
         "--output", "-o", metavar="OUT", required=True, help="the chart file: .png, .svg or .pdf"
     )
@@ -157,18 +158,33 @@ def make_parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "export",
         help="write the plan in another format",
-        description="Write the plan as a plan file (json, toml, yaml), a Mermaid gantt chart "
-        "for Markdown documents (mermaid), or its milestones and deadlines as an iCalendar "
-        "file (ics).",
+        description="Write the plan as a plan file (json, toml, yaml), a spreadsheet (csv: "
+        "PLAN.csv with PLAN.roadmap.csv, PLAN.phases.csv and PLAN.ceilings.csv beside it; "
+        "xlsx: one workbook), MS Project XML (mspdi), a Mermaid gantt chart for Markdown "
+        "documents (mermaid), or its milestones and deadlines as an iCalendar file (ics).",
     )
     _common(p, ())
     p.add_argument(
         "--to",
         required=True,
-        choices=("json", "toml", "yaml", "mermaid", "ics"),
+        choices=("json", "toml", "yaml", "csv", "xlsx", "mspdi", "mermaid", "ics"),
         help="the format to write",
     )
     p.set_defaults(run=_cmd_export)
+
+    p = commands.add_parser(
+        "template",
+        help="write a blank plan workbook to fill in",
+        description="Write a blank XLSX plan: the Items, Phases, Ceilings and Roadmap sheets "
+        "with their headers, drop-down lists for kind, status, dimension and funding, and an "
+        "Instructions sheet in Indonesian and English. An existing file is never replaced.",
+    )
+    p.add_argument("output", metavar="OUT", help="the workbook to write (.xlsx)")
+    p.add_argument(
+        "--language", "-l", choices=("id", "en"), default="id",
+        help="the plan's language (default: id)",
+    )  # fmt: skip
+    p.set_defaults(run=_cmd_template)
     return parser
 
 
@@ -197,6 +213,9 @@ def _scheduled(path: str) -> Schedule:
 
 def _cmd_schedule(args: argparse.Namespace, out: TextIO) -> int:
     sched = _scheduled(args.plan)
+    if args.format == "xlsx":
+        sched.to_xlsx(_binary_output(args), language=args.language)
+        return EXIT_OK
     renderers: dict[str, Callable[[Schedule], str]] = {
         "table": schedule_table, "csv": Schedule.to_csv, "json": schedule_json,
     }  # fmt: skip
@@ -226,6 +245,9 @@ def _cmd_budget(args: argparse.Namespace, out: TextIO) -> int:
     plan = sched.plan
     table = budget_by(plan, args.by, schedule=sched)
     language = args.language or plan.language
+    if args.format == "xlsx":
+        table.to_xlsx(_binary_output(args), language=language)
+        return EXIT_OK
     if args.format == "csv":
         text = table.to_csv()
     elif args.format == "json":
@@ -320,20 +342,46 @@ def _cmd_gantt(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from roadmap.io import dumps, to_ical, to_mermaid
+    from roadmap.io import dumps, save, to_ical, to_mermaid
 
     plan = load(args.plan)
-    if args.to in ("json", "toml", "yaml"):
-        text = dumps(plan, args.to)
-    else:
-        try:
-            text = to_mermaid(plan) if args.to == "mermaid" else to_ical(plan)
-        except PlanFileError:
-            raise
-        except RoadmapError as err:
-            raise RoadmapError(f"{args.plan}: {err}") from err
+    try:
+        if args.to in ("csv", "xlsx"):
+            save(plan, _binary_output(args), format=args.to)
+            return EXIT_OK
+        if args.to == "mermaid":
+            text = to_mermaid(plan)
+        elif args.to == "ics":
+            text = to_ical(plan)
+        else:
+            text = dumps(plan, args.to)
+    except PlanFileError:
+        raise
+    except RoadmapError as err:
+        raise RoadmapError(f"{args.plan}: {err}") from err
     _emit(text, args.output, out)
     return EXIT_OK
+
+
+def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
+    from roadmap.io import write_template
+
+    if not args.output.lower().endswith(".xlsx"):
+        raise RoadmapError(f"{args.output}: a template is an Excel workbook: name it .xlsx")
+    try:
+        write_template(args.output, language=args.language)
+    except FileExistsError:
+        raise RoadmapError(f"{args.output}: exists; choose another name") from None
+    out.write(f"{args.output}: blank plan written; fill in the Items sheet\n")
+    return EXIT_OK
+
+
+def _binary_output(args: argparse.Namespace) -> str:
+    """The -o file of a format that cannot go to standard output."""
+    if args.output is None or args.output == "-":
+        raise RoadmapError(f"--format/--to {getattr(args, 'to', None) or args.format} writes "
+                           "files: give the output file with -o")  # fmt: skip
+    return str(args.output)
 
 
 def schedule_json(sched: Schedule) -> str:

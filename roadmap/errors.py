@@ -51,8 +51,9 @@ class UnknownItemError(RoadmapError, KeyError):
 class PlanFileError(RoadmapError, ValueError):
     """A plan file cannot be read.
 
-    The message names the file, the line (where the format has lines) and the field path,
-    e.g. ``plan.toml, line 12, initiatives[3].duration: ...``.
+    The message names the file, then the line (text formats) or the sheet, row and column
+    (spreadsheets), and the field path, e.g. ``plan.toml, line 12, initiatives[3].duration:
+    ...`` or ``plan.xlsx, sheet Items, row 5, column duration (H): ...``.
 
     Parameters
     ----------
@@ -64,6 +65,9 @@ class PlanFileError(RoadmapError, ValueError):
         1-based line number, or ``None`` where it is not known.
     field
         Dotted path of the field, e.g. ``"initiatives[3].duration"``.
+    sheet, row, column
+        Where in a spreadsheet: the sheet's name (XLSX), the 1-based row as the
+        spreadsheet shows it (the header is row 1) and the column's name.
     """
 
     def __init__(
@@ -73,12 +77,22 @@ class PlanFileError(RoadmapError, ValueError):
         path: str = "<string>",
         line: int | None = None,
         field: str | None = None,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
     ):
         self.path = path
         self.line = line
         self.field = field
+        self.sheet, self.row, self.column = sheet, row, column
         self.reason = message
         where = [path]
+        if sheet is not None:
+            where.append(f"sheet {sheet}")
+        if row is not None:
+            where.append(f"row {row}")
+        if column is not None:
+            where.append(f"column {column}")
         if line is not None:
             where.append(f"line {line}")
         if field:

@@ -28,9 +28,8 @@ datetime.date(2019, 9, 30)
 
 from __future__ import annotations
 
-import csv
 import html
-import io
+import os
 from collections.abc import Iterator
 from datetime import date
 from typing import Any, Literal, NamedTuple
@@ -316,19 +315,33 @@ class Schedule:
         return out
 
     def to_csv(self) -> str:
-        """The records as CSV text: ``driving`` joined by ``;``, ``critical`` as yes/no."""
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=RECORD_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for r in self.records():
-            writer.writerow(
-                {
-                    **r,
-                    "critical": "yes" if r["critical"] else "no",
-                    "driving": ";".join(r["driving"]),
-                }
-            )
-        return buf.getvalue()
+        """The records as CSV text: ``driving`` joined by ``;``, ``critical`` as yes/no.
+
+        Names that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) are
+        written behind a ``'``.
+        """
+        from roadmap.io._table import csv_text
+
+        rows = (
+            [
+                ";".join(r[c]) if c == "driving" else ("yes" if r[c] else "no")
+                if c == "critical" else r[c]
+                for c in RECORD_COLUMNS
+            ]
+            for r in self.records()
+        )  # fmt: skip
+        return csv_text(RECORD_COLUMNS, rows)
+
+    def to_xlsx(self, path: str | os.PathLike[str], *, language: str | None = None) -> None:
+        """Write the records as a formatted workbook (needs the ``excel`` extra).
+
+        Headers in *language* (default: the plan's), frozen; dates as dates; critical rows
+        in red; text is never taken for a formula.  Written atomically.
+        """
+        from roadmap.io import atomic_write
+        from roadmap.io._table import schedule_xlsx
+
+        atomic_write(path, schedule_xlsx(self.records(), language or self.plan.language))
 
     def to_dict(self) -> dict[str, Any]:
         """The schedule as the JSON tree of ``roadmap schedule --format json``."""

@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path as FsPath
@@ -32,23 +33,26 @@ from types import ModuleType
 from typing import IO, Literal, TypeAlias
 
 from roadmap.errors import PlanFileError
-from roadmap.io import _json, _toml, _yaml
+from roadmap.io import _json, _mspdi, _table, _toml, _yaml
 from roadmap.io._export import to_ical, to_mermaid
+from roadmap.io._mspdi import to_mspdi
 from roadmap.io._toml import ParseError
 from roadmap.io._tree import TreeError, format_path, from_tree, to_tree
 from roadmap.model import Roadmap
 
 __all__ = [
     "FORMATS", "PlanFormat", "detect_format", "dumps", "load", "loads", "save", "to_ical",
-    "to_mermaid",
+    "to_mermaid", "to_mspdi", "write_template",
 ]  # fmt: skip
 
-PlanFormat: TypeAlias = Literal["toml", "json", "yaml"]
+PlanFormat: TypeAlias = Literal["toml", "json", "yaml", "csv", "xlsx", "mspdi"]
 #: File suffixes of each plan format.
 FORMATS: dict[str, PlanFormat] = {
-    ".toml": "toml", ".json": "json", ".yaml": "yaml", ".yml": "yaml",
+    ".toml": "toml", ".json": "json", ".yaml": "yaml", ".yml": "yaml", ".csv": "csv",
+    ".xlsx": "xlsx", ".xml": "mspdi",
 }  # fmt: skip
 _MODULES: dict[str, ModuleType] = {"toml": _toml, "json": _json, "yaml": _yaml}
+_ALL = ", ".join(dict.fromkeys(FORMATS.values()))
 
 Source: TypeAlias = "str | os.PathLike[str] | IO[str] | IO[bytes]"
 
@@ -67,10 +71,8 @@ def detect_format(path: str | os.PathLike[str], format: str | None = None) -> Pl
     'yaml'
     """
     if format is not None:
-        if format.lower() not in _MODULES:
-            raise PlanFileError(
-                f"unknown plan format {format!r}; allowed: toml, json, yaml", path=str(path)
-            )
+        if format.lower() not in FORMATS.values():
+            raise PlanFileError(f"unknown plan format {format!r}; allowed: {_ALL}", path=str(path))
         return format.lower()  # type: ignore[return-value]
     suffix = FsPath(path).suffix.lower()
     try:
@@ -91,7 +93,9 @@ def loads(text: str, format: str = "toml", *, path: str = "<string>") -> Roadmap
     text
         The plan.
     format
-        ``"toml"`` (default), ``"json"`` or ``"yaml"``.
+        ``"toml"`` (default), ``"json"``, ``"yaml"`` or ``"csv"`` (the items only: with
+        :func:`load` a CSV file brings its ``.phases``, ``.ceilings`` and ``.roadmap``
+        files).
     path
         Name used in error messages.
 
@@ -101,6 +105,12 @@ def loads(text: str, format: str = "toml", *, path: str = "<string>") -> Roadmap
         Naming *path*, the line and the field of the first problem.
     """
     fmt = detect_format(path, format)
+    if fmt == "csv":
+        return _table.read_csv(text.encode("utf-8"), path, sidecars=False)
+    if fmt == "xlsx":
+        raise PlanFileError("an XLSX workbook is not text: use load() on the file", path=path)
+    if fmt == "mspdi":
+        return _mspdi.read_mspdi(text.encode("utf-8"), path)
     module = _MODULES[fmt]
     try:
         tree = module.parse(text)
@@ -121,20 +131,22 @@ def loads(text: str, format: str = "toml", *, path: str = "<string>") -> Roadmap
 
 
 def load(source: Source, format: str | None = None) -> Roadmap:
-    """Read a plan file (TOML, JSON or YAML) from a path or an open file.
+    """Read a plan file (TOML, JSON, YAML, CSV or XLSX) from a path or an open file.
 
     Parameters
     ----------
     source
         A path, or a file object opened in text or binary mode.
     format
-        ``"toml"``, ``"json"`` or ``"yaml"``; by default taken from the file's suffix.
+        ``"toml"``, ``"json"``, ``"yaml"``, ``"csv"`` or ``"xlsx"`` (needs the ``excel``
+        extra); by default taken from the file's suffix.  A CSV plan read from a path also
+        reads ``plan.phases.csv``, ``plan.ceilings.csv`` and ``plan.roadmap.csv`` beside it.
 
     Raises
     ------
     PlanFileError
         When the file cannot be read, is not valid, or holds an invalid plan; the message
-        names the file, the line and the field.
+        names the file, the line (or the sheet, row and column) and the field.
     """
     if isinstance(source, str | os.PathLike):
         name = os.fspath(source)
@@ -150,6 +162,12 @@ def load(source: Source, format: str | None = None) -> Roadmap:
         fmt = detect_format(name, format) if format or name != "<stream>" else "toml"
         raw = source.read()
         data = raw.encode("utf-8") if isinstance(raw, str) else raw
+    if fmt == "xlsx":
+        return _table.read_xlsx(data, name)
+    if fmt == "mspdi":
+        return _mspdi.read_mspdi(data, name)
+    if fmt == "csv":
+        return _table.read_csv(data, name, sidecars=isinstance(source, str | os.PathLike))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -164,8 +182,13 @@ def dumps(plan: Roadmap, format: str = "toml") -> str:
     """Write a plan as text in *format* (``"toml"``, ``"json"`` or ``"yaml"``).
 
     Defaults are left out; dates stay dates in TOML and YAML and are ISO text in JSON.
+    CSV and XLSX plans are files: write them with :func:`save`.
     """
     fmt = detect_format("<string>", format)
+    if fmt in ("csv", "xlsx"):
+        raise PlanFileError(f"a {fmt.upper()} plan is written to files: use save()")
+    if fmt == "mspdi":
+        return _mspdi.to_mspdi(plan)
     if fmt == "json":
         tree = to_tree(plan, dates=lambda d: d.isoformat())
     elif fmt == "yaml":
@@ -186,13 +209,20 @@ def save(
     plan
         The roadmap.
     target
-        A path or a text file object.
+        A path or a text file object.  A CSV plan ``plan.csv`` is written with its
+        ``plan.roadmap.csv`` (and ``plan.phases.csv``, ``plan.ceilings.csv`` when the plan
+        has phases or ceilings); an XLSX plan needs a path.
     format
         By default taken from the path's suffix.
     """
     if isinstance(target, str | os.PathLike):
         fmt = detect_format(target, format)
-        atomic_write(target, dumps(plan, fmt).encode("utf-8"))
+        if fmt == "csv":
+            _table.write_csv(plan, target)
+        elif fmt == "xlsx":
+            atomic_write(target, _table.write_xlsx(plan))
+        else:
+            atomic_write(target, dumps(plan, fmt).encode("utf-8"))
     else:
         name = str(getattr(target, "name", "<stream>"))
         fmt = detect_format(name, format) if format or name != "<stream>" else "toml"
@@ -224,3 +254,18 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def write_template(path: str | os.PathLike[str], language: str = "id") -> None:
+    """Write a blank XLSX plan: headers, drop-down lists and an instructions sheet.
+
+    Needs the ``excel`` extra.  Refuses to replace an existing file, which may hold a plan.
+
+    Raises
+    ------
+    FileExistsError
+        When *path* exists.
+    """
+    if os.path.exists(path):
+        raise FileExistsError(errno.EEXIST, "will not replace an existing file", os.fspath(path))
+    atomic_write(path, _table.write_template(language))

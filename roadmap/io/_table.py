@@ -1,0 +1,917 @@
+"""Plans as tables: CSV files and XLSX workbooks with one row per item (SPEC §5).
+
+A workbook holds the sheets ``Items`` (required), ``Phases``, ``Ceilings`` and ``Roadmap``
+(and an ignored ``Instructions`` sheet); a CSV plan ``plan.csv`` holds the items, and the
+other tables sit next to it as ``plan.phases.csv``, ``plan.ceilings.csv`` and
+``plan.roadmap.csv``.  Tables become the plan tree of :mod:`roadmap.io._tree`, so
+spreadsheets obey the same rules as TOML; every error names the file, the sheet, the row
+(as the spreadsheet numbers it: the header is row 1) and the column.
+
+Text cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return) are written to CSV behind a ``'``, which reading
+removes; XLSX stores them as text cells, never formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path as FsPath
+from typing import Any
+
+from roadmap.errors import PlanFileError
+from roadmap.io._tree import TreeError, from_tree, to_tree
+from roadmap.model import CEILING_GROUPS, STATUSES, Dependency, Roadmap, parse_dependencies
+
+#: The tables of a tabular plan: key -> sheet name.
+SHEETS = {"items": "Items", "phases": "Phases", "ceilings": "Ceilings", "roadmap": "Roadmap"}
+INSTRUCTIONS = "Instructions"
+_SHEET_ALIASES = {
+    "items": "items", "kegiatan": "items", "phases": "phases", "fase": "phases",
+    "ceilings": "ceilings", "pagu": "ceilings", "roadmap": "roadmap", "peta jalan": "roadmap",
+}  # fmt: skip
+_IGNORED_SHEETS = {"instructions", "petunjuk"}
+
+ITEM_COLUMNS = (
+    "kind", "id", "name", "phase", "dimension", "owner", "start", "duration", "finish",
+    "date", "after", "depends_on", "budget", "funding", "deadline", "progress", "status",
+    "multi_year", "tags", "description",
+)  # fmt: skip
+PHASE_COLUMNS = ("id", "name", "start", "end", "description")
+ROADMAP_KEYS = (
+    "name", "start", "end", "currency", "language", "fiscal_year_start", "calendar_weekend",
+    "calendar_country", "calendar_subdivision", "calendar_holidays",
+)  # fmt: skip
+_ONLY_MILESTONE = frozenset({"date", "after"})
+_ONLY_INITIATIVE = frozenset({"start", "duration", "finish", "budget", "funding", "progress",
+                              "multi_year"})  # fmt: skip
+_KINDS = {"initiative": "initiative", "kegiatan": "initiative", "milestone": "milestone",
+          "tonggak": "milestone"}  # fmt: skip
+_BUDGET_YEAR = re.compile(r"budget_(\d{4})")
+_RISKY = ("=", "+", "-", "@", "\t", "\r")
+
+#: The six smart-city dimensions (template suggestions; any text is allowed).
+DIMENSIONS = (
+    "Smart Governance", "Smart Branding", "Smart Economy", "Smart Living", "Smart Society",
+    "Smart Environment",
+)  # fmt: skip
+FUNDING = ("APBD", "APBN", "DAK", "KPBU", "CSR", "Hibah")
+
+
+# -- reading: cells -------------------------------------------------------------------------
+
+
+class _CellError(ValueError):
+    pass
+
+
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _unquote(value: object) -> object:
+    """Undo the formula guard of a CSV cell: ``'=x`` -> ``=x``."""
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in _RISKY:
+        return value[1:]
+    return value
+
+
+def _ref(value: object) -> str:
+    """An id or a name used as a key; a number cell (``101``) reads as its digits."""
+    if isinstance(value, bool):
+        raise _CellError(f"expected text, got {value!r}")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, datetime | date):
+        raise _CellError(f"expected text, got the date {value:%Y-%m-%d}")
+    return str(value).strip()
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else _ref(value)
+
+
+_MONTH_NAMES = {
+    name: k + 1
+    for names in (
+        ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+         "september", "oktober", "november", "desember"),
+        ("january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"),
+        ("jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des"),
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    )
+    for k, name in enumerate(names)
+}  # fmt: skip
+_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_D_MONTH_Y = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})")
+
+
+def _date(value: object) -> date:
+    """A date cell, or text as ``2019-03-01``, ``01/03/2019`` (day first) or ``1 Maret 2019``."""
+    if isinstance(value, datetime):
+        if value.time() != datetime.min.time():
+            raise _CellError(f"expected a date without a time, got {value.isoformat()}")
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if m := _DMY.fullmatch(text):
+                return date(int(m[3]), int(m[2]), int(m[1]))
+            if (m := _D_MONTH_Y.fullmatch(text)) and m[2].lower() in _MONTH_NAMES:
+                return date(int(m[3]), _MONTH_NAMES[m[2].lower()], int(m[1]))
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                return date.fromisoformat(text)
+        except ValueError as err:
+            raise _CellError(f"invalid date {value!r}: {err}") from None
+    raise _CellError(f"expected a date (2019-03-01, 01/03/2019 or 1 Maret 2019), got {value!r}")
+
+
+_ID_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 2.500.000.000 or 1.500,5
+_EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 2,500,000,000
+
+
+def _number(value: object) -> int | float:
+    if isinstance(value, bool):
+        raise _CellError(f"expected a number, got {value!r}")
+    if isinstance(value, int | float):
+        return int(value) if isinstance(value, float) and value.is_integer() else value
+    if isinstance(value, str):
+        text = re.sub(r"^(?:Rp\.?|IDR)\s*", "", value.strip(), flags=re.IGNORECASE)
+        text = text.replace(" ", "").replace("_", "")
+        sign = -1 if text.startswith("-") else 1
+        body = text.lstrip("+-")
+        if _ID_GROUPED.fullmatch(body):
+            body = body.replace(".", "").replace(",", ".")
+        elif _EN_GROUPED.fullmatch(body):
+            body = body.replace(",", "")
+        try:
+            number = float(body) if re.search(r"[.eE]", body) else int(body)
+        except ValueError:
+            pass
+        else:
+            return sign * _number(number)
+    raise _CellError(f"expected a number (e.g. 2500000000 or 2.500.000.000), got {value!r}")
+
+
+def _fraction(value: object) -> float:
+    if isinstance(value, str) and value.strip().endswith("%"):
+        return _number(value.strip()[:-1]) / 100
+    return float(_number(value))
+
+
+_TRUE = {"true", "yes", "ya", "y", "1", "benar"}
+_FALSE = {"false", "no", "tidak", "t", "n", "0", "salah"}
+
+
+def _bool(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = _ref(value).lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise _CellError(f"expected yes or no (true/false, ya/tidak), got {value!r}")
+
+
+def _split(value: object) -> str | list[str]:
+    parts = [p.strip() for p in _text(value).split(";") if p.strip()]
+    return parts[0] if len(parts) == 1 else parts
+
+
+def _duration(value: object) -> int | str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = _number(value)
+        if isinstance(number, float):
+            raise _CellError(f"a duration in days must be whole, got {value!r}")
+        return number
+    return _text(value).strip()
+
+
+def _links(value: object) -> list[Dependency]:
+    try:
+        return list(parse_dependencies(_text(value)))
+    except ValueError as err:
+        raise _CellError(str(err)) from None
+
+
+_ITEM_CELLS: dict[str, Callable[[object], object]] = {
+    "id": _ref, "name": _text, "phase": _ref, "dimension": _ref, "owner": _ref,
+    "start": _date, "duration": _duration, "finish": _date, "date": _date, "after": _ref,
+    "depends_on": _links, "budget": _number, "funding": _split, "deadline": _date,
+    "progress": _fraction, "status": _ref, "multi_year": _bool, "tags": _split,
+    "description": _text,
+}  # fmt: skip
+_PHASE_CELLS: dict[str, Callable[[object], object]] = {
+    "id": _ref, "name": _text, "start": _date, "end": _date, "description": _text,
+}  # fmt: skip
+
+
+def _dates(value: object) -> list[date]:
+    if isinstance(value, date):
+        return [_date(value)]
+    return [_date(p) for p in _text(value).split(";") if p.strip()]
+
+
+_ROADMAP_CELLS: dict[str, Callable[[object], object]] = {
+    "name": _text, "start": _date, "end": _date, "currency": _ref, "language": _ref,
+    "fiscal_year_start": _ref, "calendar_weekend": lambda v: [
+        p.strip() for p in _text(v).split(";") if p.strip()],
+    "calendar_country": _ref, "calendar_subdivision": _ref, "calendar_holidays": _dates,
+}  # fmt: skip
+
+
+# -- reading: tables ------------------------------------------------------------------------
+
+
+class Table:
+    """Rows of one sheet or CSV file, with what error messages need to name them."""
+
+    def __init__(self, path: str, sheet: str | None, rows: Iterable[Sequence[object]]):
+        self.path, self.sheet = path, sheet
+        it = iter(rows)
+        header = next(it, None) or ()
+        self.columns: list[str] = []
+        for cell in header:
+            self.columns.append(
+                "" if _empty(cell) else re.sub(r"\s+", "_", str(cell).strip().lower())
+            )
+        while self.columns and not self.columns[-1]:
+            self.columns.pop()
+        if "" in self.columns:
+            raise self.error("a column without a name in the header", 1, self.columns.index(""))
+        self.rows = [(n, tuple(r)) for n, r in enumerate(it, start=2)]
+
+    def error(
+        self, message: str, row: int | None = None, col: int | str | None = None
+    ) -> PlanFileError:
+        column = None
+        if col is not None:
+            k = col if isinstance(col, int) else self.columns.index(col)
+            name = self.columns[k] if k < len(self.columns) else ""
+            column = f"{name} ({_letters(k)})" if self.sheet is not None else name
+        return PlanFileError(message, path=self.path, sheet=self.sheet, row=row, column=column)
+
+    def check_columns(self, allowed: Callable[[str], bool], names: str) -> None:
+        seen: set[str] = set()
+        for k, name in enumerate(self.columns):
+            if name in seen:
+                raise self.error(f"the column {name!r} appears twice", 1, k)
+            seen.add(name)
+            if name and not allowed(name):
+                raise self.error(f"unknown column {name!r}; allowed: {names}", 1, k)
+
+    def records(self) -> Iterator[tuple[int, dict[str, object]]]:
+        """Non-blank rows as ``(row, {column: cell})``, blank cells left out."""
+        width = len(self.columns)
+        for n, cells in self.rows:
+            extra = [k for k in range(width, len(cells)) if not _empty(cells[k])]
+            if extra:
+                raise self.error(f"a value outside the table: {cells[extra[0]]!r}", n, extra[0])
+            record = {
+                self.columns[k]: _unquote(v)
+                for k, v in enumerate(cells[:width])
+                if not _empty(v) and self.columns[k]
+            }
+            if record:
+                yield n, record
+
+    def convert(
+        self, n: int, record: Mapping[str, object], cells: Mapping[str, Callable[[object], object]]
+    ) -> dict[str, object]:
+        out = {}
+        for key, value in record.items():
+            fn = cells.get(key) or (_number if _BUDGET_YEAR.fullmatch(key) else _ref)
+            try:
+                out[key] = fn(value)
+            except _CellError as err:
+                raise self.error(str(err), n, key) from None
+        return out
+
+
+def _letters(k: int) -> str:
+    out = ""
+    k += 1
+    while k:
+        k, r = divmod(k - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+Where = tuple["Table", int | None, str | None]
+
+
+class _Plan:
+    """Tables -> plan tree, remembering where each part of the tree came from."""
+
+    def __init__(self, tables: Mapping[str, Table | None], name: str):
+        self.tables = tables
+        self.where: dict[tuple[Any, ...], tuple[Table, int]] = {}
+        self.tree: dict[str, Any] = {}
+        self.default_name = name
+
+    def build(self) -> Roadmap:
+        items = self.tables.get("items")
+        if items is None:
+            raise PlanFileError("no Items sheet: the items are the plan", path=self._any_path())
+        self._items(items)
+        if (phases := self.tables.get("phases")) is not None:
+            self._phases(phases)
+        if (ceilings := self.tables.get("ceilings")) is not None:
+            self._ceilings(ceilings)
+        self._roadmap(self.tables.get("roadmap"))
+        try:
+            return from_tree(self.tree)
+        except TreeError as err:
+            raise self._locate(err) from None
+
+    def _any_path(self) -> str:
+        return next(t.path for t in self.tables.values() if t is not None)
+
+    def _items(self, table: Table) -> None:
+        table.check_columns(
+            lambda c: c in ITEM_COLUMNS or bool(_BUDGET_YEAR.fullmatch(c)),
+            ", ".join(ITEM_COLUMNS) + ", budget_YYYY",
+        )
+        if "id" not in table.columns:
+            raise table.error("the header has no 'id' column", 1)
+        initiatives: list[dict[str, object]] = []
+        milestones: list[dict[str, object]] = []
+        for n, record in table.records():
+            kind_cell = record.pop("kind", None)
+            if kind_cell is None:
+                kind = "milestone" if ("date" in record or "after" in record) else "initiative"
+            else:
+                kind = _KINDS.get(_ref(kind_cell).lower(), "")
+                if not kind:
+                    raise table.error(
+                        f"unknown kind {kind_cell!r}; allowed: initiative (kegiatan), "
+                        "milestone (tonggak)",
+                        n,
+                        "kind",
+                    )
+            wrong = _ONLY_INITIATIVE if kind == "milestone" else _ONLY_MILESTONE
+            for key in record:
+                if key in wrong or (kind == "milestone" and key.startswith("budget_")):
+                    other = "initiatives" if kind == "milestone" else "milestones"
+                    raise table.error(f"this column is for {other}; this row is a {kind}", n, key)
+            entry = table.convert(n, record, _ITEM_CELLS)
+            years = {k[7:]: entry.pop(k) for k in list(entry) if _BUDGET_YEAR.fullmatch(k)}
+            if years:
+                total = entry.pop("budget", None)
+                entry["budget"] = years if total is None else {"total": total, **years}
+            target = initiatives if kind == "initiative" else milestones
+            self.where[(f"{kind}s", len(target))] = (table, n)
+            target.append(entry)
+        if initiatives:
+            self.tree["initiatives"] = initiatives
+        if milestones:
+            self.tree["milestones"] = milestones
+
+    def _phases(self, table: Table) -> None:
+        table.check_columns(lambda c: c in PHASE_COLUMNS, ", ".join(PHASE_COLUMNS))
+        phases: list[dict[str, object]] = []
+        for n, record in table.records():
+            self.where[("phases", len(phases))] = (table, n)
+            phases.append(table.convert(n, record, _PHASE_CELLS))
+        if phases:
+            self.tree["phases"] = phases
+
+    def _ceilings(self, table: Table) -> None:
+        table.check_columns(
+            lambda c: c in ("group", "name") or c.isdigit(), "group, name and years (2019, ...)"
+        )
+        out: dict[str, Any] = {}
+        for n, record in table.records():
+            group = _ref(record.pop("group", "")).lower()
+            name = _ref(record.pop("name", ""))
+            amounts = {}
+            for year, value in record.items():
+                try:
+                    amounts[year] = _number(value)
+                except _CellError as err:
+                    raise table.error(str(err), n, year) from None
+            if group in ("", "total", "jumlah"):
+                if name:
+                    raise table.error("a ceiling for all items has no name", n, "name")
+                target = out
+                self.where[("ceilings",)] = (table, n)
+            elif group in CEILING_GROUPS:
+                if not name:
+                    raise table.error(f"which {group}? the name is empty", n, "group")
+                target = out.setdefault(group, {}).setdefault(name, {})
+                self.where[("ceilings", group, name)] = (table, n)
+            else:
+                raise table.error(
+                    f"unknown group {group!r}; allowed: empty (all items), "
+                    + ", ".join(CEILING_GROUPS),
+                    n,
+                    "group",
+                )
+            for year, amount in amounts.items():
+                if year in target:
+                    raise table.error(f"a second ceiling for {year}", n, year)
+                target[year] = amount
+        if out:
+            self.tree["ceilings"] = out
+
+    def _roadmap(self, table: Table | None) -> None:
+        head: dict[str, Any] = {}
+        if table is not None:
+            table.check_columns(lambda c: c in ("key", "value"), "key, value")
+            for n, record in table.records():
+                key = _ref(record.get("key", "")).lower().replace(" ", "_")
+                if key not in ROADMAP_KEYS:
+                    raise table.error(
+                        f"unknown key {key!r}; allowed: {', '.join(ROADMAP_KEYS)}", n, "key"
+                    )
+                if "value" not in record:
+                    continue
+                value = table.convert(n, {key: record["value"]}, _ROADMAP_CELLS)[key]
+                self.where[("roadmap", key)] = (table, n)
+                if key.startswith("calendar_"):
+                    head.setdefault("calendar", {})[key[9:]] = value
+                    self.where.setdefault(("roadmap", "calendar"), (table, n))
+                else:
+                    head[key] = value
+        head.setdefault("name", self.default_name)
+        if "start" not in head:
+            first = [
+                v
+                for part in ("phases", "initiatives", "milestones")
+                for entry in self.tree.get(part, [])
+                for k, v in entry.items()
+                if k in ("start", "date", "finish") and isinstance(v, date)
+            ]
+            if not first:
+                where = table or self.tables["items"]
+                assert where is not None
+                raise where.error(
+                    "the roadmap has no start: give it in the Roadmap sheet "
+                    "(key start) or give items start dates"
+                )
+            head["start"] = min(first)
+        self.tree["roadmap"] = head
+
+    def _locate(self, err: TreeError) -> PlanFileError:
+        path = err.path
+        part = path[0] if path else "roadmap"
+        if part in ("initiatives", "milestones", "phases") and len(path) >= 2:
+            table, n = self.where[(part, path[1])]
+            field = str(path[2]) if len(path) > 2 else None
+            if field == "budget_total":
+                field = "budget"
+            elif field == "budget" and len(path) > 3 and f"budget_{path[3]}" in table.columns:
+                field = f"budget_{path[3]}"
+            col = field if field in table.columns else None
+            return table.error(err.message, n, col)
+        if part == "ceilings":
+            group = ("ceilings", *path[1:3]) if len(path) >= 3 else ("ceilings",)
+            found = self.where.get(group) or self.where.get(("ceilings",))
+            if found is None:
+                return self._table("ceilings").error(err.message)
+            year = str(path[-1])
+            return found[0].error(err.message, found[1], year if year in found[0].columns else None)
+        if len(path) > 1 and ("roadmap", path[1]) in self.where:
+            table, n = self.where[("roadmap", path[1])]
+            return table.error(err.message, n, "value")
+        return self._table("roadmap" if self.tables.get("roadmap") else "items").error(err.message)
+
+    def _table(self, key: str) -> Table:
+        table = self.tables.get(key)
+        assert table is not None
+        return table
+
+
+# -- reading: files -------------------------------------------------------------------------
+
+
+def _sidecar(path: str, key: str) -> str:
+    p = FsPath(path)
+    return str(p.with_name(f"{p.stem}.{key}{p.suffix}"))
+
+
+def _csv_rows(text: str) -> list[list[str]]:
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    if "\t" in first and first.count("\t") > max(first.count(";"), first.count(",")):
+        delimiter = "\t"
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def _decode(data: bytes, path: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        row = data[: err.start].count(b"\n") + 1
+        raise PlanFileError(
+            "the file is not UTF-8 text (in Excel: Save As, CSV UTF-8)", path=path, row=row
+        ) from None
+
+
+def read_csv(data: bytes, path: str, *, sidecars: bool = True) -> Roadmap:
+    """Read a CSV plan, and the ``.phases``, ``.ceilings`` and ``.roadmap`` files beside it."""
+    tables: dict[str, Table | None] = {"items": Table(path, None, _csv_rows(_decode(data, path)))}
+    if sidecars:
+        for key in ("phases", "ceilings", "roadmap"):
+            other = _sidecar(path, key)
+            if os.path.exists(other):
+                try:
+                    raw = FsPath(other).read_bytes()
+                except OSError as err:
+                    raise PlanFileError(
+                        f"cannot read the file: {err.strerror}", path=other
+                    ) from None
+                tables[key] = Table(other, None, _csv_rows(_decode(raw, other)))
+    return _Plan(tables, FsPath(path).stem).build()
+
+
+def read_xlsx(data: bytes, path: str) -> Roadmap:
+    """Read an XLSX plan (needs the ``excel`` extra)."""
+    openpyxl = _openpyxl()
+    import zipfile
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+        raise PlanFileError(f"not an Excel workbook (.xlsx): {err}", path=path) from None
+    try:
+        tables: dict[str, Table | None] = {}
+        for ws in book.worksheets:
+            key = _SHEET_ALIASES.get(ws.title.strip().lower())
+            if key is None:
+                if ws.title.strip().lower() in _IGNORED_SHEETS:
+                    continue
+                raise PlanFileError(
+                    f"unknown sheet {ws.title!r}; allowed: {', '.join(SHEETS.values())}, "
+                    f"{INSTRUCTIONS}",
+                    path=path,
+                )
+            tables[key] = Table(path, ws.title, ws.iter_rows(min_row=1, values_only=True))
+    finally:
+        book.close()
+    return _Plan(tables, FsPath(path).stem).build()
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl
+    except ImportError:
+        raise PlanFileError(
+            "reading and writing .xlsx needs openpyxl: pip install 'roadmap[excel]'"
+        ) from None
+    return openpyxl
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
+    """The plan as tables: ``{key: (columns, rows)}`` with dates, numbers and text."""
+    tree = to_tree(plan, years=int)
+    years = sorted(
+        {y for entry in tree.get("initiatives", []) if isinstance(entry.get("budget"), dict)
+         for y in entry["budget"] if y != "total"}
+    )  # fmt: skip
+    columns = list(ITEM_COLUMNS)
+    at = columns.index("budget") + 1
+    columns[at:at] = [f"budget_{y}" for y in years]
+    rows = []
+    for kind in ("initiative", "milestone"):
+        for entry in tree.get(f"{kind}s", []):
+            cells = dict(entry, kind=kind)
+            budget = cells.pop("budget", None)
+            if isinstance(budget, dict):
+                cells.update({f"budget_{y}": v for y, v in budget.items() if y != "total"})
+                if "total" in budget:
+                    cells["budget"] = budget["total"]
+            elif budget is not None:
+                cells["budget"] = budget
+            if "depends_on" in cells:
+                cells["depends_on"] = "; ".join(
+                    str(Dependency.coerce(d)) for d in cells["depends_on"]
+                )
+            for key in ("funding", "tags"):
+                if isinstance(cells.get(key), list):
+                    cells[key] = "; ".join(cells[key])
+            rows.append([cells.get(c) for c in columns])
+    out: dict[str, tuple[list[str], list[list[object]]]] = {"items": (columns, rows)}
+    head = tree["roadmap"]
+    cal = head.pop("calendar", {})
+    for key, value in cal.items():
+        head[f"calendar_{key}"] = (
+            "; ".join(v.isoformat() if isinstance(v, date) else str(v) for v in value)
+            if isinstance(value, list)
+            else value
+        )
+    out["roadmap"] = (["key", "value"], [[k, head[k]] for k in ROADMAP_KEYS if k in head])
+    if plan.phases:
+        out["phases"] = (
+            list(PHASE_COLUMNS),
+            [[p.get(c) for c in PHASE_COLUMNS] for p in tree["phases"]],
+        )
+    if plan.ceilings or plan.group_ceilings:
+        all_years = sorted(
+            set(plan.ceilings).union(*(a for g in plan.group_ceilings.values() for a in g.values()))
+        )
+        crows: list[list[object]] = []
+        if plan.ceilings:
+            crows.append(["", "", *(plan.ceilings.get(y) for y in all_years)])
+        for group, names in plan.group_ceilings.items():
+            for name, amounts in names.items():
+                crows.append([group, name, *(amounts.get(y) for y in all_years)])
+        out["ceilings"] = (["group", "name", *map(str, all_years)], crows)
+    return out
+
+
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return "'" + value if value.startswith(_RISKY) else value
+    return str(value)
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A table as CSV text, with text that a spreadsheet would run as a formula guarded."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_csv_cell(v) for v in row] for row in rows)
+    return buf.getvalue()
+
+
+def write_csv(plan: Roadmap, path: str | os.PathLike[str]) -> list[str]:
+    """Write a CSV plan and its side files atomically; return the paths written."""
+    from roadmap.io import atomic_write
+
+    name = os.fspath(path)
+    written = []
+    for key, (columns, rows) in to_tables(plan).items():
+        target = name if key == "items" else _sidecar(name, key)
+        atomic_write(target, csv_text(columns, rows).encode("utf-8"))
+        written.append(target)
+    for key in ("phases", "ceilings"):  # stale side files would change the plan read back
+        other = _sidecar(name, key)
+        if other not in written and os.path.exists(other):
+            os.unlink(other)
+    return written
+
+
+_WIDTHS = {"kind": 11, "id": 9, "name": 44, "depends_on": 26, "description": 40, "key": 22,
+           "value": 36, "group": 12}  # fmt: skip
+MONEY_FORMAT = '"Rp"#,##0'
+
+
+def xlsx_sheet(
+    ws: Any,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    money: Callable[[str], bool] = lambda c: False,
+    widths: Mapping[str, int] | None = None,
+) -> None:
+    """Fill a worksheet: bold frozen header, filter, widths, dates and Rupiah formatted.
+
+    Text is always stored as text, so a cell starting with ``=`` is never a formula.
+    """
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws.append(list(columns))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDE5F0")
+    for row in rows:
+        ws.append([None if v is None else v for v in row])
+        for cell, column in zip(ws[ws.max_row], columns, strict=False):
+            value = cell.value
+            if isinstance(value, str) and cell.data_type != "s":
+                cell.data_type = "s"  # a string that openpyxl took for a formula
+            elif isinstance(value, date):
+                cell.number_format = "yyyy-mm-dd"
+            elif isinstance(value, int | float) and not isinstance(value, bool) and money(column):
+                cell.number_format = MONEY_FORMAT
+    ws.freeze_panes = "A2"
+    if ws.max_row > 1:
+        ws.auto_filter.ref = ws.dimensions
+    for k, column in enumerate(columns, start=1):
+        width = (widths or {}).get(column) or _WIDTHS.get(column)
+        if width is None:
+            width = 16 if money(column) else max(10, len(column) + 2)
+        ws.column_dimensions[get_column_letter(k)].width = width
+
+
+def _is_money(column: str) -> bool:
+    return column == "budget" or column.startswith("budget_") or column.isdigit()
+
+
+def xlsx_bytes(book: Any) -> bytes:
+    """A workbook's bytes, reproducible: fixed creation and modification times."""
+    fixed = datetime(2000, 1, 1)
+    book.properties.created = fixed
+    book.properties.modified = fixed
+    book.properties.creator = "roadmap"
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+def write_xlsx(plan: Roadmap) -> bytes:
+    """The plan as an XLSX workbook."""
+    openpyxl = _openpyxl()
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for key, (columns, rows) in to_tables(plan).items():
+        ws = book.create_sheet(SHEETS[key])
+        xlsx_sheet(ws, columns, rows, money=_is_money if key != "roadmap" else lambda c: False)
+    _instructions(book, "en" if plan.language == "en" else "id")
+    return xlsx_bytes(book)
+
+
+# -- template -------------------------------------------------------------------------------
+
+_HELP = (
+    # column, Indonesian, English, example
+    ("kind", "Jenis baris: initiative (kegiatan) atau milestone (tonggak). Kosong: kegiatan, "
+     "kecuali date/after diisi.", "Row kind: initiative or milestone. Empty: initiative, "
+     "unless date/after is filled.", "initiative"),
+    ("id", "Kode unik, wajib.", "Unique code, required.", "SC06"),
+    ("name", "Nama kegiatan.", "Name.", "Jaringan intra pemerintah"),
+    ("phase", "Kode fase (lembar Phases).", "Phase id (Phases sheet).", "F1"),
+    ("dimension", "Dimensi smart city.", "Smart-city dimension.", "Smart Governance"),
+    ("owner", "Perangkat daerah penanggung jawab.", "Owning agency.", "Diskominfo"),
+    ("start", "Mulai paling cepat (tanggal).", "Start no earlier than (a date).", "2019-03-01"),
+    ("duration", "Lama: 9 bulan, 2 tahun, 6 minggu, 10 hari kerja; angka = hari.",
+     "Duration: 9 months, 2 years, 6 weeks, 10 working days; a number = days.", "9 bulan"),
+    ("finish", "Tanggal selesai (sebagai ganti duration).", "Finish date (instead of a "
+     "duration).", "2019-11-30"),
+    ("date", "Tanggal tonggak.", "Milestone date.", "2020-10-31"),
+    ("after", "Tonggak tercapai saat kegiatan ini selesai.", "Milestone reached when this "
+     "item finishes.", "SC03"),
+    ("depends_on", "Pendahulu, dipisah ';': KODE, KODE SS, KODE SS+1 bulan, KODE FF-5 hari.",
+     "Predecessors separated by ';': ID, ID SS, ID SS+1 month, ID FF-5 days.",
+     "SC01; SC02 SS+1 bulan"),
+    ("budget", "Anggaran total (Rupiah).", "Total budget (Rupiah).", "2500000000"),
+    ("budget_2019", "Anggaran per tahun anggaran: tambah kolom budget_2020, ...",
+     "Budget per fiscal year: add columns budget_2020, ...", "1000000000"),
+    ("funding", "Sumber dana, dipisah ';'.", "Funding sources separated by ';'.", "APBD; DAK"),
+    ("deadline", "Tenggat (tanggal).", "Deadline (a date).", "2020-12-31"),
+    ("progress", "Kemajuan 0..1 atau 0%..100%.", "Progress 0..1 or 0%..100%.", "40%"),
+    ("status", "Status: " + ", ".join(STATUSES) + ".", "Status: " + ", ".join(STATUSES) + ".",
+     "in_progress"),
+    ("multi_year", "Kontrak tahun jamak: ya/tidak.", "Multi-year contract: yes/no.", "tidak"),
+    ("tags", "Label, dipisah ';'.", "Tags separated by ';'.", "prioritas"),
+    ("description", "Keterangan.", "Description.", ""),
+)  # fmt: skip
+
+
+def _instructions(book: Any, language: str) -> None:
+    ws = book.create_sheet(INSTRUCTIONS)
+    lines = [
+        ["roadmap", "Petunjuk pengisian" if language == "id" else "How to fill in this workbook"],
+        [],
+        ["Items", "Satu baris per kegiatan atau tonggak.", "One row per initiative or milestone."],
+        ["Phases", "Fase: id, name, start, end.", "Phases: id, name, start, end."],
+        ["Ceilings", "Pagu per tahun: group kosong = semua; atau funding/dimension/owner + "
+         "name.", "Ceilings per year: empty group = all; or funding/dimension/owner + name."],
+        ["Roadmap", "Nama, mulai, akhir, mata uang, bahasa (id/en).",
+         "Name, start, end, currency, language (id/en)."],
+        [],
+        ["column", "keterangan", "meaning", "example"],
+        *[list(h) for h in _HELP],
+    ]  # fmt: skip
+    xlsx_sheet(ws, lines[0], lines[1:], widths={"roadmap": 14, lines[0][1]: 70})
+    ws.column_dimensions["C"].width = 70
+    ws.column_dimensions["D"].width = 24
+
+
+def write_template(language: str = "id") -> bytes:
+    """A blank plan workbook: headers, drop-down lists and an instructions sheet."""
+    openpyxl = _openpyxl()
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    ws = book.create_sheet(SHEETS["items"])
+    columns = list(ITEM_COLUMNS)
+    columns.insert(columns.index("budget") + 1, "budget_2019")
+    xlsx_sheet(ws, columns, [], money=_is_money)
+    last = 2000
+
+    def choose(column: str, values: Sequence[str], strict: bool = True) -> None:
+        letter = _letters(columns.index(column))
+        dv = DataValidation(
+            type="list",
+            formula1='"' + ",".join(values) + '"',
+            allow_blank=True,
+            showErrorMessage=strict,
+            errorStyle="stop" if strict else "information",
+        )
+        ws.add_data_validation(dv)
+        dv.add(f"{letter}2:{letter}{last}")
+
+    choose("kind", ("initiative", "milestone"))
+    choose("status", tuple(STATUSES))
+    choose("dimension", DIMENSIONS, strict=False)
+    choose("funding", FUNDING, strict=False)
+    choose("multi_year", ("ya", "tidak"))
+    for column in ("start", "finish", "date", "deadline"):
+        letter = _letters(columns.index(column))
+        dv = DataValidation(type="date", operator="greaterThan", formula1="1")
+        ws.add_data_validation(dv)
+        dv.add(f"{letter}2:{letter}{last}")
+        for row in range(2, 200):
+            ws[f"{letter}{row}"].number_format = "yyyy-mm-dd"
+    xlsx_sheet(book.create_sheet(SHEETS["phases"]), PHASE_COLUMNS, [])
+    xlsx_sheet(book.create_sheet(SHEETS["ceilings"]), ["group", "name", "2019", "2020"], [],
+               money=_is_money)  # fmt: skip
+    rm = book.create_sheet(SHEETS["roadmap"])
+    xlsx_sheet(rm, ["key", "value"], [[k, None] for k in ROADMAP_KEYS])
+    rm.cell(row=ROADMAP_KEYS.index("language") + 2, column=2, value=language)
+    _instructions(book, language)
+    return xlsx_bytes(book)
+
+
+# -- schedule and budget tables -----------------------------------------------------------
+
+_SCHEDULE_HEADERS = {
+    "id": ("Kode", "ID"), "kind": ("Jenis", "Kind"), "name": ("Nama", "Name"),
+    "start": ("Mulai", "Start"), "finish": ("Selesai", "Finish"),
+    "late_start": ("Mulai paling lambat", "Late start"),
+    "late_finish": ("Selesai paling lambat", "Late finish"),
+    "total_slack_days": ("Float total (hari)", "Total slack (days)"),
+    "free_slack_days": ("Float bebas (hari)", "Free slack (days)"),
+    "critical": ("Kritis", "Critical"), "driving": ("Pendahulu penentu", "Driving links"),
+}  # fmt: skip
+
+
+def schedule_xlsx(records: Sequence[Mapping[str, Any]], language: str) -> bytes:
+    """A schedule's records as a formatted workbook, critical rows in red."""
+    openpyxl = _openpyxl()
+    from openpyxl.styles import Font
+
+    k = 0 if language == "id" else 1
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Jadwal" if k == 0 else "Schedule"
+    keys = list(_SCHEDULE_HEADERS)
+    yes, no = ("ya", "tidak") if k == 0 else ("yes", "no")
+    rows = [
+        [
+            "; ".join(r[c]) if c == "driving" else (yes if r[c] else no) if c == "critical"
+            else r[c]
+            for c in keys
+        ]
+        for r in records
+    ]  # fmt: skip
+    xlsx_sheet(
+        ws,
+        [_SCHEDULE_HEADERS[c][k] for c in keys],
+        rows,
+        widths={_SCHEDULE_HEADERS["name"][k]: 44, _SCHEDULE_HEADERS["driving"][k]: 24},
+    )
+    red = Font(color="B00020")
+    for n, r in enumerate(records, start=2):
+        if r["critical"]:
+            for cell in ws[n]:
+                cell.font = red
+    return xlsx_bytes(book)
+
+
+def budget_xlsx(
+    records: Sequence[Mapping[str, Any]], by: str, language: str, total: Mapping[str, Any]
+) -> bytes:
+    """A budget table as a formatted workbook: Rupiah, a total row, years over in red."""
+    openpyxl = _openpyxl()
+    from openpyxl.styles import Font, PatternFill
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Anggaran" if language == "id" else "Budget"
+    columns = list(records[0]) if records else [by]
+    rows = [[r[c] for c in columns] for r in records]
+    rows.append([total.get(c) for c in columns])
+    xlsx_sheet(ws, columns, rows, money=lambda c: c not in (by, "year"))
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    if by == "year":
+        fill = PatternFill("solid", fgColor="F8D7DA")
+        for n, r in enumerate(records, start=2):
+            if r.get("over"):
+                for cell in ws[n]:
+                    cell.fill = fill
+    return xlsx_bytes(book)
