@@ -267,3 +267,48 @@ def test_defects_demo(capsys: pytest.CaptureFixture[str]) -> None:
         "allocation-mismatch",
         "over-ceiling",
     ]
+
+
+class TestSpreadsheets:
+    TP = TestCheck.TP
+
+    def test_template(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Writes a blank workbook once; never over an existing file."""
+        out = tmp_path / "rencana.xlsx"
+        code, stdout, _ = run(capsys, "template", str(out), "-l", "en")
+        assert (code, stdout) == (0, f"{out}: blank plan written; fill in the Items sheet\n")
+        assert out.read_bytes().startswith(b"PK")
+        code, _, err = run(capsys, "template", str(out))
+        assert (code, err) == (2, f"roadmap: error: {out}: exists; choose another name\n")
+        code, _, err = run(capsys, "template", str(tmp_path / "plan.toml"))
+        assert code == 2
+        assert "name it .xlsx" in err
+
+    @pytest.mark.parametrize("fmt", ["csv", "xlsx", "mspdi"])
+    def test_commands_read_every_plan_format(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+    ) -> None:
+        """Check, schedule, budget and gantt take CSV, XLSX and MS Project plans."""
+        plan = tmp_path / f"plan.{'xml' if fmt == 'mspdi' else fmt}"
+        assert run(capsys, "export", str(self.TP), "--to", fmt, "-o", str(plan))[0] == 0
+        code, out, _ = run(capsys, "schedule", str(plan), "-f", "json")
+        assert code == 0
+        assert json.loads(out)["critical_path"] == ["SC21", "SC22", "SC36", "M3"]
+        if fmt != "mspdi":  # MS Project has no budget ceilings
+            assert run(capsys, "check", str(plan))[0] == 1  # the planted over-ceiling year
+            assert "Rp1.625.000.000" in run(capsys, "budget", str(plan))[1]
+        else:
+            assert run(capsys, "check", str(plan))[0] == 0
+        assert run(capsys, "gantt", str(plan), "-o", str(tmp_path / "g.svg"))[0] == 0
+
+    def test_schedule_and_budget_workbooks(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """--format xlsx writes a workbook, and needs -o."""
+        for command in ("schedule", "budget"):
+            out = tmp_path / f"{command}.xlsx"
+            assert run(capsys, command, str(self.TP), "-f", "xlsx", "-o", str(out))[0] == 0
+            assert out.read_bytes().startswith(b"PK")
+            code, _, err = run(capsys, command, str(self.TP), "-f", "xlsx")
+            assert code == 2
+            assert "give the output file with -o" in err

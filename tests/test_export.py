@@ -108,12 +108,25 @@ def attrs_evolve_name(p: Roadmap, name: str) -> Roadmap:
 
 
 class TestCli:
-    @pytest.mark.parametrize("fmt", ["json", "toml", "yaml"])
+    @pytest.mark.parametrize("fmt", ["json", "toml", "yaml", "csv", "xlsx"])
     def test_plan_formats_round_trip(self, tmp_path: Path, fmt: str) -> None:
-        """The export command writes the same plan as JSON, TOML and YAML."""
+        """The export command writes the same plan as JSON, TOML, YAML, CSV and XLSX."""
         out = tmp_path / f"plan.{fmt}"
         assert main(["export", str(EXAMPLE), "--to", fmt, "-o", str(out)]) == 0
         assert rm.load(out) == rm.load(EXAMPLE)
+
+    def test_mspdi(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """MS Project XML to standard output or a file; read back, it schedules the same."""
+        assert main(["export", str(EXAMPLE), "--to", "mspdi"]) == 0
+        assert "<Project xmlns=" in capsys.readouterr().out
+        out = tmp_path / "plan.xml"
+        assert main(["export", str(EXAMPLE), "--to", "mspdi", "-o", str(out)]) == 0
+        assert rm.schedule(rm.load(out)).finish == rm.schedule(rm.load(EXAMPLE)).finish
+
+    def test_files_need_an_output(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A workbook cannot go to the terminal."""
+        assert main(["export", str(EXAMPLE), "--to", "xlsx"]) == 2
+        assert "give the output file with -o" in capsys.readouterr().err
 
     def test_mermaid_and_ics(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """Mermaid to standard output, iCalendar to a file."""

@@ -175,7 +175,7 @@ def to_mspdi(plan: Roadmap) -> str:
             b = obj.budget
             total = obj.budget_total or (sum(b.values()) if isinstance(b, dict) else b)
             if total:
-                _add(el, "Cost", total)
+                _add(el, "Cost", total * 100)  # MSPDI writes money in hundredths
         for link in obj.links:
             p = _add(el, "PredecessorLink")
             _add(p, "PredecessorUID", uids[link.id])
@@ -450,7 +450,7 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
                     if days == 0 and t_start and t_finish:
                         days = (t_finish - t_start).days + 1
                     duration = Duration(days=days) if calendar is None else Duration(workdays=days)
-            cost = float(r.text(t, "Cost") or 0)
+            cost = float(r.text(t, "Cost") or 0) / 100
             budget: int | dict[int, int] | None = round(cost) if cost else None
             if ours and ext.get(_YEARS):
                 years = dict(part.split(":") for part in ext[_YEARS].split(";"))

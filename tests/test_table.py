@@ -1,0 +1,325 @@
+"""Tests of roadmap.io._table: CSV and XLSX plans, the template, schedule and budget workbooks."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+import roadmap as rm
+from roadmap import Dependency, Initiative, Milestone, PlanFileError, Roadmap
+from roadmap.io import write_template
+from tests.strategies import dags
+from tests.test_io import FULL
+
+openpyxl = pytest.importorskip("openpyxl")
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+RISKY = Roadmap(
+    name='=HYPERLINK("http://x")',
+    start=date(2019, 1, 1),
+    initiatives=[
+        Initiative(id="A", name="=1+1", owner="+62 811", description="@SUM(A1)", duration=3),
+        Initiative(
+            id="B", name="-minus", duration="2 weeks", depends_on=[Dependency.parse("A FF-1 day")]
+        ),
+    ],
+)
+
+
+def every_plan() -> list[Roadmap]:
+    return [FULL, RISKY, rm.load(EXAMPLES / "tanjungpinang_2019_2023.toml"),
+            rm.load(EXAMPLES / "defects_demo.toml")]  # fmt: skip
+
+
+class TestRoundTrip:
+    @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+    @pytest.mark.parametrize("k", range(4))
+    def test_every_field_survives(self, tmp_path: Path, suffix: str, k: int) -> None:
+        """TOML -> XLSX/CSV -> TOML gives the same plan and the same TOML text."""
+        plan = every_plan()[k]
+        path = tmp_path / f"plan{suffix}"
+        rm.save(plan, path)
+        back = rm.load(path)
+        assert back == plan
+        assert rm.dumps(back) == rm.dumps(plan)
+
+    @settings(max_examples=25, deadline=None)
+    @given(dags(with_deadlines=True))
+    def test_random_plans(self, plan: Roadmap) -> None:
+        """Random plans survive a workbook."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            rm.save(plan, Path(tmp) / "p.xlsx")
+            assert rm.load(Path(tmp) / "p.xlsx") == plan
+
+    def test_csv_side_files(self, tmp_path: Path) -> None:
+        """A CSV plan is items, roadmap, phases and ceilings files; stale ones are removed."""
+        (tmp_path / "plan.phases.csv").write_text("id,name\nOLD,Old phase\n")
+        rm.save(RISKY, tmp_path / "plan.csv")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.csv", "plan.roadmap.csv"]
+        rm.save(FULL, tmp_path / "plan.csv")
+        names = sorted(p.name for p in tmp_path.iterdir())
+        assert names == ["plan.ceilings.csv", "plan.csv", "plan.phases.csv", "plan.roadmap.csv"]
+        ceilings = (tmp_path / "plan.ceilings.csv").read_text()
+        assert ceilings.splitlines()[0] == "group,name,2019,2020"
+        assert ",,5000000000,8000000000" in ceilings
+        assert "funding,APBD,4000000000," in ceilings
+
+    def test_items_alone(self, tmp_path: Path) -> None:
+        """Without a roadmap file the name is the file's and the start the earliest date."""
+        (tmp_path / "kegiatan.csv").write_text(
+            "id,name,start,duration,depends_on\nA,Kajian,2019-03-01,3 bulan,\nB,Perda,,2 bulan,A\n"
+        )
+        plan = rm.load(tmp_path / "kegiatan.csv")
+        assert plan.name == "kegiatan"
+        assert plan.start == date(2019, 3, 1)
+        assert rm.schedule(plan)["B"].finish == date(2019, 7, 31)
+
+
+class TestFormulaInjection:
+    def test_csv_guards_and_restores(self, tmp_path: Path) -> None:
+        """Text a spreadsheet would run gets a leading quote in CSV; reading removes it."""
+        rm.save(RISKY, tmp_path / "p.csv")
+        text = (tmp_path / "p.csv").read_text()
+        assert "'=1+1" in text
+        assert "'+62 811" in text
+        assert "'@SUM(A1)" in text
+        assert "'-minus" in text
+        assert "'=HYPERLINK" in (tmp_path / "p.roadmap.csv").read_text()
+        assert rm.load(tmp_path / "p.csv") == RISKY
+
+    def test_xlsx_keeps_text_as_text(self, tmp_path: Path) -> None:
+        """No cell of the workbook is a formula."""
+        rm.save(RISKY, tmp_path / "p.xlsx")
+        book = openpyxl.load_workbook(tmp_path / "p.xlsx")
+        cells = [c for ws in book for row in ws.iter_rows() for c in row if c.value is not None]
+        assert all(c.data_type != "f" for c in cells)
+        assert "=1+1" in [c.value for c in cells]
+
+    def test_schedule_and_budget_csv(self) -> None:
+        """The schedule's and the budget's CSV guard names too."""
+        assert "\n'=1+1," in rm.schedule(RISKY).to_csv().replace("A,initiative,", "\n")
+        plan = Roadmap(
+            name="x", start=date(2019, 1, 1),
+            initiatives=[Initiative(id="A", name="a", owner="=cmd", duration=3, budget=5)],
+        )  # fmt: skip
+        assert "'=cmd,5,5" in rm.budget_by(plan, "owner").to_csv()
+
+
+def workbook(tmp_path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        ws = book.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    return path
+
+
+HEAD = ["id", "name", "start", "duration", "depends_on"]
+
+
+class TestErrors:
+    @pytest.mark.parametrize(
+        ("rows", "expected"),
+        [
+            ([["A", "x", "2019-02-30", 3, None]], "row 2, column start (C): invalid date"),
+            ([["A", "x", date(2019, 1, 1), "3 parsecs", None]], "row 2, column duration (D)"),
+            ([["A", "x", date(2019, 1, 1), 3, None], ["A", "y", None, 3, None]],
+             "row 3, column id (A): duplicate id 'A'"),
+            ([["A", "x", date(2019, 1, 1), 3, "B SS+"]], "row 2, column depends_on (E)"),
+            ([["A", "x", date(2019, 1, 1), 3, "Z"]],
+             "row 2, column depends_on (E): item 'A' depends on unknown item 'Z'"),
+            ([["A", "x", date(2019, 1, 1), 3.5, None]], "row 2, column duration (D): a "
+             "duration in days must be whole"),
+        ],
+    )  # fmt: skip
+    def test_items(self, tmp_path: Path, rows: list[list[object]], expected: str) -> None:
+        """Every error names the file, the sheet, the row and the column."""
+        path = workbook(tmp_path, {"Items": [HEAD, *rows]})
+        with pytest.raises(PlanFileError) as err:
+            rm.load(path)
+        assert str(err.value).startswith(f"{path}, sheet Items, ")
+        assert expected in str(err.value)
+
+    def test_header_and_sheets(self, tmp_path: Path) -> None:
+        """Unknown columns and sheets are errors, not silently dropped data."""
+        path = workbook(tmp_path, {"Items": [["id", "nmae"], ["A", "x"]]})
+        with pytest.raises(PlanFileError, match=r"row 1, column nmae \(B\): unknown column"):
+            rm.load(path)
+        path = workbook(tmp_path, {"Items": [HEAD], "Phase": [["id"]]})
+        with pytest.raises(PlanFileError, match="unknown sheet 'Phase'; allowed: Items, Phases"):
+            rm.load(path)
+        path = workbook(tmp_path, {"Phases": [["id", "name"]]})
+        with pytest.raises(PlanFileError, match="no Items sheet"):
+            rm.load(path)
+        path = workbook(tmp_path, {"Items": [["id", "name", "x"], ["A", "b", 1, "stray"]]})
+        with pytest.raises(PlanFileError, match=r"row 1, column x \(C\): unknown column"):
+            rm.load(path)
+
+    def test_kind_columns(self, tmp_path: Path) -> None:
+        """A milestone row with a duration is refused at that cell."""
+        path = workbook(
+            tmp_path,
+            {
+                "Items": [
+                    ["kind", "id", "name", "date", "duration"],
+                    ["milestone", "M", "x", date(2019, 1, 1), 3],
+                ]
+            },
+        )
+        with pytest.raises(PlanFileError, match=r"row 2, column duration \(E\): this column is "
+                           "for initiatives; this row is a milestone"):  # fmt: skip
+            rm.load(path)
+        path = workbook(tmp_path, {"Items": [["kind", "id", "name"], ["tugas", "M", "x"]]})
+        with pytest.raises(PlanFileError, match=r"column kind \(A\): unknown kind 'tugas'"):
+            rm.load(path)
+
+    def test_other_sheets(self, tmp_path: Path) -> None:
+        """Phases, ceilings and roadmap errors point at their own sheet and row."""
+        items = [["id", "name", "duration"], ["A", "a", 3]]
+        path = workbook(tmp_path, {"Items": items, "Roadmap": [["key", "value"],
+                                   ["start", "2019-01-01"], ["language", "jv"]]})  # fmt: skip
+        with pytest.raises(PlanFileError, match=r"sheet Roadmap, row 3, column value \(B\): "
+                           "language must be 'id' or 'en'"):  # fmt: skip
+            rm.load(path)
+        path = workbook(tmp_path, {"Items": items, "Ceilings": [["group", "name", "2019"],
+                                   ["sumber", "APBD", 5]]})  # fmt: skip
+        with pytest.raises(PlanFileError, match=r"sheet Ceilings, row 2, column group \(A\)"):
+            rm.load(path)
+        path = workbook(tmp_path, {"Items": items, "Phases": [["id", "name", "start", "end"],
+                                   ["F1", "f", "kemarin", date(2019, 1, 1)]]})  # fmt: skip
+        with pytest.raises(PlanFileError, match=r"sheet Phases, row 2, column start \(C\)"):
+            rm.load(path)
+
+    def test_csv(self, tmp_path: Path) -> None:
+        """CSV errors name the file, the row and the column; not UTF-8 is explained."""
+        path = tmp_path / "p.csv"
+        path.write_text("id,name,start\nA,a,2019-01-01\nB,b,kemarin\n")
+        with pytest.raises(PlanFileError, match=r"p.csv, row 3, column start: expected a date"):
+            rm.load(path)
+        path.write_bytes("id,name\nA,Pelatihan \xb7 ASN\n".encode("latin-1"))
+        with pytest.raises(PlanFileError, match=r"row 2: the file is not UTF-8"):
+            rm.load(path)
+        (tmp_path / "x.xlsx").write_text("not a workbook")
+        with pytest.raises(PlanFileError, match="not an Excel workbook"):
+            rm.load(tmp_path / "x.xlsx")
+
+
+def test_indonesian_spreadsheet_conventions(tmp_path: Path) -> None:
+    """A CSV saved by Excel in Indonesian: ';' separators, 2.500.000.000, 01/03/2019, 40%."""
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "kind;id;name;start;duration;budget;progress;multi_year;date;after\n"
+        "kegiatan;A;Kajian;01/03/2019;3 bulan;Rp 2.500.000.000;40%;ya;;\n"
+        "tonggak;M;Selesai;;;;;;;A\n"
+        ";N;Diresmikan;;;;;;1 Juli 2019;\n",
+        encoding="utf-8-sig",
+    )
+    plan = rm.load(path)
+    a = plan["A"]
+    assert isinstance(a, Initiative)
+    assert (a.start, a.budget, a.progress, a.multi_year) == (
+        date(2019, 3, 1), 2_500_000_000, 0.4, True,
+    )  # fmt: skip
+    m, n = plan["M"], plan["N"]
+    assert isinstance(m, Milestone)
+    assert m.after == "A"
+    assert isinstance(n, Milestone)
+    assert n.date == date(2019, 7, 1)
+
+
+class TestTemplate:
+    def test_sheets_lists_and_instructions(self, tmp_path: Path) -> None:
+        """Headers, drop-down lists, frozen headers and instructions in both languages."""
+        path = tmp_path / "t.xlsx"
+        write_template(path)
+        book = openpyxl.load_workbook(path)
+        assert book.sheetnames == ["Items", "Phases", "Ceilings", "Roadmap", "Instructions"]
+        items = book["Items"]
+        assert [c.value for c in items[1]][:4] == ["kind", "id", "name", "phase"]
+        assert items.freeze_panes == "A2"
+        lists = {dv.formula1 for dv in items.data_validations.dataValidation}
+        assert '"initiative,milestone"' in lists
+        assert any("Smart Governance" in f for f in lists)
+        assert any("in_progress" in (f or "") for f in lists)
+        text = " ".join(str(c.value) for row in book["Instructions"].iter_rows() for c in row)
+        assert "Satu baris per kegiatan" in text
+        assert "One row per initiative" in text
+
+    def test_never_replaces_a_file(self, tmp_path: Path) -> None:
+        """A template over an existing plan would lose it."""
+        path = tmp_path / "t.xlsx"
+        path.write_bytes(b"my plan")
+        with pytest.raises(FileExistsError):
+            write_template(path)
+        assert path.read_bytes() == b"my plan"
+
+    def test_filled_in(self, tmp_path: Path) -> None:
+        """A blank template says what is missing; filled in, it is a plan."""
+        path = tmp_path / "t.xlsx"
+        write_template(path)
+        with pytest.raises(PlanFileError, match="sheet Roadmap: the roadmap has no start"):
+            rm.load(path)
+        book = openpyxl.load_workbook(path)
+        book["Roadmap"]["B2"] = "Peta Jalan"
+        book["Roadmap"]["B3"] = date(2019, 1, 1)
+        book["Items"].append(["initiative", "A", "Kajian", None, "Smart Governance", "Bappeda",
+                              None, "3 bulan"])  # fmt: skip
+        book.save(path)
+        plan = rm.load(path)
+        assert (plan.name, plan.start, plan["A"].name) == ("Peta Jalan", date(2019, 1, 1), "Kajian")
+
+
+class TestTables:
+    def test_schedule_workbook(self, tmp_path: Path) -> None:
+        """Indonesian headers, dates as dates, critical rows in red, frozen header."""
+        plan = rm.load(EXAMPLES / "tanjungpinang_2019_2023.toml")
+        sched = rm.schedule(plan)
+        sched.to_xlsx(tmp_path / "s.xlsx")
+        ws = openpyxl.load_workbook(tmp_path / "s.xlsx").active
+        assert ws.title == "Jadwal"
+        assert [c.value for c in ws[1]][:5] == ["Kode", "Jenis", "Nama", "Mulai", "Selesai"]
+        assert ws.freeze_panes == "A2"
+        assert ws.max_row == len(sched) + 1
+        first = sched.records()[0]
+        assert ws["A2"].value == first["id"]
+        assert ws["D2"].value.date() == first["start"]
+        assert ws["D2"].number_format == "yyyy-mm-dd"
+        crit = next(n for n, r in enumerate(sched.records(), start=2) if r["critical"])
+        assert ws[f"J{crit}"].value == "ya"
+        assert ws[f"A{crit}"].font.color.rgb.endswith("B00020")
+
+    def test_budget_workbook(self, tmp_path: Path) -> None:
+        """Rupiah format, a total row, the year over its ceiling filled red."""
+        plan = rm.load(EXAMPLES / "tanjungpinang_2019_2023.toml")
+        table = rm.budget_by(plan)
+        table.to_xlsx(tmp_path / "b.xlsx")
+        ws = openpyxl.load_workbook(tmp_path / "b.xlsx").active
+        assert [c.value for c in ws[1]] == ["year", "amount", "ceiling", "over"]
+        assert ws["B2"].number_format == '"Rp"#,##0'
+        assert ws.cell(ws.max_row, 1).value == "jumlah"
+        assert ws.cell(ws.max_row, 2).value == table.total
+        over = [r["year"] for r in table.records() if r["over"]]
+        assert over
+        row = 2 + [r["year"] for r in table.records()].index(over[0])
+        assert ws.cell(row, 1).fill.fgColor.rgb.endswith("F8D7DA")
+        by = rm.budget_by(plan, "dimension")
+        by.to_xlsx(tmp_path / "d.xlsx", language="en")
+        ws = openpyxl.load_workbook(tmp_path / "d.xlsx").active
+        assert ws.title == "Budget"
+        assert ws.cell(ws.max_row, 1).value == "total"
+        assert re.fullmatch(r"\d{4}", str(ws["B1"].value))
+
+    def test_workbooks_are_reproducible(self, tmp_path: Path) -> None:
+        """The same plan gives the same bytes."""
+        rm.save(FULL, tmp_path / "a.xlsx")
+        rm.save(FULL, tmp_path / "b.xlsx")
+        assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
