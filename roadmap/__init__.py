@@ -26,7 +26,7 @@ from roadmap.checks import RULES, Finding, Report, check
 from roadmap.dates import Calendar, Duration, parse_date, parse_duration
 from roadmap.errors import CycleError, ItemError, PlanFileError, RoadmapError, UnknownItemError
 from roadmap.graph import build_graph, find_cycle, is_acyclic
-from roadmap.io import dumps, load, loads, save, to_ical, to_mermaid
+from roadmap.io import dumps, load, loads, save, to_ical, to_mermaid, to_mspdi, write_template
 from roadmap.model import (
     LINK_TYPES,
     STATUSES,
@@ -85,6 +85,8 @@ __all__ = [
     "spread",
     "to_ical",
     "to_mermaid",
+    "to_mspdi",
+    "write_template",
 ]
 
 
