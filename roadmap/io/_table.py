@@ -695,15 +695,17 @@ def xlsx_sheet(
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE5F0")
-    for row in rows:
-        ws.append([None if v is None else v for v in row])
-        for cell, column in zip(ws[ws.max_row], columns, strict=False):
-            value = cell.value
-            if isinstance(value, str) and cell.data_type != "s":
-                cell.data_type = "s"  # a string that openpyxl took for a formula
+    money_columns = {k for k, c in enumerate(columns, start=1) if money(c)}
+    for n, row in enumerate(rows, start=2):
+        for k, value in enumerate(row, start=1):
+            if value is None:
+                continue
+            cell = ws.cell(row=n, column=k, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
             elif isinstance(value, date):
                 cell.number_format = "yyyy-mm-dd"
-            elif isinstance(value, int | float) and not isinstance(value, bool) and money(column):
+            elif k in money_columns and isinstance(value, int | float):
                 cell.number_format = MONEY_FORMAT
     ws.freeze_panes = "A2"
     if ws.max_row > 1:
@@ -887,8 +889,8 @@ def schedule_xlsx(records: Sequence[Mapping[str, Any]], language: str) -> bytes:
     red = Font(color="B00020")
     for n, r in enumerate(records, start=2):
         if r["critical"]:
-            for cell in ws[n]:
-                cell.font = red
+            for k in range(1, len(keys) + 1):
+                ws.cell(row=n, column=k).font = red
     return xlsx_bytes(book)
 
 
