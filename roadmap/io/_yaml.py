@@ -20,7 +20,8 @@ def parse(text: str) -> Any:
     """Parse YAML text into a tree with the safe loader."""
     yaml = _yaml()
     try:
-        return yaml.safe_load(text)
+        # libyaml's C scanner when PyYAML has it (about 10x faster), the same safe types.
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -31,7 +32,9 @@ def parse(text: str) -> Any:
 
 def dump(tree: dict[str, Any]) -> str:
     """Write a tree as block-style YAML."""
-    text: str = _yaml().safe_dump(tree, sort_keys=False, allow_unicode=True, width=100)
+    yaml = _yaml()
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text: str = yaml.dump(tree, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
     return text
 
 
