@@ -223,12 +223,8 @@ def _task(
     _add(el, "Active", 1)
     _add(el, "Manual", 0)
     _add(el, "OutlineLevel", level)
-    _add(el, "Start", _stamp(start))
-    if days == 0:  # a milestone: at the end of its day
-        _add(el, "Finish", _stamp(finish, end=True))
-        el.find("Start").text = _stamp(finish, end=True)  # type: ignore[union-attr]
-    else:
-        _add(el, "Finish", _stamp(finish, end=True))
+    _add(el, "Start", _stamp(start, end=days == 0))  # a milestone: at the end of its day
+    _add(el, "Finish", _stamp(finish, end=True))
     if days is not None:
         work = days
         if cal is not None and days:
@@ -371,21 +367,20 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
     }
     ours = fields.get(_ID) == "roadmap id"
     minutes_day = r.int(root, "MinutesPerDay", "Project", MINUTES_PER_DAY) or MINUTES_PER_DAY
-    minutes_week = r.int(root, "MinutesPerWeek", "Project", minutes_day * 5) or minutes_day * 5
     days_month = r.int(root, "DaysPerMonth", "Project", 20) or 20
     calendar = _read_calendar(r, root)
     tasks = list(root.iterfind(f"{_Q}Tasks/{_Q}Task"))
     ids: dict[int, str] = {}
+    exts: dict[int, dict[int, str]] = {}  # custom fields of each task, by UID
     for k, t in enumerate(tasks):
-        where = f"Tasks/Task[{k + 1}]"
-        uid = r.int(t, "UID", where)
+        uid = r.int(t, "UID", f"Tasks/Task[{k + 1}]")
         if r.text(t, "IsNull") == "1":
             continue
-        ext = {
+        exts[uid] = ext = {
             int(r.text(e, "FieldID") or 0): r.text(e, "Value") or ""
             for e in t.iterfind(f"{_Q}ExtendedAttribute")
-        }
-        ids[uid] = (ext.get(_ID) if ours else None) or f"T{r.text(t, 'ID') or uid}"
+        } if ours else {}  # fmt: skip
+        ids[uid] = ext.get(_ID) or f"T{r.text(t, 'ID') or uid}"
     start = r.date(root, "StartDate", "Project")
     phases: list[Phase] = []
     initiatives: list[Initiative] = []
@@ -403,10 +398,7 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
             parents.pop()
         phase = parents[-1][1] if parents else None
         name = r.text(t, "Name") or ids[uid]
-        ext = {
-            int(r.text(e, "FieldID") or 0): r.text(e, "Value") or ""
-            for e in t.iterfind(f"{_Q}ExtendedAttribute")
-        }
+        ext = exts[uid]
         t_start, t_finish = r.date(t, "Start", where), r.date(t, "Finish", where)
         notes = r.text(t, "Notes")
         try:
@@ -421,7 +413,7 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
                     parents.append((level, phase))
                 continue
             links = [
-                _link(r, p, ids, where, calendar, minutes_day, minutes_week, days_month)
+                _link(r, p, ids, where, calendar, minutes_day, days_month)
                 for p in t.iterfind(f"{_Q}PredecessorLink")
             ]
             constraint = r.int(t, "ConstraintType", where, 0)
@@ -452,7 +444,7 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
                     duration = Duration(days=days) if calendar is None else Duration(workdays=days)
             cost = float(r.text(t, "Cost") or 0) / 100
             budget: int | dict[int, int] | None = round(cost) if cost else None
-            if ours and ext.get(_YEARS):
+            if ext.get(_YEARS):
                 years = dict(part.split(":") for part in ext[_YEARS].split(";"))
                 budget = {int(y): int(v) for y, v in years.items()}
             parts = sum(budget.values()) if isinstance(budget, dict) else None
@@ -495,7 +487,6 @@ def _link(
     where: str,
     calendar: Calendar | None,
     minutes_day: int,
-    minutes_week: int,
     days_month: int,
 ) -> Dependency:
     here = f"{where}/PredecessorLink"
@@ -508,7 +499,7 @@ def _link(
     minutes = r.int(el, "LinkLag", here, 0) / 10
     fmt = r.int(el, "LagFormat", here, _D)
     fmt = fmt - 32 if fmt >= 35 else fmt  # estimated formats
-    lag = _lag_of(minutes, fmt, calendar, minutes_day, minutes_week, days_month)
+    lag = _lag_of(minutes, fmt, calendar, minutes_day, days_month)
     if lag is None:
         raise r.error(f"a lag in format {fmt} (per cent or unknown) cannot be read", here)
     return Dependency(id=ids[uid], type=_TYPES[kind], lag=lag)
@@ -519,28 +510,27 @@ def _lag_of(
     fmt: int,
     calendar: Calendar | None,
     minutes_day: int,
-    minutes_week: int,
     days_month: int,
 ) -> Duration | None:
     def whole(x: float) -> int | None:
         return round(x) if abs(x - round(x)) < 1e-6 else None
 
-    if fmt in (_EW, _EMO, _ED) or (fmt in (3, 5) and calendar is None) or fmt in (4, 6):
-        per_day = _ELAPSED_DAY if fmt in (_EW, _EMO, _ED, 4, 6) else minutes_day
-        if fmt == _EW and (w := whole(minutes / (7 * per_day))) is not None:
+    if fmt in (4, 6, _ED, _EW, _EMO):  # elapsed minutes, hours, days, weeks, months
+        if fmt == _EW and (w := whole(minutes / (7 * _ELAPSED_DAY))) is not None:
             return Duration(weeks=w)
-        if fmt == _EMO and (m := whole(minutes / (_DAYS_PER_MONTH * per_day))) is not None:
+        if fmt == _EMO and (m := whole(minutes / (_DAYS_PER_MONTH * _ELAPSED_DAY))) is not None:
             return Duration(months=m)
-        return Duration(days=round(minutes / per_day))
-    if fmt not in (3, 5, _D, _W, _MO):
+        return Duration(days=round(minutes / _ELAPSED_DAY))
+    if fmt not in (3, 5, _D, _W, _MO):  # per cent, or unknown
         return None
+    days = round(minutes / minutes_day)  # working time
     if calendar is not None:
-        return Duration(workdays=round(minutes / minutes_day))
+        return Duration(workdays=days)
     if fmt == _W and (w := whole(minutes / (7 * minutes_day))) is not None:
         return Duration(weeks=w)
     if fmt == _MO and (m := whole(minutes / (days_month * minutes_day))) is not None:
         return Duration(months=m)
-    return Duration(days=round(minutes / minutes_day))
+    return Duration(days=days)
 
 
 def _read_calendar(r: _Reader, root: ET.Element) -> Calendar | None:

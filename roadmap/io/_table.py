@@ -721,6 +721,13 @@ def _is_money(column: str) -> bool:
     return column == "budget" or column.startswith("budget_") or column.isdigit()
 
 
+def _workbook() -> Any:
+    """An empty workbook (without openpyxl's default sheet)."""
+    book = _openpyxl().Workbook()
+    book.remove(book.active)
+    return book
+
+
 def xlsx_bytes(book: Any) -> bytes:
     """A workbook's bytes, reproducible: fixed creation and modification times."""
     fixed = datetime(2000, 1, 1)
@@ -734,9 +741,7 @@ def xlsx_bytes(book: Any) -> bytes:
 
 def write_xlsx(plan: Roadmap) -> bytes:
     """The plan as an XLSX workbook."""
-    openpyxl = _openpyxl()
-    book = openpyxl.Workbook()
-    book.remove(book.active)
+    book = _workbook()
     for key, (columns, rows) in to_tables(plan).items():
         ws = book.create_sheet(SHEETS[key])
         xlsx_sheet(ws, columns, rows, money=_is_money if key != "roadmap" else lambda c: False)
@@ -803,11 +808,9 @@ def _instructions(book: Any, language: str) -> None:
 
 def write_template(language: str = "id") -> bytes:
     """A blank plan workbook: headers, drop-down lists and an instructions sheet."""
-    openpyxl = _openpyxl()
+    book = _workbook()  # first: says how to install openpyxl
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    book = openpyxl.Workbook()
-    book.remove(book.active)
     ws = book.create_sheet(SHEETS["items"])
     columns = list(ITEM_COLUMNS)
     columns.insert(columns.index("budget") + 1, "budget_2019")
@@ -863,13 +866,11 @@ _SCHEDULE_HEADERS = {
 
 def schedule_xlsx(records: Sequence[Mapping[str, Any]], language: str) -> bytes:
     """A schedule's records as a formatted workbook, critical rows in red."""
-    openpyxl = _openpyxl()
+    book = _workbook()  # first: says how to install openpyxl
     from openpyxl.styles import Font
 
     k = 0 if language == "id" else 1
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = "Jadwal" if k == 0 else "Schedule"
+    ws = book.create_sheet("Jadwal" if k == 0 else "Schedule")
     keys = list(_SCHEDULE_HEADERS)
     yes, no = ("ya", "tidak") if k == 0 else ("yes", "no")
     rows = [
@@ -898,12 +899,10 @@ def budget_xlsx(
     records: Sequence[Mapping[str, Any]], by: str, language: str, total: Mapping[str, Any]
 ) -> bytes:
     """A budget table as a formatted workbook: Rupiah, a total row, years over in red."""
-    openpyxl = _openpyxl()
+    book = _workbook()  # first: says how to install openpyxl
     from openpyxl.styles import Font, PatternFill
 
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = "Anggaran" if language == "id" else "Budget"
+    ws = book.create_sheet("Anggaran" if language == "id" else "Budget")
     columns = list(records[0]) if records else [by]
     rows = [[r[c] for c in columns] for r in records]
     rows.append([total.get(c) for c in columns])
