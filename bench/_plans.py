@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from roadmap import (
+    DIMENSIONS,
     Dependency,
     Duration,
     Initiative,
@@ -37,8 +38,6 @@ def timed(fn: Callable[[], Any], repeats: int) -> tuple[float, float]:
 
 
 OWNERS = ("Diskominfo", "Bappelitbang", "Dinkes", "Dishub", "DPMPTSP", "Disdukcapil", "DLH")
-DIMENSIONS = ("Smart Governance", "Smart Branding", "Smart Economy", "Smart Living",
-              "Smart Society", "Smart Environment")  # fmt: skip
 
 
 def print_table(rows: list[tuple[str, ...]], left_last: bool = False) -> None:

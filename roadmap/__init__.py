@@ -28,6 +28,7 @@ from roadmap.errors import CycleError, ItemError, PlanFileError, RoadmapError, U
 from roadmap.graph import build_graph, find_cycle, is_acyclic
 from roadmap.io import dumps, load, loads, save, to_ical, to_mermaid, to_mspdi, write_template
 from roadmap.model import (
+    DIMENSIONS,
     LINK_TYPES,
     STATUSES,
     Dependency,
@@ -41,6 +42,7 @@ from roadmap.money import format_money
 from roadmap.schedule import Schedule, ScheduledItem, schedule
 
 __all__ = [
+    "DIMENSIONS",
     "LINK_TYPES",
     "RULES",
     "STATUSES",

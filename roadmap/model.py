@@ -39,6 +39,7 @@ from roadmap.dates import Calendar, Duration, parse_date
 from roadmap.errors import ItemError, UnknownItemError
 
 __all__ = [
+    "DIMENSIONS",
     "LINK_TYPES",
     "STATUSES",
     "Budget",
@@ -55,6 +56,13 @@ __all__ = [
 LinkType: TypeAlias = Literal["FS", "SS", "FF", "SF"]
 #: The four dependency types: finish-to-start, start-to-start, finish-to-finish, start-to-finish.
 LINK_TYPES: tuple[LinkType, ...] = ("FS", "SS", "FF", "SF")
+
+#: The six smart-city dimensions of the national Gerakan Menuju 100 Smart City (suggested in
+#: templates; ``dimension`` takes any text).
+DIMENSIONS: tuple[str, ...] = (
+    "Smart Governance", "Smart Branding", "Smart Economy", "Smart Living", "Smart Society",
+    "Smart Environment",
+)  # fmt: skip
 
 #: Status values, with the Indonesian words planning documents use accepted as aliases.
 STATUSES: dict[str, str] = {

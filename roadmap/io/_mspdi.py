@@ -28,9 +28,9 @@ from roadmap.model import Dependency, Initiative, LinkType, Milestone, Phase, Ro
 
 NS = "http://schemas.microsoft.com/project"
 _Q = f"{{{NS}}}"
-#: MSPDI link types.
-LINK_TYPES = {"FF": 0, "FS": 1, "SF": 2, "SS": 3}
-_TYPES: dict[int, LinkType] = {0: "FF", 1: "FS", 2: "SF", 3: "SS"}
+#: MSPDI codes of the link types.
+LINK_CODES: dict[LinkType, int] = {"FF": 0, "FS": 1, "SF": 2, "SS": 3}
+_TYPES = {code: kind for kind, code in LINK_CODES.items()}
 #: Custom text fields (field id, name, what roadmap keeps there).
 FIELDS = (
     (188743731, "Text1", "roadmap id"),
@@ -179,7 +179,7 @@ def to_mspdi(plan: Roadmap) -> str:
         for link in obj.links:
             p = _add(el, "PredecessorLink")
             _add(p, "PredecessorUID", uids[link.id])
-            _add(p, "Type", LINK_TYPES[link.type])
+            _add(p, "Type", LINK_CODES[link.type])
             _add(p, "CrossProject", 0)
             tenths, fmt = _lag(link.lag, cal)
             _add(p, "LinkLag", tenths)

@@ -25,7 +25,14 @@ from typing import Any
 
 from roadmap.errors import PlanFileError
 from roadmap.io._tree import TreeError, from_tree, to_tree
-from roadmap.model import CEILING_GROUPS, STATUSES, Dependency, Roadmap, parse_dependencies
+from roadmap.model import (
+    CEILING_GROUPS,
+    DIMENSIONS,
+    STATUSES,
+    Dependency,
+    Roadmap,
+    parse_dependencies,
+)
 
 #: The tables of a tabular plan: key -> sheet name.
 SHEETS = {"items": "Items", "phases": "Phases", "ceilings": "Ceilings", "roadmap": "Roadmap"}
@@ -54,11 +61,6 @@ _KINDS = {"initiative": "initiative", "kegiatan": "initiative", "milestone": "mi
 _BUDGET_YEAR = re.compile(r"budget_(\d{4})")
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 
-#: The six smart-city dimensions (template suggestions; any text is allowed).
-DIMENSIONS = (
-    "Smart Governance", "Smart Branding", "Smart Economy", "Smart Living", "Smart Society",
-    "Smart Environment",
-)  # fmt: skip
 FUNDING = ("APBD", "APBN", "DAK", "KPBU", "CSR", "Hibah")
 
 
@@ -305,9 +307,6 @@ def _letters(k: int) -> str:
         k, r = divmod(k - 1, 26)
         out = chr(65 + r) + out
     return out
-
-
-Where = tuple["Table", int | None, str | None]
 
 
 class _Plan:
