@@ -185,8 +185,13 @@ def _bool(value: object) -> bool:
     raise _CellError(f"expected yes or no (true/false, ya/tidak), got {value!r}")
 
 
+def _parts(value: object) -> list[str]:
+    """``"APBD; DAK"`` -> ``["APBD", "DAK"]``."""
+    return [p.strip() for p in _text(value).split(";") if p.strip()]
+
+
 def _split(value: object) -> str | list[str]:
-    parts = [p.strip() for p in _text(value).split(";") if p.strip()]
+    parts = _parts(value)
     return parts[0] if len(parts) == 1 else parts
 
 
@@ -221,13 +226,12 @@ _PHASE_CELLS: dict[str, Callable[[object], object]] = {
 def _dates(value: object) -> list[date]:
     if isinstance(value, date):
         return [_date(value)]
-    return [_date(p) for p in _text(value).split(";") if p.strip()]
+    return [_date(p) for p in _parts(value)]
 
 
 _ROADMAP_CELLS: dict[str, Callable[[object], object]] = {
     "name": _text, "start": _date, "end": _date, "currency": _ref, "language": _ref,
-    "fiscal_year_start": _ref, "calendar_weekend": lambda v: [
-        p.strip() for p in _text(v).split(";") if p.strip()],
+    "fiscal_year_start": _ref, "calendar_weekend": _parts,
     "calendar_country": _ref, "calendar_subdivision": _ref, "calendar_holidays": _dates,
 }  # fmt: skip
 
@@ -260,7 +264,11 @@ class Table:
         if col is not None:
             k = col if isinstance(col, int) else self.columns.index(col)
             name = self.columns[k] if k < len(self.columns) else ""
-            column = f"{name} ({_letters(k)})" if self.sheet is not None else name
+            if self.sheet is not None:  # a workbook, read with openpyxl
+                from openpyxl.utils import get_column_letter
+
+                name = f"{name} ({get_column_letter(k + 1)})"
+            column = name
         return PlanFileError(message, path=self.path, sheet=self.sheet, row=row, column=column)
 
     def check_columns(self, allowed: Callable[[str], bool], names: str) -> None:
@@ -298,15 +306,6 @@ class Table:
             except _CellError as err:
                 raise self.error(str(err), n, key) from None
         return out
-
-
-def _letters(k: int) -> str:
-    out = ""
-    k += 1
-    while k:
-        k, r = divmod(k - 1, 26)
-        out = chr(65 + r) + out
-    return out
 
 
 class _Plan:
@@ -808,6 +807,7 @@ def _instructions(book: Any, language: str) -> None:
 def write_template(language: str = "id") -> bytes:
     """A blank plan workbook: headers, drop-down lists and an instructions sheet."""
     book = _workbook()  # first: says how to install openpyxl
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     ws = book.create_sheet(SHEETS["items"])
@@ -817,7 +817,7 @@ def write_template(language: str = "id") -> bytes:
     last = 2000
 
     def choose(column: str, values: Sequence[str], strict: bool = True) -> None:
-        letter = _letters(columns.index(column))
+        letter = get_column_letter(columns.index(column) + 1)
         dv = DataValidation(
             type="list",
             formula1='"' + ",".join(values) + '"',
@@ -834,7 +834,7 @@ def write_template(language: str = "id") -> bytes:
     choose("funding", FUNDING, strict=False)
     choose("multi_year", ("ya", "tidak"))
     for column in ("start", "finish", "date", "deadline"):
-        letter = _letters(columns.index(column))
+        letter = get_column_letter(columns.index(column) + 1)
         dv = DataValidation(type="date", operator="greaterThan", formula1="1")
         ws.add_data_validation(dv)
         dv.add(f"{letter}2:{letter}{last}")
