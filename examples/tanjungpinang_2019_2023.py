@@ -31,7 +31,8 @@ from datetime import date
 from pathlib import Path
 
 import roadmap as rm
-from roadmap.io import atomic_write
+from roadmap._files import atomic_write
+from roadmap.export import schedule_csv
 
 PHASES = [
     rm.Phase(
@@ -205,7 +206,7 @@ def main(out: Path) -> int:
         atomic_write(out / name, png.getvalue())  # never half a file, even if interrupted
 
     atomic_write(out / "temuan.md", report.to_markdown().encode("utf-8"))
-    atomic_write(out / "jadwal.csv", schedule.to_csv().encode("utf-8"))
+    atomic_write(out / "jadwal.csv", schedule_csv(schedule).encode("utf-8"))
 
     over = [r for r in budget.records() if r["over"]]
     print(f"{plan.name}")

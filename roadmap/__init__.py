@@ -2,7 +2,8 @@
 
 Model a roadmap of phases, initiatives and milestones with budgets and dates, schedule it
 by the critical path method, check its feasibility, total its budgets per fiscal year, draw
-Gantt charts, budget charts and S-curves, and read and write it as TOML, JSON or YAML.
+Gantt charts, budget charts and S-curves, and read and write it as TOML, JSON, YAML, CSV,
+Excel and MS Project XML.  The package's layers are described in ``docs/architecture.md``.
 
 Examples
 --------
@@ -21,12 +22,21 @@ datetime.date(2019, 6, 30)
 """
 
 from roadmap._version import __version__
-from roadmap.budget import BudgetTable, allocations, budget_by, fiscal_year, spread
+from roadmap.budget import BudgetTable, allocations, budget_by, fiscal_year, s_curve, spread
 from roadmap.checks import RULES, Finding, Report, check
 from roadmap.dates import Calendar, Duration, parse_date, parse_duration
-from roadmap.errors import CycleError, ItemError, PlanFileError, RoadmapError, UnknownItemError
+from roadmap.errors import (
+    CycleError,
+    ItemError,
+    MissingExtraError,
+    PlanFileError,
+    RoadmapError,
+    ScheduleError,
+    UnknownItemError,
+)
+from roadmap.export import dumps, save, to_ical, to_mermaid, to_mspdi
 from roadmap.graph import build_graph, find_cycle, is_acyclic
-from roadmap.io import dumps, load, loads, save, to_ical, to_mermaid, to_mspdi, write_template
+from roadmap.io import load, loads, write_template
 from roadmap.model import (
     DIMENSIONS,
     LINK_TYPES,
@@ -39,7 +49,7 @@ from roadmap.model import (
     parse_dependencies,
 )
 from roadmap.money import format_money
-from roadmap.schedule import Schedule, ScheduledItem, schedule
+from roadmap.scheduler import Schedule, ScheduledItem, schedule
 
 __all__ = [
     "DIMENSIONS",
@@ -55,12 +65,14 @@ __all__ = [
     "Initiative",
     "ItemError",
     "Milestone",
+    "MissingExtraError",
     "Phase",
     "PlanFileError",
     "Report",
     "Roadmap",
     "RoadmapError",
     "Schedule",
+    "ScheduleError",
     "ScheduledItem",
     "UnknownItemError",
     "__version__",
@@ -81,6 +93,7 @@ __all__ = [
     "plot_budget",
     "plot_gantt",
     "plot_s_curve",
+    "s_curve",
     "save",
     "save_gantt",
     "schedule",

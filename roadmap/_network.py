@@ -42,6 +42,11 @@ class Network:
 
     code: list[int]
     lag: list[int | Duration]
+    ids: list[str]
+    index: dict[str, int]
+    first: list[int]
+    src: list[int]
+    order: list[int]
 
     def __init__(self, plan: Roadmap) -> None:
         items: tuple[Initiative | Milestone, ...] = plan.items

@@ -19,32 +19,35 @@ Examples
 
 from __future__ import annotations
 
-import os
 from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from roadmap import _html, scheduler
 from roadmap.model import Initiative, Roadmap
-
-if TYPE_CHECKING:
-    from roadmap.schedule import Schedule
+from roadmap.scheduler import Schedule
 
 __all__ = [
+    "GROUPS",
     "BudgetTable",
     "GroupBy",
+    "ItemYears",
     "allocations",
     "budget_by",
     "fiscal_year",
     "fiscal_years",
+    "s_curve",
+    "shared_allocations",
     "spread",
 ]
 
 GroupBy: TypeAlias = Literal["year", "phase", "dimension", "owner", "funding"]
-_GROUPS = ("year", "phase", "dimension", "owner", "funding")
+#: The groupings of :func:`budget_by`.
+GROUPS: tuple[GroupBy, ...] = ("year", "phase", "dimension", "owner", "funding")
 NONE_LABEL = "(none)"
 
 
@@ -123,12 +126,17 @@ def spread(total: int, days: Sequence[tuple[int, int]]) -> dict[int, int]:
     return parts
 
 
-class _ItemYears:
+class ItemYears:
     """The first and last fiscal year of every scheduled item, by position in plan.items.
 
     Fiscal years come from bisecting the precomputed start days of the years the schedule
     touches: no date objects per item.  Initiatives come first in ``plan.items``, so
     initiative ``k`` is at position ``k``.
+
+    Attributes
+    ----------
+    start_year, last_year
+        The fiscal year of each item's first and last day (a milestone: of its day).
     """
 
     __slots__ = ("bounds", "first", "last_year", "start_year")
@@ -139,7 +147,8 @@ class _ItemYears:
         last = date.fromordinal(max(sched.finish_day, plan.start.toordinal())).year + 1
         fys = plan.fiscal_year_start
         bounds = [_fy_start(y, fys) for y in range(first, last + 2)]
-        es, ef = sched._es, sched._ef
+        days = sched.days
+        es, ef = days.early_start, days.early_finish
         base = first - 1
         # A milestone (es == ef) lies on the day before its instant.
         self.start_year = [
@@ -168,19 +177,21 @@ def allocations(plan: Roadmap, schedule: Schedule | None = None) -> dict[str, di
     schedule
         Its schedule, if already computed.
     """
-    if schedule is None:
-        from roadmap.schedule import schedule as make_schedule
-
-        schedule = make_schedule(plan)
-    out = _allocations(plan, schedule, _ItemYears(schedule))
+    sched = scheduler.schedule(plan) if schedule is None else schedule
+    out = shared_allocations(sched, ItemYears(sched))
     return {id: dict(amounts) for id, amounts in out.items()}  # the caller's own copies
 
 
-def _allocations(plan: Roadmap, sched: Schedule, years: _ItemYears) -> dict[str, dict[int, int]]:
-    """Allocations sharing the plan's per-year dicts (callers must not change them)."""
+def shared_allocations(sched: Schedule, years: ItemYears) -> dict[str, dict[int, int]]:
+    """:func:`allocations` without copies, for the layers above that compute with them.
+
+    Per-year budgets are the plan's own dicts: callers must not change them.
+    """
+    plan = sched.plan
     out: dict[str, dict[int, int]] = {}
     y0s, y1s = years.start_year, years.last_year
-    es, ef = sched._es, sched._ef
+    days = sched.days
+    es, ef = days.early_start, days.early_finish
     for k, item in enumerate(plan.initiatives):
         b = item.budget
         if b.__class__ is dict:
@@ -261,43 +272,11 @@ class BudgetTable:
             raise ImportError("to_dataframe() needs pandas: pip install pandas") from None
         return pd.DataFrame.from_records(self.records())
 
-    def to_csv(self) -> str:
-        """The records as CSV text; a name a spreadsheet would run as a formula gets a ``'``."""
-        from roadmap.io._table import csv_text
-
-        records = self.records()
-        if not records:
-            return ""
-        return csv_text(list(records[0]), (list(r.values()) for r in records))
-
-    def to_xlsx(self, path: str | os.PathLike[str], *, language: str = "id") -> None:
-        """Write the table as a formatted workbook (needs the ``excel`` extra).
-
-        Amounts in the Rupiah number format, a bold total row, years over their ceiling
-        filled red, a frozen header.  Written atomically.
-        """
-        from roadmap.io import atomic_write
-        from roadmap.io._table import budget_xlsx
-
-        records = self.records()
-        word = "jumlah" if language == "id" else "total"
-        if self.by == "year":
-            totals: dict[str, Any] = {"year": word, "amount": self.total}
-        else:
-            totals = {self.by: word, **{str(y): v for y, v in self.totals().items()},
-                      "total": self.total}  # fmt: skip
-        atomic_write(path, budget_xlsx(records, self.by, language, totals))
-
     def _repr_html_(self) -> str:
         records = self.records()
         if not records:
             return "<p>no budgets</p>"
-        head = "".join(f"<th>{k}</th>" for k in records[0])
-        body = "".join(
-            "<tr>" + "".join(f"<td>{'' if v is None else v}</td>" for v in r.values()) + "</tr>"
-            for r in records
-        )
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        return _html.table(list(records[0]), (list(r.values()) for r in records))
 
 
 def budget_by(
@@ -326,9 +305,10 @@ def budget_by(
     >>> budget_by(plan, "phase").records()
     [{'phase': 'F1', '2019': 60, '2020': 60, 'total': 120}]
     """
-    if by not in _GROUPS:
-        raise ValueError(f"cannot group a budget by {by!r}; allowed: {', '.join(_GROUPS)}")
-    alloc = allocations(plan, schedule)
+    if by not in GROUPS:
+        raise ValueError(f"cannot group a budget by {by!r}; allowed: {', '.join(GROUPS)}")
+    sched = scheduler.schedule(plan) if schedule is None else schedule
+    alloc = shared_allocations(sched, ItemYears(sched))
     groups: dict[str, dict[int, int]] = {}
     years: set[int] = set(plan.ceilings)
     for item in plan.initiatives:
@@ -347,3 +327,51 @@ def budget_by(
         groups={name: dict(sorted(g.items())) for name, g in sorted(groups.items())},
         ceilings=dict(plan.ceilings),
     )
+
+
+def s_curve(plan: Roadmap, schedule: Schedule | None = None) -> tuple[list[date], list[float]]:
+    """Cost-weighted cumulative planned progress, 0 to 1, at the start of every month.
+
+    Each initiative weighs its share of the total budget (equal weights when the plan has
+    no budgets) and progresses linearly over its scheduled days.  The curve starts on the
+    roadmap's start and ends on the day after its finish, where it reaches 1.
+
+    Examples
+    --------
+    >>> from roadmap.model import Initiative
+    >>> plan = Roadmap(name="x", start=date(2019, 1, 1), initiatives=[
+    ...     Initiative(id="A", name="a", duration="2 months", budget=300),
+    ...     Initiative(id="B", name="b", duration="1 month", budget=100, depends_on=["A"]),
+    ... ])
+    >>> days, share = s_curve(plan)
+    >>> [(d.isoformat(), round(s, 4)) for d, s in zip(days, share)]
+    [('2019-01-01', 0.0), ('2019-02-01', 0.3941), ('2019-03-01', 0.75), ('2019-04-01', 1.0)]
+    """
+    sched = scheduler.schedule(plan) if schedule is None else schedule
+    weights = [float(i.budget_amount or 0) for i in plan.initiatives]
+    total = sum(weights)
+    if total <= 0:
+        weights = [1.0] * len(weights)
+        total = float(len(weights)) or 1.0
+    lo = sched.start.toordinal()
+    hi = sched.finish.toordinal() + 1
+    xs = []
+    y, m = sched.start.year, sched.start.month
+    while (x := date(y, m, 1).toordinal()) <= hi:
+        xs.append(x)
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    xs.append(hi)
+    xs = sorted({max(lo, x) for x in xs})
+    days = sched.days
+    es, ef = days.early_start, days.early_finish
+    spans = [(es[k], ef[k], w / total) for k, w in enumerate(weights)]  # initiatives first
+    ys = []
+    for x in xs:
+        done = 0.0
+        for s, e, w in spans:
+            if x >= e:
+                done += w
+            elif x > s:
+                done += w * (x - s) / (e - s)
+        ys.append(min(1.0, done))
+    return [date.fromordinal(x) for x in xs], ys

@@ -1,28 +1,31 @@
 """The ``roadmap`` command line: a thin layer over the library.
 
-``main(argv)`` parses, runs one command and returns the exit code: 0 fine, 2 unreadable
-input or a plan that cannot be scheduled.  Every :class:`~roadmap.errors.RoadmapError` is
-turned into one ``roadmap: error: ...`` line on stderr in one place; no traceback reaches
-the user.
+``main(argv)`` parses, runs one command and returns the exit code: 0 fine, 1 findings of
+severity error (``check``), 2 unreadable input or a plan that cannot be scheduled, 3 an
+internal error (a bug: please report it).  Errors become one ``roadmap: error: ...`` line
+on stderr in one place, :func:`main`; no traceback reaches the user unless ``--debug``
+asks for it.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Literal, TextIO
+from typing import TextIO
 
+from roadmap import export
+from roadmap._files import atomic_write
 from roadmap._version import __version__
 from roadmap.errors import PlanFileError, RoadmapError
-from roadmap.io import atomic_write, load
-from roadmap.schedule import Schedule, schedule
+from roadmap.io import load
+from roadmap.scheduler import Schedule, schedule
 
 __all__ = ["entrypoint", "main", "make_parser"]
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 PLAN_HELP = "plan file (.toml, .json, .yaml, .csv, .xlsx, MS Project .xml)"
 
 
@@ -66,6 +69,9 @@ def make_parser() -> argparse.ArgumentParser:
         description="Plan multi-year programmes: schedule, check and draw roadmaps.",
     )
     parser.add_argument("--version", action="version", version=f"roadmap {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the traceback of an internal error"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = commands.add_parser(
@@ -74,7 +80,7 @@ def make_parser() -> argparse.ArgumentParser:
         description="Schedule a plan by the critical path method and print every item's "
         "early and late dates, slack, criticality and driving links.",
     )
-    _common(p, ("table", "csv", "json", "xlsx"), language="the xlsx headers")
+    _common(p, ("table", "csv", "json", "markdown", "xlsx"), language="the xlsx headers")
     p.set_defaults(run=_cmd_schedule)
 
     p = commands.add_parser(
@@ -94,7 +100,7 @@ def make_parser() -> argparse.ArgumentParser:
         description="Total the budget per fiscal year, by year (against the ceilings), phase, "
         "dimension, owner or funding source. Totals are spread pro rata by scheduled days.",
     )
-    _common(p, ("table", "csv", "json", "xlsx"), language="the table")
+    _common(p, ("table", "csv", "json", "markdown", "xlsx"), language="the table")
     p.add_argument(
         "--by",
         choices=("year", "phase", "dimension", "owner", "funding"),
@@ -214,13 +220,13 @@ def _scheduled(path: str) -> Schedule:
 def _cmd_schedule(args: argparse.Namespace, out: TextIO) -> int:
     sched = _scheduled(args.plan)
     if args.format == "xlsx":
-        sched.to_xlsx(_binary_output(args), language=args.language)
+        atomic_write(_binary_output(args), export.schedule_xlsx(sched, args.language))
         return EXIT_OK
     renderers: dict[str, Callable[[Schedule], str]] = {
-        "table": schedule_table, "csv": Schedule.to_csv, "json": schedule_json,
+        "table": export.schedule_text, "csv": export.schedule_csv,
+        "json": export.schedule_json, "markdown": export.schedule_markdown,
     }  # fmt: skip
-    render = renderers[args.format]
-    _emit(render(sched), args.output, out)
+    _emit(renderers[args.format](sched), args.output, out)
     return EXIT_OK
 
 
@@ -246,80 +252,18 @@ def _cmd_budget(args: argparse.Namespace, out: TextIO) -> int:
     table = budget_by(plan, args.by, schedule=sched)
     language = args.language or plan.language
     if args.format == "xlsx":
-        table.to_xlsx(_binary_output(args), language=language)
+        atomic_write(_binary_output(args), export.budget_xlsx(table, language))
         return EXIT_OK
     if args.format == "csv":
-        text = table.to_csv()
+        text = export.budget_csv(table)
     elif args.format == "json":
-        text = (
-            json.dumps(
-                {
-                    "roadmap": plan.name,
-                    "by": args.by,
-                    "currency": plan.currency,
-                    "rows": table.records(),
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-            + "\n"
-        )
+        text = export.budget_json(table, roadmap=plan.name, currency=plan.currency)
+    elif args.format == "markdown":
+        text = export.budget_markdown(table, plan.currency, language)
     else:
-        text = budget_table(table, plan.currency, language)
+        text = export.budget_text(table, plan.currency, language)
     _emit(text, args.output, out)
     return EXIT_OK
-
-
-_GROUP_WORDS = {"phase": "fase", "dimension": "dimensi", "owner": "pemilik",
-                "funding": "sumber dana"}  # fmt: skip
-
-
-def budget_table(table: Any, currency: str, language: str) -> str:
-    """A budget table as aligned text, amounts as planning documents write them."""
-    from roadmap.money import format_money
-
-    lang: Literal["id", "en"] = "id" if language == "id" else "en"
-
-    def money(v: int | None) -> str:
-        if v is None:
-            return ""
-        return "-" if v == 0 else format_money(v, language=lang, currency=currency)
-
-    records = table.records()
-    if not records:
-        return "tidak ada anggaran\n" if lang == "id" else "no budgets\n"
-    total_word = "jumlah" if lang == "id" else "total"
-    rows: list[tuple[str, ...]]
-    if table.by == "year":
-        head: tuple[str, ...] = (
-            ("tahun", "anggaran", "pagu", "lebih") if lang == "id"
-            else ("year", "amount", "ceiling", "over")
-        )  # fmt: skip
-        rows = [
-            (str(r["year"]), money(r["amount"]), money(r["ceiling"]),
-             money(r["over"]) if r["over"] else "")
-            for r in records
-        ]  # fmt: skip
-        rows.append((total_word, money(table.total), "", ""))
-    else:
-        label = _GROUP_WORDS[table.by] if lang == "id" else table.by
-        head = (label, *map(str, table.years), total_word)
-        rows = [
-            (str(r[table.by]), *(money(r[str(y)]) for y in table.years), money(r["total"]))
-            for r in records
-        ]
-        totals = table.totals()
-        rows.append((total_word, *(money(totals[y]) for y in table.years), money(table.total)))
-    widths = [max(len(x) for x in col) for col in zip(head, *rows, strict=True)]
-    rule_line = "  ".join("-" * w for w in widths)
-    lines = [
-        "  ".join(
-            c.ljust(w) if k == 0 else c.rjust(w)
-            for k, (c, w) in enumerate(zip(row, widths, strict=True))
-        ).rstrip()
-        for row in (head, *rows)
-    ]
-    return "\n".join([lines[0], rule_line, *lines[1:-1], rule_line, lines[-1]]) + "\n"
 
 
 def _cmd_gantt(args: argparse.Namespace, out: TextIO) -> int:
@@ -342,19 +286,17 @@ def _cmd_gantt(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from roadmap.io import dumps, save, to_ical, to_mermaid
-
     plan = load(args.plan)
     try:
         if args.to in ("csv", "xlsx"):
-            save(plan, _binary_output(args), format=args.to)
+            export.save(plan, _binary_output(args), format=args.to)
             return EXIT_OK
         if args.to == "mermaid":
-            text = to_mermaid(plan)
+            text = export.to_mermaid(plan)
         elif args.to == "ics":
-            text = to_ical(plan)
+            text = export.to_ical(plan)
         else:
-            text = dumps(plan, args.to)
+            text = export.dumps(plan, args.to)
     except PlanFileError:
         raise
     except RoadmapError as err:
@@ -382,50 +324,6 @@ def _binary_output(args: argparse.Namespace) -> str:
         raise RoadmapError(f"--format/--to {getattr(args, 'to', None) or args.format} writes "
                            "files: give the output file with -o")  # fmt: skip
     return str(args.output)
-
-
-def schedule_json(sched: Schedule) -> str:
-    """The schedule as JSON (SPEC §6)."""
-    return json.dumps(sched.to_dict(), indent=2, ensure_ascii=False) + "\n"
-
-
-def schedule_table(sched: Schedule, width: int = 36) -> str:
-    """The schedule as an aligned text table, critical items marked with ``*``."""
-    head = ("", "id", "name", "start", "finish", "slack", "free", "driving")
-    rows: list[tuple[str, ...]] = [head]
-    for r in sched.records():
-        name = r["name"] if len(r["name"]) <= width else r["name"][: width - 1] + "…"
-        rows.append(
-            (
-                "*" if r["critical"] else "",
-                r["id"],
-                name,
-                _d(r["start"]),
-                _d(r["finish"]),
-                str(r["total_slack_days"]),
-                str(r["free_slack_days"]),
-                ", ".join(r["driving"]),
-            )
-        )
-    widths = [max(len(row[c]) for row in rows) for c in range(len(head))]
-    right = {5, 6}
-    lines = [
-        "  ".join(
-            cell.rjust(widths[c]) if c in right else cell.ljust(widths[c])
-            for c, cell in enumerate(row)
-        ).rstrip()
-        for row in rows
-    ]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    summary = (
-        f"{sched.plan.name}: {sched.start} .. {sched.finish}, {len(sched)} items, "
-        f"critical path: {' -> '.join(sched.critical_path) or '-'}"
-    )
-    return summary + "\n\n" + "\n".join(lines) + "\n"
-
-
-def _d(value: Any) -> str:
-    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 def _emit(text: str, output: str | None, out: TextIO) -> None:
@@ -458,9 +356,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RoadmapError as exc:
         sys.stderr.write(f"roadmap: error: {exc}\n")
         return EXIT_INPUT
-    except OSError as exc:  # writing the output failed
+    except OSError as exc:  # reading or writing a file failed
         sys.stderr.write(f"roadmap: error: {exc.filename or ''}: {exc.strerror or exc}\n")
         return EXIT_INPUT
+    except Exception as exc:  # a bug: one line, the traceback only when asked for
+        if args.debug:
+            traceback.print_exc()
+        sys.stderr.write(
+            f"roadmap: internal error: {type(exc).__name__}: {exc} (a bug in roadmap; "
+            "run again with --debug for the traceback and please report it)\n"
+        )
+        return EXIT_INTERNAL
 
 
 def entrypoint() -> None:

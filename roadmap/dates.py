@@ -31,7 +31,9 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Calendar", "Duration", "parse_date", "parse_duration"]
+from roadmap.errors import ScheduleError
+
+__all__ = ["Calendar", "Duration", "add_months", "parse_date", "parse_duration"]
 
 # Unit words in English and Indonesian, singular and plural, mapped to a Duration field.
 _UNITS = {
@@ -65,12 +67,16 @@ def _int_field() -> Any:
     return attrs.field(default=0, validator=attrs.validators.instance_of(int))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class Duration:
     """A span of time in calendar units, resolved against a date when it is used.
 
     All parts carry the same sign; a negative duration is a lead when used as a lag.
     ``workdays`` cannot be mixed with the other parts and needs a :class:`Calendar`.
+
+    Durations compare by meaning: a quarter is three months, a year twelve, a week seven
+    days, so ``"1 year 1 quarter"`` equals ``"P1Y3M"`` and ``"15 months"``.  Months and
+    days stay apart (a month has no fixed number of days).
 
     Attributes
     ----------
@@ -80,6 +86,8 @@ class Duration:
     Examples
     --------
     >>> Duration(months=3) == Duration.parse("1 quarter")
+    True
+    >>> Duration.parse("1 month") == Duration.parse("30 days")
     False
     >>> Duration.parse("1 triwulan").total_months
     3
@@ -106,6 +114,17 @@ class Duration:
         if not (self.years or self.quarters or self.months or self.workdays):
             fixed = self.weeks * 7 + self.days
         object.__setattr__(self, "fixed_days", fixed)
+
+    def _key(self) -> tuple[int, int, int]:
+        return (self.total_months, self.weeks * 7 + self.days, self.workdays)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Duration):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     # -- construction -----------------------------------------------------------------
 
@@ -212,12 +231,12 @@ class Duration:
             return start + self.fixed_days
         if self.workdays:
             if calendar is None:
-                raise ValueError(
-                    f"a duration of {self} needs a working-day calendar; "
-                    "set 'calendar' on the roadmap"
+                raise ScheduleError(
+                    f"a duration of {self} needs a working-day calendar; set 'calendar' on "
+                    'the roadmap, e.g. calendar = {country = "ID", weekend = ["sat", "sun"]}'
                 )
             return calendar.add_workdays(start, self.workdays)
-        return _add_months(start, self.total_months) + self.weeks * 7 + self.days
+        return add_months(start, self.total_months) + self.weeks * 7 + self.days
 
     def days_from(self, start: int, calendar: Calendar | None = None) -> int:
         """The number of calendar days this duration spans from day number *start*."""
@@ -312,8 +331,14 @@ def parse_date(value: object) -> date:
     raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
 
 
-def _add_months(ordinal: int, months: int) -> int:
-    """Add calendar months to a day number, clamping to the month's end like relativedelta."""
+def add_months(ordinal: int, months: int) -> int:
+    """Add calendar months to a day number, clamping to the month's end like relativedelta.
+
+    Examples
+    --------
+    >>> date.fromordinal(add_months(date(2019, 1, 31).toordinal(), 1))
+    datetime.date(2019, 2, 28)
+    """
     if not months:
         return ordinal
     d = date.fromordinal(ordinal)

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["CycleError", "ItemError", "PlanFileError", "RoadmapError", "UnknownItemError"]
+__all__ = [
+    "CycleError",
+    "ItemError",
+    "MissingExtraError",
+    "PlanFileError",
+    "RoadmapError",
+    "ScheduleError",
+    "UnknownItemError",
+]
 
 
 class RoadmapError(Exception):
@@ -115,3 +123,24 @@ class CycleError(RoadmapError, ValueError):
         super().__init__(
             "dependency cycle: " + " -> ".join(self.cycle) + "; drop or reverse one of these links"
         )
+
+
+class ScheduleError(RoadmapError, ValueError):
+    """A plan that loads cannot be scheduled for a reason only scheduling finds.
+
+    For example a duration in workdays (``"10 hari kerja"``) in a plan without a working-day
+    ``calendar``.  :func:`roadmap.check` reports it as a finding; the command line prints
+    one line and exits with 2.
+    """
+
+
+class MissingExtraError(RoadmapError, ImportError):
+    """An optional dependency that a format or feature needs is not installed.
+
+    The message names the package and the ``pip install 'roadmap[extra]'`` command.
+    """
+
+    def __init__(self, feature: str, extra: str, package: str):
+        self.extra = extra
+        self.package = package
+        super().__init__(f"{feature} needs {package}: pip install 'roadmap[{extra}]'")

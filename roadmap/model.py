@@ -26,7 +26,6 @@ Examples
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
@@ -35,6 +34,7 @@ from typing import Any, Literal, TypeAlias, cast
 
 import attrs
 
+from roadmap import _html
 from roadmap.dates import Calendar, Duration, parse_date
 from roadmap.errors import ItemError, UnknownItemError
 
@@ -539,6 +539,23 @@ class Initiative:
         """All incoming links of the item."""
         return self.depends_on
 
+    @property
+    def planned_start(self) -> date | None:
+        """The planned start (start-no-earlier-than), or ``None``."""
+        return self.start
+
+    @property
+    def budget_amount(self) -> int | None:
+        """The budget as one amount: the total or the sum of the yearly parts, or ``None``.
+
+        Examples
+        --------
+        >>> Initiative(id="A", name="a", duration=5, budget={2019: 2, 2020: 3}).budget_amount
+        5
+        """
+        b = self.budget
+        return sum(b.values()) if isinstance(b, dict) else b
+
 
 @_with_id
 @attrs.frozen(kw_only=True)
@@ -597,6 +614,11 @@ class Milestone:
     def span(self) -> Duration:
         """Always zero."""
         return _ZERO
+
+    @property
+    def planned_start(self) -> _Date | None:
+        """The planned date (reached no earlier than), or ``None``."""
+        return self.date
 
 
 _ZERO = Duration()
@@ -747,27 +769,16 @@ class Roadmap:
                 when = str(item.start or "") + (f" + {item.duration}" if item.duration else "")
                 if item.finish:
                     when += f" .. {item.finish}"
-                budget = item.budget
-                money = (
-                    f"{sum(budget.values()):,}"
-                    if isinstance(budget, dict)
-                    else ""
-                    if budget is None
-                    else f"{budget:,}"
-                )
+                amount = item.budget_amount
+                money = "" if amount is None else f"{amount:,}"
             else:
                 when, money = str(item.date or ""), ""
             deps = ", ".join(str(d) for d in item.links)
-            cells = (item.id, item.name, item.phase or "", when, deps, money)
-            rows.append(
-                "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>"
-            )
-        head = "".join(
-            f"<th>{h}</th>" for h in ("id", "name", "phase", "when", "depends on", "budget")
-        )
+            rows.append((item.id, item.name, item.phase or "", when, deps, money))
         horizon = f"{self.start} .. {self.end}" if self.end else f"from {self.start}"
-        return (
-            f"<p><b>{html.escape(self.name)}</b> ({horizon}; {len(self.initiatives)} "
-            f"initiatives, {len(self.milestones)} milestones, {len(self.phases)} phases)</p>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        )
+        note = (f" ({horizon}; {len(self.initiatives)} initiatives, {len(self.milestones)} "
+                f"milestones, {len(self.phases)} phases)")  # fmt: skip
+        return _html.table(
+            ("id", "name", "phase", "when", "depends on", "budget"), rows, title=self.name,
+            note=note,
+        )  # fmt: skip

@@ -9,7 +9,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from roadmap.dates import Calendar, Duration, _add_months, parse_date, parse_duration
+from roadmap.dates import Calendar, Duration, add_months, parse_date, parse_duration
 
 
 class TestParse:
@@ -135,7 +135,7 @@ class TestArithmetic:
     def test_month_arithmetic_matches_relativedelta(self, day: date, months: int) -> None:
         """The fast month addition is dateutil's relativedelta, exactly."""
         assert (
-            _add_months(day.toordinal(), months) == (day + relativedelta(months=months)).toordinal()
+            add_months(day.toordinal(), months) == (day + relativedelta(months=months)).toordinal()
         )
 
     @given(

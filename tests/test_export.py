@@ -1,4 +1,4 @@
-"""Tests of roadmap.io._export: Mermaid gantt charts and iCalendar files."""
+"""Tests of roadmap.export (mermaid, ical): Mermaid gantt charts and iCalendar files."""
 
 from __future__ import annotations
 

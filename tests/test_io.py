@@ -13,7 +13,8 @@ from hypothesis import given
 
 import roadmap as rm
 from roadmap import Calendar, Initiative, Milestone, Phase, PlanFileError, Roadmap
-from roadmap.io import atomic_write, detect_format
+from roadmap._files import atomic_write
+from roadmap.io import detect_format
 from tests.strategies import dags
 
 FULL = Roadmap(

@@ -11,7 +11,7 @@ import pytest
 
 import roadmap as rm
 from roadmap import Calendar, Dependency, Initiative, Milestone, Phase, PlanFileError, Roadmap
-from roadmap.io import to_mspdi
+from roadmap.export import to_mspdi
 
 pytest.importorskip("defusedxml")
 

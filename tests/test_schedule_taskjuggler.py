@@ -1,4 +1,4 @@
-"""Differential test of roadmap.schedule against TaskJuggler (tj3), skipped when absent.
+"""Differential test of roadmap.scheduler against TaskJuggler (tj3), skipped when absent.
 
 Random plans of FS and SS links with lags, calendar-day durations and milestones are
 written as one TaskJuggler project (``duration`` in calendar days, ``gapduration`` for lags,

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 
 import roadmap as rm
-from roadmap import Dependency, Initiative, Milestone, PlanFileError, Roadmap
+from roadmap import Dependency, Initiative, Milestone, PlanFileError, Roadmap, export
+from roadmap._files import atomic_write
 from roadmap.io import write_template
 from tests.strategies import dags
 from tests.test_io import FULL
@@ -103,12 +104,12 @@ class TestFormulaInjection:
 
     def test_schedule_and_budget_csv(self) -> None:
         """The schedule's and the budget's CSV guard names too."""
-        assert "\n'=1+1," in rm.schedule(RISKY).to_csv().replace("A,initiative,", "\n")
+        assert "\n'=1+1," in export.schedule_csv(rm.schedule(RISKY)).replace("A,initiative,", "\n")
         plan = Roadmap(
             name="x", start=date(2019, 1, 1),
             initiatives=[Initiative(id="A", name="a", owner="=cmd", duration=3, budget=5)],
         )  # fmt: skip
-        assert "'=cmd,5,5" in rm.budget_by(plan, "owner").to_csv()
+        assert "'=cmd,5,5" in export.budget_csv(rm.budget_by(plan, "owner"))
 
 
 def workbook(tmp_path: Path, sheets: dict[str, list[list[object]]]) -> Path:
@@ -283,7 +284,7 @@ class TestTables:
         """Indonesian headers, dates as dates, critical rows in red, frozen header."""
         plan = rm.load(EXAMPLES / "tanjungpinang_2019_2023.toml")
         sched = rm.schedule(plan)
-        sched.to_xlsx(tmp_path / "s.xlsx")
+        atomic_write(tmp_path / "s.xlsx", export.schedule_xlsx(sched))
         ws = openpyxl.load_workbook(tmp_path / "s.xlsx").active
         assert ws.title == "Jadwal"
         assert [c.value for c in ws[1]][:5] == ["Kode", "Jenis", "Nama", "Mulai", "Selesai"]
@@ -301,7 +302,7 @@ class TestTables:
         """Rupiah format, a total row, the year over its ceiling filled red."""
         plan = rm.load(EXAMPLES / "tanjungpinang_2019_2023.toml")
         table = rm.budget_by(plan)
-        table.to_xlsx(tmp_path / "b.xlsx")
+        atomic_write(tmp_path / "b.xlsx", export.budget_xlsx(table))
         ws = openpyxl.load_workbook(tmp_path / "b.xlsx").active
         assert [c.value for c in ws[1]] == ["year", "amount", "ceiling", "over"]
         assert ws["B2"].number_format == '"Rp"#,##0'
@@ -312,7 +313,7 @@ class TestTables:
         row = 2 + [r["year"] for r in table.records()].index(over[0])
         assert ws.cell(row, 1).fill.fgColor.rgb.endswith("F8D7DA")
         by = rm.budget_by(plan, "dimension")
-        by.to_xlsx(tmp_path / "d.xlsx", language="en")
+        atomic_write(tmp_path / "d.xlsx", export.budget_xlsx(by, language="en"))
         ws = openpyxl.load_workbook(tmp_path / "d.xlsx").active
         assert ws.title == "Budget"
         assert ws.cell(ws.max_row, 1).value == "total"

@@ -1,8 +1,12 @@
-"""Read and write plan files: TOML, JSON and YAML share one tree (SPEC §5).
+"""Read and write plan files: TOML, JSON, YAML, CSV, XLSX; read MS Project XML.
 
-Every read error is a :class:`~roadmap.errors.PlanFileError` naming the file, the line and
-the field path.  Writing is atomic: a temporary file in the same folder is renamed over the
-target, so a crash never leaves half a plan behind.
+TOML, JSON and YAML share one tree (SPEC §5); CSV and XLSX take one row per item.
+
+This package knows plans, not schedules: writing MSPDI needs the schedule's dates, so it
+lives in :mod:`roadmap.export` (and :func:`roadmap.save` writes every format).  Every read
+error is a :class:`~roadmap.errors.PlanFileError` naming the file, the line and the field
+path.  Writing is atomic: a temporary file in the same folder is renamed over the target,
+so a crash never leaves half a plan behind.
 
 Examples
 --------
@@ -24,25 +28,21 @@ True
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
-import tempfile
 from pathlib import Path as FsPath
 from types import ModuleType
 from typing import IO, Literal, TypeAlias
 
-from roadmap.errors import PlanFileError
-from roadmap.io import _json, _mspdi, _table, _toml, _yaml
-from roadmap.io._export import to_ical, to_mermaid
-from roadmap.io._mspdi import to_mspdi
+from roadmap._files import atomic_write
+from roadmap.errors import PlanFileError, RoadmapError
+from roadmap.io import _json, _mspdi, _table, _template, _toml, _yaml
 from roadmap.io._toml import ParseError
 from roadmap.io._tree import TreeError, format_path, from_tree, to_tree
 from roadmap.model import Roadmap
 
 __all__ = [
-    "FORMATS", "PlanFormat", "detect_format", "dumps", "load", "loads", "save", "to_ical",
-    "to_mermaid", "to_mspdi", "write_template",
+    "FORMATS", "PlanFormat", "detect_format", "dumps", "load", "loads", "save", "write_template",
 ]  # fmt: skip
 
 PlanFormat: TypeAlias = Literal["toml", "json", "yaml", "csv", "xlsx", "mspdi"]
@@ -55,6 +55,10 @@ _MODULES: dict[str, ModuleType] = {"toml": _toml, "json": _json, "yaml": _yaml}
 _ALL = ", ".join(dict.fromkeys(FORMATS.values()))
 
 Source: TypeAlias = "str | os.PathLike[str] | IO[str] | IO[bytes]"
+_MSPDI_NEEDS_SCHEDULE = (
+    "MS Project XML carries scheduled dates: write it with roadmap.save(), roadmap.dumps() "
+    "or roadmap.export.to_mspdi()"
+)
 
 
 def detect_format(path: str | os.PathLike[str], format: str | None = None) -> PlanFormat:
@@ -182,13 +186,14 @@ def dumps(plan: Roadmap, format: str = "toml") -> str:
     """Write a plan as text in *format* (``"toml"``, ``"json"`` or ``"yaml"``).
 
     Defaults are left out; dates stay dates in TOML and YAML and are ISO text in JSON.
-    CSV and XLSX plans are files: write them with :func:`save`.
+    CSV and XLSX plans are files: write them with :func:`save`.  MS Project XML carries
+    scheduled dates: :func:`roadmap.dumps` writes it.
     """
     fmt = detect_format("<string>", format)
     if fmt in ("csv", "xlsx"):
-        raise PlanFileError(f"a {fmt.upper()} plan is written to files: use save()")
+        raise RoadmapError(f"a {fmt.upper()} plan is written to files: use save()")
     if fmt == "mspdi":
-        return _mspdi.to_mspdi(plan)
+        raise RoadmapError(_MSPDI_NEEDS_SCHEDULE)
     if fmt == "json":
         tree = to_tree(plan, dates=lambda d: d.isoformat())
     elif fmt == "yaml":
@@ -217,6 +222,8 @@ def save(
     """
     if isinstance(target, str | os.PathLike):
         fmt = detect_format(target, format)
+        if fmt == "mspdi":
+            raise RoadmapError(_MSPDI_NEEDS_SCHEDULE)
         if fmt == "csv":
             _table.write_csv(plan, target)
         elif fmt == "xlsx":
@@ -227,33 +234,6 @@ def save(
         name = str(getattr(target, "name", "<stream>"))
         fmt = detect_format(name, format) if format or name != "<stream>" else "toml"
         target.write(dumps(plan, fmt))
-
-
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write *data* to *path* through a temporary file and a rename.
-
-    The file gets the permissions a new file would get (or keeps those of the file it
-    replaces); a failure leaves any existing file untouched.
-    """
-    target = FsPath(path)
-    try:
-        mode = target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def write_template(path: str | os.PathLike[str], language: str = "id") -> None:
@@ -268,4 +248,4 @@ def write_template(path: str | os.PathLike[str], language: str = "id") -> None:
     """
     if os.path.exists(path):
         raise FileExistsError(errno.EEXIST, "will not replace an existing file", os.fspath(path))
-    atomic_write(path, _table.write_template(language))
+    atomic_write(path, _template.write_template(language))

@@ -27,7 +27,7 @@ from roadmap.errors import PlanFileError, RoadmapError
 from roadmap.model import Dependency, Initiative, LinkType, Milestone, Phase, Roadmap
 
 NS = "http://schemas.microsoft.com/project"
-_Q = f"{{{NS}}}"
+Q = f"{{{NS}}}"
 #: MSPDI codes of the link types.
 LINK_CODES: dict[LinkType, int] = {"FF": 0, "FS": 1, "SF": 2, "SS": 3}
 _TYPES = {code: kind for kind, code in LINK_CODES.items()}
@@ -40,242 +40,12 @@ FIELDS = (
     (188743743, "Text5", "roadmap duration"),
     (188743746, "Text6", "budget per year"),
 )
-_ID, _DIMENSION, _OWNER, _FUNDING, _DURATION, _YEARS = (f[0] for f in FIELDS)
+F_ID, F_DIMENSION, F_OWNER, F_FUNDING, F_DURATION, F_YEARS = (f[0] for f in FIELDS)
 MINUTES_PER_DAY = 480
-_ELAPSED_DAY = 1440  # elapsed formats count 24-hour days
-_DAYS_PER_MONTH = 30
+ELAPSED_DAY = 1440  # elapsed formats count 24-hour days
+DAYS_PER_MONTH = 30
 # Duration formats: d, ed, w, ew, mo, emo (estimated variants are 32 more).
-_D, _ED, _W, _EW, _MO, _EMO = 7, 8, 9, 10, 11, 12
-
-
-# -- export -------------------------------------------------------------------------------
-
-
-def _add(parent: ET.Element, tag: str, text: object = None) -> ET.Element:
-    el = ET.SubElement(parent, tag)
-    if text is not None:
-        el.text = str(text)
-    return el
-
-
-def _hours(days: int) -> str:
-    return f"PT{days * MINUTES_PER_DAY // 60}H0M0S"
-
-
-def _lag(lag: Duration, calendar: Calendar | None) -> tuple[int, int]:
-    """A lag as (tenths of a minute, MSPDI format)."""
-    if lag.workdays:
-        return lag.workdays * MINUTES_PER_DAY * 10, _D
-    per_day = MINUTES_PER_DAY if calendar is None else _ELAPSED_DAY
-    elapsed = 0 if calendar is None else 1
-    months = lag.years * 12 + lag.quarters * 3 + lag.months
-    if months and not (lag.weeks or lag.days):
-        return months * _DAYS_PER_MONTH * per_day * 10, _MO + elapsed
-    if lag.weeks and not (months or lag.days):
-        return lag.weeks * 7 * per_day * 10, _W + elapsed
-    days = months * _DAYS_PER_MONTH + lag.weeks * 7 + lag.days
-    return days * per_day * 10, _D + elapsed
-
-
-def _stamp(day: date, end: bool = False) -> str:
-    return f"{day.isoformat()}T{'17:00' if end else '08:00'}:00"
-
-
-def to_mspdi(plan: Roadmap) -> str:
-    """The plan as MSPDI XML text for MS Project or ProjectLibre.
-
-    Examples
-    --------
-    >>> from roadmap import Roadmap, Initiative
-    >>> plan = Roadmap(name="Demo", start="2019-01-01",
-    ...                initiatives=[Initiative(id="A", name="Study", duration="10 days")])
-    >>> "<Name>Study</Name>" in to_mspdi(plan)
-    True
-    """
-    from roadmap.schedule import schedule
-
-    try:
-        sched = schedule(plan)
-    except RoadmapError as err:
-        raise RoadmapError(f"cannot export a plan that cannot be scheduled: {err}") from None
-    cal = plan.calendar
-    root = ET.Element("Project", xmlns=NS)
-    _add(root, "SaveVersion", 14)
-    _add(root, "Name", plan.name)
-    _add(root, "Title", plan.name)
-    _add(root, "ScheduleFromStart", 1)
-    _add(root, "StartDate", _stamp(plan.start))
-    _add(root, "FinishDate", _stamp(sched.finish, end=True))
-    _add(root, "CurrencyDigits", 0 if plan.currency == "IDR" else 2)
-    _add(root, "CurrencySymbol", "Rp" if plan.currency == "IDR" else plan.currency)
-    _add(root, "CurrencyCode", plan.currency)
-    _add(root, "CalendarUID", 1)
-    _add(root, "DefaultStartTime", "08:00:00")
-    _add(root, "DefaultFinishTime", "17:00:00")
-    _add(root, "MinutesPerDay", MINUTES_PER_DAY)
-    weekend = set(cal.weekend) if cal is not None else set()
-    _add(root, "MinutesPerWeek", MINUTES_PER_DAY * (7 - len(weekend)))
-    _add(root, "DaysPerMonth", _DAYS_PER_MONTH)
-    _add(root, "DurationFormat", _D)
-    _add(root, "HonorConstraints", 1)
-    attrs_el = _add(root, "ExtendedAttributes")
-    for field_id, name, alias in FIELDS:
-        ext = _add(attrs_el, "ExtendedAttribute")
-        _add(ext, "FieldID", field_id)
-        _add(ext, "FieldName", name)
-        _add(ext, "Alias", alias)
-    _calendar(_add(_add(root, "Calendars"), "Calendar"), plan, sched.finish)
-
-    tasks = _add(root, "Tasks")
-    uid = 0
-    summary = _task(tasks, uid, plan.name, 0, plan.start, sched.finish)
-    _add(summary, "Summary", 1)
-    by_phase: dict[str | None, list[Initiative | Milestone]] = {}
-    phase_ids = {p.id for p in plan.phases}
-    for item in plan.items:
-        by_phase.setdefault(item.phase if item.phase in phase_ids else None, []).append(item)
-    uids = {}
-    order: list[tuple[int, Initiative | Milestone | Phase]] = []
-    for phase in plan.phases:
-        order.append((1, phase))
-        order += [(2, item) for item in by_phase.get(phase.id, [])]
-    order += [(1, item) for item in by_phase.get(None, [])]
-    for _, obj in order:
-        uid += 1
-        uids[obj.id] = uid
-    for level, obj in order:
-        if isinstance(obj, Phase):
-            start = obj.start or min(
-                (sched[i.id].start for i in by_phase.get(obj.id, [])), default=plan.start
-            )
-            finish = obj.end or max(
-                (sched[i.id].finish for i in by_phase.get(obj.id, [])), default=start
-            )
-            el = _task(tasks, uids[obj.id], obj.name, level, start, finish)
-            _add(el, "Summary", 1)
-            _ext(el, _ID, obj.id)
-            if obj.description:
-                _add(el, "Notes", obj.description)
-            continue
-        s = sched[obj.id]
-        el = _task(tasks, uids[obj.id], obj.name, level, s.start, s.finish, s.days, cal)
-        is_ms = isinstance(obj, Milestone)
-        _add(el, "Milestone", int(is_ms))
-        _add(el, "Summary", 0)
-        planned = obj.start if isinstance(obj, Initiative) else obj.date
-        if planned is not None:
-            _add(el, "ConstraintType", 4)  # start no earlier than
-            _add(el, "ConstraintDate", _stamp(planned, end=is_ms))
-        else:
-            _add(el, "ConstraintType", 0)
-        if obj.deadline is not None:
-            _add(el, "Deadline", _stamp(obj.deadline, end=True))
-        if isinstance(obj, Initiative):
-            _add(el, "PercentComplete", round(obj.progress * 100))
-            b = obj.budget
-            total = obj.budget_total or (sum(b.values()) if isinstance(b, dict) else b)
-            if total:
-                _add(el, "Cost", total * 100)  # MSPDI writes money in hundredths
-        for link in obj.links:
-            p = _add(el, "PredecessorLink")
-            _add(p, "PredecessorUID", uids[link.id])
-            _add(p, "Type", LINK_CODES[link.type])
-            _add(p, "CrossProject", 0)
-            tenths, fmt = _lag(link.lag, cal)
-            _add(p, "LinkLag", tenths)
-            _add(p, "LagFormat", fmt)
-        _ext(el, _ID, obj.id)
-        if obj.dimension:
-            _ext(el, _DIMENSION, obj.dimension)
-        if obj.owner:
-            _ext(el, _OWNER, obj.owner)
-        if isinstance(obj, Initiative):
-            if obj.funding:
-                _ext(el, _FUNDING, "; ".join(obj.funding))
-            if obj.duration is not None:
-                _ext(el, _DURATION, str(obj.duration))
-            if isinstance(obj.budget, dict):
-                _ext(el, _YEARS, "; ".join(f"{y}: {v}" for y, v in obj.budget.items()))
-        if obj.description:
-            _add(el, "Notes", obj.description)
-    ET.indent(root, space="  ")
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        + ET.tostring(root, encoding="unicode")
-        + "\n"
-    )
-
-
-def _task(
-    tasks: ET.Element,
-    uid: int,
-    name: str,
-    level: int,
-    start: date,
-    finish: date,
-    days: int | None = None,
-    cal: Calendar | None = None,
-) -> ET.Element:
-    el = _add(tasks, "Task")
-    _add(el, "UID", uid)
-    _add(el, "ID", uid)
-    _add(el, "Name", name)
-    _add(el, "Active", 1)
-    _add(el, "Manual", 0)
-    _add(el, "OutlineLevel", level)
-    _add(el, "Start", _stamp(start, end=days == 0))  # a milestone: at the end of its day
-    _add(el, "Finish", _stamp(finish, end=True))
-    if days is not None:
-        work = days
-        if cal is not None and days:
-            first = start.toordinal()
-            work = sum(cal.is_workday(d) for d in range(first, first + days))
-        _add(el, "Duration", _hours(work))
-        _add(el, "DurationFormat", _D)
-    return el
-
-
-def _ext(task: ET.Element, field_id: int, value: str) -> None:
-    ext = _add(task, "ExtendedAttribute")
-    _add(ext, "FieldID", field_id)
-    _add(ext, "Value", value)
-
-
-def _calendar(el: ET.Element, plan: Roadmap, finish: date) -> None:
-    _add(el, "UID", 1)
-    _add(el, "Name", "Standard")
-    _add(el, "IsBaseCalendar", 1)
-    cal = plan.calendar
-    days = _add(el, "WeekDays")
-    for day_type in range(1, 8):  # 1 = Sunday
-        weekday = (day_type + 5) % 7  # Python: Monday = 0
-        working = cal is None or weekday not in cal.weekend
-        wd = _add(days, "WeekDay")
-        _add(wd, "DayType", day_type)
-        _add(wd, "DayWorking", int(working))
-        if working:
-            times = _add(wd, "WorkingTimes")
-            for a, b in (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")):
-                t = _add(times, "WorkingTime")
-                _add(t, "FromTime", a)
-                _add(t, "ToTime", b)
-    if cal is None:
-        return
-    exceptions = _add(el, "Exceptions")
-    first = plan.start.toordinal()
-    last = date(max(finish.year, (plan.end or finish).year), 12, 31).toordinal()
-    for ordinal in range(first, last + 1):
-        day = date.fromordinal(ordinal)
-        if day.weekday() not in cal.weekend and not cal.is_workday(ordinal):
-            ex = _add(exceptions, "Exception")
-            _add(ex, "EnteredByOccurrences", 0)
-            period = _add(ex, "TimePeriod")
-            _add(period, "FromDate", f"{day.isoformat()}T00:00:00")
-            _add(period, "ToDate", f"{day.isoformat()}T23:59:00")
-            _add(ex, "Occurrences", 1)
-            _add(ex, "Name", "Libur")
-            _add(ex, "Type", 1)
-            _add(ex, "DayWorking", 0)
+FMT_D, FMT_ED, FMT_W, FMT_EW, FMT_MO, FMT_EMO = 7, 8, 9, 10, 11, 12
 
 
 # -- import -------------------------------------------------------------------------------
@@ -289,7 +59,7 @@ class _Reader:
         return PlanFileError(message, path=self.path, field=where)
 
     def text(self, el: ET.Element, tag: str) -> str | None:
-        child = el.find(_Q + tag)
+        child = el.find(Q + tag)
         if child is None or child.text is None or not child.text.strip():
             return None
         return child.text.strip()
@@ -354,7 +124,7 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
     except ET.ParseError as err:
         line = err.position[0] if err.position else None
         raise PlanFileError(f"not well-formed XML: {err}", path=path, line=line) from None
-    if root.tag != _Q + "Project":
+    if root.tag != Q + "Project":
         raise PlanFileError(
             f"not an MS Project XML file: the root element is <{root.tag.split('}')[-1]}>, "
             "not <Project> in the MSPDI namespace",
@@ -363,13 +133,13 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
     r = _Reader(path)
     fields = {
         int(r.text(e, "FieldID") or 0): (r.text(e, "Alias") or "")
-        for e in root.iterfind(f"{_Q}ExtendedAttributes/{_Q}ExtendedAttribute")
+        for e in root.iterfind(f"{Q}ExtendedAttributes/{Q}ExtendedAttribute")
     }
-    ours = fields.get(_ID) == "roadmap id"
+    ours = fields.get(F_ID) == "roadmap id"
     minutes_day = r.int(root, "MinutesPerDay", "Project", MINUTES_PER_DAY) or MINUTES_PER_DAY
     days_month = r.int(root, "DaysPerMonth", "Project", 20) or 20
     calendar = _read_calendar(r, root)
-    tasks = list(root.iterfind(f"{_Q}Tasks/{_Q}Task"))
+    tasks = list(root.iterfind(f"{Q}Tasks/{Q}Task"))
     ids: dict[int, str] = {}
     exts: dict[int, dict[int, str]] = {}  # custom fields of each task, by UID
     for k, t in enumerate(tasks):
@@ -378,9 +148,9 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
             continue
         exts[uid] = ext = {
             int(r.text(e, "FieldID") or 0): r.text(e, "Value") or ""
-            for e in t.iterfind(f"{_Q}ExtendedAttribute")
+            for e in t.iterfind(f"{Q}ExtendedAttribute")
         } if ours else {}  # fmt: skip
-        ids[uid] = ext.get(_ID) or f"T{r.text(t, 'ID') or uid}"
+        ids[uid] = ext.get(F_ID) or f"T{r.text(t, 'ID') or uid}"
     start = r.date(root, "StartDate", "Project")
     phases: list[Phase] = []
     initiatives: list[Initiative] = []
@@ -414,7 +184,7 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
                 continue
             links = [
                 _link(r, p, ids, where, calendar, minutes_day, days_month)
-                for p in t.iterfind(f"{_Q}PredecessorLink")
+                for p in t.iterfind(f"{Q}PredecessorLink")
             ]
             constraint = r.int(t, "ConstraintType", where, 0)
             planned = r.date(t, "ConstraintDate", where) if constraint in (2, 4) else None
@@ -423,19 +193,19 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
             deadline = r.date(t, "Deadline", where)
             common: dict[str, Any] = {
                 "id": ids[uid], "name": name, "phase": phase, "deadline": deadline,
-                "dimension": ext.get(_DIMENSION) or None, "owner": ext.get(_OWNER) or None,
+                "dimension": ext.get(F_DIMENSION) or None, "owner": ext.get(F_OWNER) or None,
                 "description": notes,
             }  # fmt: skip
             if r.text(t, "Milestone") == "1":
                 milestones.append(Milestone(**common, date=planned, depends_on=tuple(links)))
                 continue
             duration: Duration | None = (
-                Duration.parse(ext[_DURATION]) if ours and ext.get(_DURATION) else None
+                Duration.parse(ext[F_DURATION]) if ours and ext.get(F_DURATION) else None
             )
             if not duration:
                 hours = _hours_of(r.text(t, "Duration"))
-                fmt = r.int(t, "DurationFormat", where, _D)
-                if (fmt - 32 if fmt >= 35 else fmt) in (4, 6, _ED, _EW, _EMO):  # elapsed
+                fmt = r.int(t, "DurationFormat", where, FMT_D)
+                if (fmt - 32 if fmt >= 35 else fmt) in (4, 6, FMT_ED, FMT_EW, FMT_EMO):  # elapsed
                     duration = Duration(days=math.ceil(round(hours / 24, 6)))
                 else:
                     days = math.ceil(round(hours * 60 / minutes_day, 6))
@@ -444,12 +214,12 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
                     duration = Duration(days=days) if calendar is None else Duration(workdays=days)
             cost = float(r.text(t, "Cost") or 0) / 100
             budget: int | dict[int, int] | None = round(cost) if cost else None
-            if ext.get(_YEARS):
-                years = dict(part.split(":") for part in ext[_YEARS].split(";"))
+            if ext.get(F_YEARS):
+                years = dict(part.split(":") for part in ext[F_YEARS].split(";"))
                 budget = {int(y): int(v) for y, v in years.items()}
             parts = sum(budget.values()) if isinstance(budget, dict) else None
             total = round(cost) if parts is not None and cost and cost != parts else None
-            funding = [f.strip() for f in ext.get(_FUNDING, "").split(";") if f.strip()]
+            funding = [f.strip() for f in ext.get(F_FUNDING, "").split(";") if f.strip()]
             initiatives.append(
                 Initiative(
                     **common, start=planned, duration=duration, depends_on=tuple(links),
@@ -497,7 +267,7 @@ def _link(
     if kind not in _TYPES:
         raise r.error(f"<Type> must be 0 (FF), 1 (FS), 2 (SF) or 3 (SS), got {kind}", here)
     minutes = r.int(el, "LinkLag", here, 0) / 10
-    fmt = r.int(el, "LagFormat", here, _D)
+    fmt = r.int(el, "LagFormat", here, FMT_D)
     fmt = fmt - 32 if fmt >= 35 else fmt  # estimated formats
     lag = _lag_of(minutes, fmt, calendar, minutes_day, days_month)
     if lag is None:
@@ -515,20 +285,20 @@ def _lag_of(
     def whole(x: float) -> int | None:
         return round(x) if abs(x - round(x)) < 1e-6 else None
 
-    if fmt in (4, 6, _ED, _EW, _EMO):  # elapsed minutes, hours, days, weeks, months
-        if fmt == _EW and (w := whole(minutes / (7 * _ELAPSED_DAY))) is not None:
+    if fmt in (4, 6, FMT_ED, FMT_EW, FMT_EMO):  # elapsed minutes, hours, days, weeks, months
+        if fmt == FMT_EW and (w := whole(minutes / (7 * ELAPSED_DAY))) is not None:
             return Duration(weeks=w)
-        if fmt == _EMO and (m := whole(minutes / (_DAYS_PER_MONTH * _ELAPSED_DAY))) is not None:
+        if fmt == FMT_EMO and (m := whole(minutes / (DAYS_PER_MONTH * ELAPSED_DAY))) is not None:
             return Duration(months=m)
-        return Duration(days=round(minutes / _ELAPSED_DAY))
-    if fmt not in (3, 5, _D, _W, _MO):  # per cent, or unknown
+        return Duration(days=round(minutes / ELAPSED_DAY))
+    if fmt not in (3, 5, FMT_D, FMT_W, FMT_MO):  # per cent, or unknown
         return None
     days = round(minutes / minutes_day)  # working time
     if calendar is not None:
         return Duration(workdays=days)
-    if fmt == _W and (w := whole(minutes / (7 * minutes_day))) is not None:
+    if fmt == FMT_W and (w := whole(minutes / (7 * minutes_day))) is not None:
         return Duration(weeks=w)
-    if fmt == _MO and (m := whole(minutes / (days_month * minutes_day))) is not None:
+    if fmt == FMT_MO and (m := whole(minutes / (days_month * minutes_day))) is not None:
         return Duration(months=m)
     return Duration(days=days)
 
@@ -536,21 +306,21 @@ def _lag_of(
 def _read_calendar(r: _Reader, root: ET.Element) -> Calendar | None:
     uid = r.text(root, "CalendarUID") or "1"
     cal = next(
-        (c for c in root.iterfind(f"{_Q}Calendars/{_Q}Calendar") if r.text(c, "UID") == uid),
+        (c for c in root.iterfind(f"{Q}Calendars/{Q}Calendar") if r.text(c, "UID") == uid),
         None,
     )
     if cal is None:
         return Calendar()  # MS Project's default: Monday to Friday
     weekend = []
     holidays: list[date] = []
-    for wd in cal.iterfind(f"{_Q}WeekDays/{_Q}WeekDay"):
+    for wd in cal.iterfind(f"{Q}WeekDays/{Q}WeekDay"):
         day_type = r.int(wd, "DayType", "Calendars/Calendar/WeekDays/WeekDay", 0)
         working = r.text(wd, "DayWorking") == "1"
         if 1 <= day_type <= 7 and not working:
             weekend.append((day_type + 5) % 7)
         elif day_type == 0 and not working:  # an old-style exception
             holidays += _period(r, wd)
-    for ex in cal.iterfind(f"{_Q}Exceptions/{_Q}Exception"):
+    for ex in cal.iterfind(f"{Q}Exceptions/{Q}Exception"):
         if r.text(ex, "DayWorking") != "1":
             holidays += _period(r, ex)
     if not weekend and not holidays:
@@ -559,7 +329,7 @@ def _read_calendar(r: _Reader, root: ET.Element) -> Calendar | None:
 
 
 def _period(r: _Reader, el: ET.Element) -> Iterator[date]:
-    period = el.find(_Q + "TimePeriod")
+    period = el.find(Q + "TimePeriod")
     if period is None:
         return
     first = r.date(period, "FromDate", "Calendars/Calendar/Exceptions")

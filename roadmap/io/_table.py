@@ -23,45 +23,33 @@ from datetime import date, datetime
 from pathlib import Path as FsPath
 from typing import Any
 
+from roadmap._files import atomic_write
+from roadmap._i18n import MONTHS, MONTHS_SHORT
+from roadmap._sheets import RISKY, csv_text, openpyxl, workbook, xlsx_bytes, xlsx_sheet
 from roadmap.errors import PlanFileError
-from roadmap.io._tree import TreeError, from_tree, to_tree
-from roadmap.model import (
-    CEILING_GROUPS,
-    DIMENSIONS,
-    STATUSES,
-    Dependency,
-    Roadmap,
-    parse_dependencies,
+from roadmap.io._columns import (
+    BUDGET_YEAR,
+    INSTRUCTIONS,
+    ITEM_COLUMNS,
+    PHASE_COLUMNS,
+    ROADMAP_KEYS,
+    SHEETS,
+    is_money,
 )
+from roadmap.io._template import instructions
+from roadmap.io._tree import TreeError, from_tree, to_tree
+from roadmap.model import CEILING_GROUPS, Dependency, Roadmap, parse_dependencies
 
-#: The tables of a tabular plan: key -> sheet name.
-SHEETS = {"items": "Items", "phases": "Phases", "ceilings": "Ceilings", "roadmap": "Roadmap"}
-INSTRUCTIONS = "Instructions"
 _SHEET_ALIASES = {
     "items": "items", "kegiatan": "items", "phases": "phases", "fase": "phases",
     "ceilings": "ceilings", "pagu": "ceilings", "roadmap": "roadmap", "peta jalan": "roadmap",
 }  # fmt: skip
 _IGNORED_SHEETS = {"instructions", "petunjuk"}
-
-ITEM_COLUMNS = (
-    "kind", "id", "name", "phase", "dimension", "owner", "start", "duration", "finish",
-    "date", "after", "depends_on", "budget", "funding", "deadline", "progress", "status",
-    "multi_year", "tags", "description",
-)  # fmt: skip
-PHASE_COLUMNS = ("id", "name", "start", "end", "description")
-ROADMAP_KEYS = (
-    "name", "start", "end", "currency", "language", "fiscal_year_start", "calendar_weekend",
-    "calendar_country", "calendar_subdivision", "calendar_holidays",
-)  # fmt: skip
 _ONLY_MILESTONE = frozenset({"date", "after"})
 _ONLY_INITIATIVE = frozenset({"start", "duration", "finish", "budget", "funding", "progress",
                               "multi_year"})  # fmt: skip
 _KINDS = {"initiative": "initiative", "kegiatan": "initiative", "milestone": "milestone",
           "tonggak": "milestone"}  # fmt: skip
-_BUDGET_YEAR = re.compile(r"budget_(\d{4})")
-_RISKY = ("=", "+", "-", "@", "\t", "\r")
-
-FUNDING = ("APBD", "APBN", "DAK", "KPBU", "CSR", "Hibah")
 
 
 # -- reading: cells -------------------------------------------------------------------------
@@ -77,7 +65,7 @@ def _empty(value: object) -> bool:
 
 def _unquote(value: object) -> object:
     """Undo the formula guard of a CSV cell: ``'=x`` -> ``=x``."""
-    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in _RISKY:
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in RISKY:
         return value[1:]
     return value
 
@@ -100,17 +88,10 @@ def _text(value: object) -> str:
 
 
 _MONTH_NAMES = {
-    name: k + 1
-    for names in (
-        ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
-         "september", "oktober", "november", "desember"),
-        ("january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"),
-        ("jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des"),
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    )
+    name.lower(): k + 1
+    for names in (*MONTHS.values(), *MONTHS_SHORT.values())
     for k, name in enumerate(names)
-}  # fmt: skip
+}
 _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _D_MONTH_Y = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})")
 
@@ -300,7 +281,7 @@ class Table:
     ) -> dict[str, object]:
         out = {}
         for key, value in record.items():
-            fn = cells.get(key) or (_number if _BUDGET_YEAR.fullmatch(key) else _ref)
+            fn = cells.get(key) or (_number if BUDGET_YEAR.fullmatch(key) else _ref)
             try:
                 out[key] = fn(value)
             except _CellError as err:
@@ -337,7 +318,7 @@ class _Plan:
 
     def _items(self, table: Table) -> None:
         table.check_columns(
-            lambda c: c in ITEM_COLUMNS or bool(_BUDGET_YEAR.fullmatch(c)),
+            lambda c: c in ITEM_COLUMNS or bool(BUDGET_YEAR.fullmatch(c)),
             ", ".join(ITEM_COLUMNS) + ", budget_YYYY",
         )
         if "id" not in table.columns:
@@ -363,7 +344,7 @@ class _Plan:
                     other = "initiatives" if kind == "milestone" else "milestones"
                     raise table.error(f"this column is for {other}; this row is a {kind}", n, key)
             entry = table.convert(n, record, _ITEM_CELLS)
-            years = {k[7:]: entry.pop(k) for k in list(entry) if _BUDGET_YEAR.fullmatch(k)}
+            years = {k[7:]: entry.pop(k) for k in list(entry) if BUDGET_YEAR.fullmatch(k)}
             if years:
                 total = entry.pop("budget", None)
                 entry["budget"] = years if total is None else {"total": total, **years}
@@ -535,11 +516,11 @@ def read_csv(data: bytes, path: str, *, sidecars: bool = True) -> Roadmap:
 
 def read_xlsx(data: bytes, path: str) -> Roadmap:
     """Read an XLSX plan (needs the ``excel`` extra)."""
-    openpyxl = _openpyxl()
+    xl = openpyxl()
     import zipfile
 
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        book = xl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise PlanFileError(f"not an Excel workbook (.xlsx): {err}", path=path) from None
     try:
@@ -558,16 +539,6 @@ def read_xlsx(data: bytes, path: str) -> Roadmap:
     finally:
         book.close()
     return _Plan(tables, FsPath(path).stem).build()
-
-
-def _openpyxl() -> Any:
-    try:
-        import openpyxl
-    except ImportError:
-        raise PlanFileError(
-            "reading and writing .xlsx needs openpyxl: pip install 'roadmap[excel]'"
-        ) from None
-    return openpyxl
 
 
 # -- writing --------------------------------------------------------------------------------
@@ -631,31 +602,8 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
     return out
 
 
-def _csv_cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return "'" + value if value.startswith(_RISKY) else value
-    return str(value)
-
-
-def csv_text(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A table as CSV text, with text that a spreadsheet would run as a formula guarded."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows([_csv_cell(v) for v in row] for row in rows)
-    return buf.getvalue()
-
-
 def write_csv(plan: Roadmap, path: str | os.PathLike[str]) -> list[str]:
     """Write a CSV plan and its side files atomically; return the paths written."""
-    from roadmap.io import atomic_write
-
     name = os.fspath(path)
     written = []
     for key, (columns, rows) in to_tables(plan).items():
@@ -669,249 +617,11 @@ def write_csv(plan: Roadmap, path: str | os.PathLike[str]) -> list[str]:
     return written
 
 
-_WIDTHS = {"kind": 11, "id": 9, "name": 44, "depends_on": 26, "description": 40, "key": 22,
-           "value": 36, "group": 12}  # fmt: skip
-MONEY_FORMAT = '"Rp"#,##0'
-
-
-def xlsx_sheet(
-    ws: Any,
-    columns: Sequence[str],
-    rows: Iterable[Sequence[object]],
-    *,
-    money: Callable[[str], bool] = lambda c: False,
-    widths: Mapping[str, int] | None = None,
-) -> None:
-    """Fill a worksheet: bold frozen header, filter, widths, dates and Rupiah formatted.
-
-    Text is always stored as text, so a cell starting with ``=`` is never a formula.
-    """
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    ws.append(list(columns))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDE5F0")
-    money_columns = {k for k, c in enumerate(columns, start=1) if money(c)}
-    for n, row in enumerate(rows, start=2):
-        for k, value in enumerate(row, start=1):
-            if value is None:
-                continue
-            cell = ws.cell(row=n, column=k, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            elif isinstance(value, date):
-                cell.number_format = "yyyy-mm-dd"
-            elif k in money_columns and isinstance(value, int | float):
-                cell.number_format = MONEY_FORMAT
-    ws.freeze_panes = "A2"
-    if ws.max_row > 1:
-        ws.auto_filter.ref = ws.dimensions
-    for k, column in enumerate(columns, start=1):
-        width = (widths or {}).get(column) or _WIDTHS.get(column)
-        if width is None:
-            width = 16 if money(column) else max(10, len(column) + 2)
-        ws.column_dimensions[get_column_letter(k)].width = width
-
-
-def _is_money(column: str) -> bool:
-    return column == "budget" or column.startswith("budget_") or column.isdigit()
-
-
-def _workbook() -> Any:
-    """An empty workbook (without openpyxl's default sheet)."""
-    book = _openpyxl().Workbook()
-    book.remove(book.active)
-    return book
-
-
-def xlsx_bytes(book: Any) -> bytes:
-    """A workbook's bytes, reproducible: fixed creation and modification times."""
-    fixed = datetime(2000, 1, 1)
-    book.properties.created = fixed
-    book.properties.modified = fixed
-    book.properties.creator = "roadmap"
-    buf = io.BytesIO()
-    book.save(buf)
-    return buf.getvalue()
-
-
 def write_xlsx(plan: Roadmap) -> bytes:
     """The plan as an XLSX workbook."""
-    book = _workbook()
+    book = workbook()
     for key, (columns, rows) in to_tables(plan).items():
         ws = book.create_sheet(SHEETS[key])
-        xlsx_sheet(ws, columns, rows, money=_is_money if key != "roadmap" else lambda c: False)
-    _instructions(book, "en" if plan.language == "en" else "id")
-    return xlsx_bytes(book)
-
-
-# -- template -------------------------------------------------------------------------------
-
-_HELP = (
-    # column, Indonesian, English, example
-    ("kind", "Jenis baris: initiative (kegiatan) atau milestone (tonggak). Kosong: kegiatan, "
-     "kecuali date/after diisi.", "Row kind: initiative or milestone. Empty: initiative, "
-     "unless date/after is filled.", "initiative"),
-    ("id", "Kode unik, wajib.", "Unique code, required.", "SC06"),
-    ("name", "Nama kegiatan.", "Name.", "Jaringan intra pemerintah"),
-    ("phase", "Kode fase (lembar Phases).", "Phase id (Phases sheet).", "F1"),
-    ("dimension", "Dimensi smart city.", "Smart-city dimension.", "Smart Governance"),
-    ("owner", "Perangkat daerah penanggung jawab.", "Owning agency.", "Diskominfo"),
-    ("start", "Mulai paling cepat (tanggal).", "Start no earlier than (a date).", "2019-03-01"),
-    ("duration", "Lama: 9 bulan, 2 tahun, 6 minggu, 10 hari kerja; angka = hari.",
-     "Duration: 9 months, 2 years, 6 weeks, 10 working days; a number = days.", "9 bulan"),
-    ("finish", "Tanggal selesai (sebagai ganti duration).", "Finish date (instead of a "
-     "duration).", "2019-11-30"),
-    ("date", "Tanggal tonggak.", "Milestone date.", "2020-10-31"),
-    ("after", "Tonggak tercapai saat kegiatan ini selesai.", "Milestone reached when this "
-     "item finishes.", "SC03"),
-    ("depends_on", "Pendahulu, dipisah ';': KODE, KODE SS, KODE SS+1 bulan, KODE FF-5 hari.",
-     "Predecessors separated by ';': ID, ID SS, ID SS+1 month, ID FF-5 days.",
-     "SC01; SC02 SS+1 bulan"),
-    ("budget", "Anggaran total (Rupiah).", "Total budget (Rupiah).", "2500000000"),
-    ("budget_2019", "Anggaran per tahun anggaran: tambah kolom budget_2020, ...",
-     "Budget per fiscal year: add columns budget_2020, ...", "1000000000"),
-    ("funding", "Sumber dana, dipisah ';'.", "Funding sources separated by ';'.", "APBD; DAK"),
-    ("deadline", "Tenggat (tanggal).", "Deadline (a date).", "2020-12-31"),
-    ("progress", "Kemajuan 0..1 atau 0%..100%.", "Progress 0..1 or 0%..100%.", "40%"),
-    ("status", "Status: " + ", ".join(STATUSES) + ".", "Status: " + ", ".join(STATUSES) + ".",
-     "in_progress"),
-    ("multi_year", "Kontrak tahun jamak: ya/tidak.", "Multi-year contract: yes/no.", "tidak"),
-    ("tags", "Label, dipisah ';'.", "Tags separated by ';'.", "prioritas"),
-    ("description", "Keterangan.", "Description.", ""),
-)  # fmt: skip
-
-
-def _instructions(book: Any, language: str) -> None:
-    ws = book.create_sheet(INSTRUCTIONS)
-    lines = [
-        ["roadmap", "Petunjuk pengisian" if language == "id" else "How to fill in this workbook"],
-        [],
-        ["Items", "Satu baris per kegiatan atau tonggak.", "One row per initiative or milestone."],
-        ["Phases", "Fase: id, name, start, end.", "Phases: id, name, start, end."],
-        ["Ceilings", "Pagu per tahun: group kosong = semua; atau funding/dimension/owner + "
-         "name.", "Ceilings per year: empty group = all; or funding/dimension/owner + name."],
-        ["Roadmap", "Nama, mulai, akhir, mata uang, bahasa (id/en).",
-         "Name, start, end, currency, language (id/en)."],
-        [],
-        ["column", "keterangan", "meaning", "example"],
-        *[list(h) for h in _HELP],
-    ]  # fmt: skip
-    xlsx_sheet(ws, lines[0], lines[1:], widths={"roadmap": 14, lines[0][1]: 70})
-    ws.column_dimensions["C"].width = 70
-    ws.column_dimensions["D"].width = 24
-
-
-def write_template(language: str = "id") -> bytes:
-    """A blank plan workbook: headers, drop-down lists and an instructions sheet."""
-    book = _workbook()  # first: says how to install openpyxl
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    ws = book.create_sheet(SHEETS["items"])
-    columns = list(ITEM_COLUMNS)
-    columns.insert(columns.index("budget") + 1, "budget_2019")
-    xlsx_sheet(ws, columns, [], money=_is_money)
-    last = 2000
-
-    def choose(column: str, values: Sequence[str], strict: bool = True) -> None:
-        letter = get_column_letter(columns.index(column) + 1)
-        dv = DataValidation(
-            type="list",
-            formula1='"' + ",".join(values) + '"',
-            allow_blank=True,
-            showErrorMessage=strict,
-            errorStyle="stop" if strict else "information",
-        )
-        ws.add_data_validation(dv)
-        dv.add(f"{letter}2:{letter}{last}")
-
-    choose("kind", ("initiative", "milestone"))
-    choose("status", tuple(STATUSES))
-    choose("dimension", DIMENSIONS, strict=False)
-    choose("funding", FUNDING, strict=False)
-    choose("multi_year", ("ya", "tidak"))
-    for column in ("start", "finish", "date", "deadline"):
-        letter = get_column_letter(columns.index(column) + 1)
-        dv = DataValidation(type="date", operator="greaterThan", formula1="1")
-        ws.add_data_validation(dv)
-        dv.add(f"{letter}2:{letter}{last}")
-        for row in range(2, 200):
-            ws[f"{letter}{row}"].number_format = "yyyy-mm-dd"
-    xlsx_sheet(book.create_sheet(SHEETS["phases"]), PHASE_COLUMNS, [])
-    xlsx_sheet(book.create_sheet(SHEETS["ceilings"]), ["group", "name", "2019", "2020"], [],
-               money=_is_money)  # fmt: skip
-    rm = book.create_sheet(SHEETS["roadmap"])
-    xlsx_sheet(rm, ["key", "value"], [[k, None] for k in ROADMAP_KEYS])
-    rm.cell(row=ROADMAP_KEYS.index("language") + 2, column=2, value=language)
-    _instructions(book, language)
-    return xlsx_bytes(book)
-
-
-# -- schedule and budget tables -----------------------------------------------------------
-
-_SCHEDULE_HEADERS = {
-    "id": ("Kode", "ID"), "kind": ("Jenis", "Kind"), "name": ("Nama", "Name"),
-    "start": ("Mulai", "Start"), "finish": ("Selesai", "Finish"),
-    "late_start": ("Mulai paling lambat", "Late start"),
-    "late_finish": ("Selesai paling lambat", "Late finish"),
-    "total_slack_days": ("Float total (hari)", "Total slack (days)"),
-    "free_slack_days": ("Float bebas (hari)", "Free slack (days)"),
-    "critical": ("Kritis", "Critical"), "driving": ("Pendahulu penentu", "Driving links"),
-}  # fmt: skip
-
-
-def schedule_xlsx(records: Sequence[Mapping[str, Any]], language: str) -> bytes:
-    """A schedule's records as a formatted workbook, critical rows in red."""
-    book = _workbook()  # first: says how to install openpyxl
-    from openpyxl.styles import Font
-
-    k = 0 if language == "id" else 1
-    ws = book.create_sheet("Jadwal" if k == 0 else "Schedule")
-    keys = list(_SCHEDULE_HEADERS)
-    yes, no = ("ya", "tidak") if k == 0 else ("yes", "no")
-    rows = [
-        [
-            "; ".join(r[c]) if c == "driving" else (yes if r[c] else no) if c == "critical"
-            else r[c]
-            for c in keys
-        ]
-        for r in records
-    ]  # fmt: skip
-    xlsx_sheet(
-        ws,
-        [_SCHEDULE_HEADERS[c][k] for c in keys],
-        rows,
-        widths={_SCHEDULE_HEADERS["name"][k]: 44, _SCHEDULE_HEADERS["driving"][k]: 24},
-    )
-    red = Font(color="B00020")
-    for n, r in enumerate(records, start=2):
-        if r["critical"]:
-            for k in range(1, len(keys) + 1):
-                ws.cell(row=n, column=k).font = red
-    return xlsx_bytes(book)
-
-
-def budget_xlsx(
-    records: Sequence[Mapping[str, Any]], by: str, language: str, total: Mapping[str, Any]
-) -> bytes:
-    """A budget table as a formatted workbook: Rupiah, a total row, years over in red."""
-    book = _workbook()  # first: says how to install openpyxl
-    from openpyxl.styles import Font, PatternFill
-
-    ws = book.create_sheet("Anggaran" if language == "id" else "Budget")
-    columns = list(records[0]) if records else [by]
-    rows = [[r[c] for c in columns] for r in records]
-    rows.append([total.get(c) for c in columns])
-    xlsx_sheet(ws, columns, rows, money=lambda c: c not in (by, "year"))
-    for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
-    if by == "year":
-        fill = PatternFill("solid", fgColor="F8D7DA")
-        for n, r in enumerate(records, start=2):
-            if r.get("over"):
-                for cell in ws[n]:
-                    cell.fill = fill
+        xlsx_sheet(ws, columns, rows, money=is_money if key != "roadmap" else lambda c: False)
+    instructions(book, "en" if plan.language == "en" else "id")
     return xlsx_bytes(book)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from roadmap.errors import MissingExtraError
 from roadmap.io._toml import ParseError
 from roadmap.io._tree import Path
 
@@ -11,8 +12,8 @@ from roadmap.io._tree import Path
 def _yaml() -> Any:
     try:
         import yaml
-    except ImportError:  # pragma: no cover - exercised only without the extra
-        raise ParseError("YAML plans need PyYAML: pip install 'roadmap[yaml]'", None) from None
+    except ImportError:
+        raise MissingExtraError("reading and writing YAML plans", "yaml", "PyYAML") from None
     return yaml
 
 

@@ -28,20 +28,20 @@ datetime.date(2019, 9, 30)
 
 from __future__ import annotations
 
-import html
-import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
 import attrs
 
+from roadmap import _html
 from roadmap._network import FF, FS, SS, Network, network
-from roadmap.dates import Duration, _add_months
-from roadmap.errors import UnknownItemError
+from roadmap.dates import Duration, add_months
+from roadmap.errors import ScheduleError, UnknownItemError
 from roadmap.model import Dependency, Initiative, Milestone, Roadmap
 
-__all__ = ["Schedule", "ScheduledItem", "schedule"]
+__all__ = ["RECORD_COLUMNS", "DayNumbers", "Schedule", "ScheduledItem", "schedule"]
 
 _fromordinal = date.fromordinal
 
@@ -96,6 +96,28 @@ RECORD_COLUMNS = (
 )  # fmt: skip
 
 
+class DayNumbers(NamedTuple):
+    """A schedule as day numbers (:meth:`datetime.date.toordinal`), one entry per item.
+
+    Entries follow :attr:`Roadmap.items <roadmap.model.Roadmap.items>` (initiatives, then
+    milestones).  Intervals are half-open, ``[start, finish)``: an item of *d* days has
+    ``early_finish - early_start == d``, and a milestone has ``early_start ==
+    early_finish``, the instant at the end of the day on which it is reached.  This is the
+    view budgets, checks and charts compute with: no date objects per item.
+    """
+
+    ids: tuple[str, ...]
+    #: Position of every id.
+    position: Mapping[str, int]
+    early_start: tuple[int, ...]
+    early_finish: tuple[int, ...]
+    late_start: tuple[int, ...]
+    late_finish: tuple[int, ...]
+    free_slack: tuple[int, ...]
+    #: Positions in dependency order: every item comes after its predecessors.
+    order: tuple[int, ...]
+
+
 class _Passes(NamedTuple):
     """The arrays the passes fill, one entry per item (``lag`` one per link)."""
 
@@ -117,15 +139,63 @@ class Schedule:
     :meth:`to_dict` for JSON.
     """
 
-    __slots__ = ("_cp", "_ef", "_es", "_lf", "_ls", "_net", "_passes", "finish_day", "plan")
+    __slots__ = ("_cp", "_days", "_ef", "_es", "_lf", "_ls", "_net", "_passes", "finish_day",
+                 "plan")  # fmt: skip
 
     def __init__(self, plan: Roadmap, net: Network, passes: _Passes, finish_day: int) -> None:
         self.plan = plan
         self._net = net
         self._passes = passes
         self._es, self._ef, self._ls, self._lf = passes.es, passes.ef, passes.ls, passes.lf
-        self.finish_day = finish_day  # exclusive end of the roadmap, as a day number
+        #: The exclusive end of the roadmap as a day number: the day after its finish.
+        self.finish_day = finish_day
         self._cp: list[str] | None = None
+        self._days: DayNumbers | None = None
+
+    @property
+    def days(self) -> DayNumbers:
+        """Early and late dates, free slack and dependency order as day numbers.
+
+        Examples
+        --------
+        >>> from roadmap.model import Initiative, Roadmap
+        >>> plan = Roadmap(name="x", start=date(2019, 1, 1),
+        ...                initiatives=[Initiative(id="A", name="a", duration="1 month")])
+        >>> days = schedule(plan).days
+        >>> date.fromordinal(days.early_finish[days.position["A"]])  # the day after the finish
+        datetime.date(2019, 2, 1)
+        """
+        if self._days is None:
+            net, ps = self._net, self._passes
+            self._days = DayNumbers(
+                ids=tuple(net.ids),
+                position=MappingProxyType(net.index),
+                early_start=tuple(ps.es),
+                early_finish=tuple(ps.ef),
+                late_start=tuple(ps.ls),
+                late_finish=tuple(ps.lf),
+                free_slack=tuple(ps.free),
+                order=tuple(net.order),
+            )
+        return self._days
+
+    def driving_links(self, id: str) -> tuple[Dependency, ...]:
+        """The incoming links of item *id* that fixed its early dates (see :class:`ScheduledItem`).
+
+        Raises
+        ------
+        roadmap.UnknownItemError
+            When no item has that id.
+        """
+        i = self._position(id)
+        links = self._net.items[i].links
+        return tuple(links[k] for k in self._driving(i))
+
+    def _position(self, id: str) -> int:
+        try:
+            return self._net.index[id]
+        except KeyError:
+            raise UnknownItemError(f"no item with id {id!r} in the schedule") from None
 
     # -- whole-roadmap figures --------------------------------------------------------
 
@@ -175,10 +245,7 @@ class Schedule:
         )
 
     def __getitem__(self, id: str) -> ScheduledItem:
-        try:
-            return self._at(self._net.index[id])
-        except KeyError:
-            raise UnknownItemError(f"no item with id {id!r} in the schedule") from None
+        return self._at(self._position(id))
 
     def _date_order(self) -> list[int]:
         es, ef = self._es, self._ef
@@ -314,35 +381,6 @@ class Schedule:
             )
         return out
 
-    def to_csv(self) -> str:
-        """The records as CSV text: ``driving`` joined by ``;``, ``critical`` as yes/no.
-
-        Names that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) are
-        written behind a ``'``.
-        """
-        from roadmap.io._table import csv_text
-
-        rows = (
-            [
-                ";".join(r[c]) if c == "driving" else ("yes" if r[c] else "no")
-                if c == "critical" else r[c]
-                for c in RECORD_COLUMNS
-            ]
-            for r in self.records()
-        )  # fmt: skip
-        return csv_text(RECORD_COLUMNS, rows)
-
-    def to_xlsx(self, path: str | os.PathLike[str], *, language: str | None = None) -> None:
-        """Write the records as a formatted workbook (needs the ``excel`` extra).
-
-        Headers in *language* (default: the plan's), frozen; dates as dates; critical rows
-        in red; text is never taken for a formula.  Written atomically.
-        """
-        from roadmap.io import atomic_write
-        from roadmap.io._table import schedule_xlsx
-
-        atomic_write(path, schedule_xlsx(self.records(), language or self.plan.language))
-
     def to_dict(self) -> dict[str, Any]:
         """The schedule as the JSON tree of ``roadmap schedule --format json``."""
         items = [
@@ -364,27 +402,37 @@ class Schedule:
         )
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{c}</th>" for c in RECORD_COLUMNS if c != "kind")
-        rows = []
-        for r in self.records():
-            style = ' style="font-weight:bold"' if r["critical"] else ""
-            cells = []
-            for c in RECORD_COLUMNS:
-                if c == "kind":
-                    continue
-                v = r[c]
-                v = (
-                    ", ".join(v)
-                    if isinstance(v, list)
-                    else ("yes" if v is True else "" if v is False else v)
-                )
-                cells.append(f"<td>{html.escape(str(v))}</td>")
-            rows.append(f"<tr{style}>{''.join(cells)}</tr>")
-        return (
-            f"<p><b>{html.escape(self.plan.name)}</b>: {self.start} .. {self.finish}; "
-            f"critical path: {html.escape(' → '.join(self.critical_path))}</p>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        records = self.records()
+        columns = [c for c in RECORD_COLUMNS if c != "kind"]
+        rows = (
+            [", ".join(r[c]) if c == "driving" else "yes" if r[c] is True
+             else "" if r[c] is False else r[c] for c in columns]
+            for r in records
+        )  # fmt: skip
+        note = (f": {self.start} .. {self.finish}; critical path: "
+                f"{' → '.join(self.critical_path) or '-'}")  # fmt: skip
+        return _html.table(
+            columns, rows, title=self.plan.name, note=note, bold=(r["critical"] for r in records)
         )
+
+
+def _need_no_calendar(net: Network) -> None:
+    """Refuse, naming the item, a duration or lag in workdays in a plan without a calendar."""
+    hint = (
+        "needs a working-day calendar; set 'calendar' on the roadmap, e.g. "
+        'calendar = {country = "ID", weekend = ["sat", "sun"]}'
+    )
+    for i, dur in net.general.items():
+        if dur.workdays:
+            raise ScheduleError(f"item {net.ids[i]!r}, field 'duration': {dur} {hint}")
+    if any(net.cal_lag):
+        for i, flag in enumerate(net.cal_lag):
+            for k in range(net.first[i], net.first[i + 1]) if flag else ():
+                lag = net.lag[k]
+                if isinstance(lag, Duration) and lag.workdays:
+                    raise ScheduleError(
+                        f"item {net.ids[i]!r}, field 'depends_on': a lag of {lag} {hint}"
+                    )
 
 
 def schedule(plan: Roadmap) -> Schedule:
@@ -415,8 +463,9 @@ def schedule(plan: Roadmap) -> Schedule:
     roadmap.CycleError
         When the dependencies form a cycle; it names the whole cycle.
     roadmap.ItemError
-        For duplicate ids and links to unknown items, and for a duration in workdays
-        without a calendar.
+        For duplicate ids and links to unknown items.
+    roadmap.ScheduleError
+        For a duration or lag in workdays in a plan without a working-day calendar.
     """
     cached = plan._schedule
     if cached is not None:
@@ -425,6 +474,8 @@ def schedule(plan: Roadmap) -> Schedule:
     net = network(plan)
     n = len(net.items)
     cal = plan.calendar
+    if cal is None:
+        _need_no_calendar(net)
     durs, dkind, general, snet, deadline = net.durs, net.dkind, net.general, net.snet, net.deadline
     first, src, code, lags, cal_lag = net.first, net.src, net.code, net.lag, net.cal_lag
     lag_days = net.lag_days[:]  # calendar lags are resolved into this copy
@@ -434,66 +485,74 @@ def schedule(plan: Roadmap) -> Schedule:
     sbound = [0] * n  # the start the links allow, before moving to a working day
     fbound = [-1] * n  # the finish the FF/SF links demand
     mode = bytearray(n)  # what fixed the dates: 0 start links, 1 finish links, 2 both
-    add_months = _add_months
 
     # -- forward pass -------------------------------------------------------------------
-    for i in net.order:
-        start = snet[i]
-        fb = -1
-        a = first[i]
-        b = first[i + 1]
-        if a != b:
-            if cal_lag[i]:
+    i = 0
+    try:
+        for i in net.order:
+            start = snet[i]
+            fb = -1
+            a = first[i]
+            b = first[i + 1]
+            if a != b:
+                if cal_lag[i]:
+                    for k in range(a, b):
+                        lag = lags[k]
+                        if lag.__class__ is not int:
+                            assert isinstance(lag, Duration)
+                            p = src[k]
+                            # Resolved once, at the predecessor's early date; the backward
+                            # pass reuses the days.
+                            lag_days[k] = lag.days_from(
+                                ef[p] if code[k] in (FS, FF) else es[p], cal
+                            )
                 for k in range(a, b):
-                    lag = lags[k]
-                    if lag.__class__ is not int:
-                        assert isinstance(lag, Duration)
-                        p = src[k]
-                        # Resolved once, at the predecessor's early date; the backward
-                        # pass reuses the days.
-                        lag_days[k] = lag.days_from(ef[p] if code[k] in (FS, FF) else es[p], cal)
-            for k in range(a, b):
-                t = code[k]
-                if t == FS:
-                    bound = ef[src[k]] + lag_days[k]
-                    if bound > start:
-                        start = bound
-                elif t == SS:
-                    bound = es[src[k]] + lag_days[k]
-                    if bound > start:
-                        start = bound
-                else:
-                    bound = (ef[src[k]] if t == FF else es[src[k]]) + lag_days[k]
-                    if bound > fb:
-                        fb = bound
-        sbound[i] = start
-        kind = dkind[i]
-        if kind == 0:
-            d = durs[i]
-        elif kind == 1:
-            d = add_months(start, durs[i]) - start
-        else:
-            dur = general[i]
-            if dur.workdays and cal is not None:
-                start = cal.next_workday(start)
-            d = dur.days_from(start, cal)
-        if fb >= start + d:
-            fbound[i] = fb
-            if fb > start + d:
-                # Finish-driven: measure the duration back from the finish it must reach.
-                if kind == 1:
-                    back = fb - add_months(fb, -durs[i])
-                    d = back if fb - back >= start else fb - start
-                elif kind == 2:
-                    back = general[i].days_before(fb, cal)
-                    d = back if fb - back >= start else fb - start
-                start = fb - d
-                mode[i] = 1
+                    t = code[k]
+                    if t == FS:
+                        bound = ef[src[k]] + lag_days[k]
+                        if bound > start:
+                            start = bound
+                    elif t == SS:
+                        bound = es[src[k]] + lag_days[k]
+                        if bound > start:
+                            start = bound
+                    else:
+                        bound = (ef[src[k]] if t == FF else es[src[k]]) + lag_days[k]
+                        if bound > fb:
+                            fb = bound
+            sbound[i] = start
+            kind = dkind[i]
+            if kind == 0:
+                d = durs[i]
+            elif kind == 1:
+                d = add_months(start, durs[i]) - start
             else:
-                mode[i] = 2
-        es[i] = start
-        ef[i] = start + d
-        days[i] = d
+                dur = general[i]
+                if dur.workdays and cal is not None:
+                    start = cal.next_workday(start)
+                d = dur.days_from(start, cal)
+            if fb >= start + d:
+                fbound[i] = fb
+                if fb > start + d:
+                    # Finish-driven: measure the duration back from the finish it must reach.
+                    if kind == 1:
+                        back = fb - add_months(fb, -durs[i])
+                        d = back if fb - back >= start else fb - start
+                    elif kind == 2:
+                        back = general[i].days_before(fb, cal)
+                        d = back if fb - back >= start else fb - start
+                    start = fb - d
+                    mode[i] = 1
+                else:
+                    mode[i] = 2
+            es[i] = start
+            ef[i] = start + d
+            days[i] = d
+    except (ValueError, OverflowError) as err:  # a date beyond year 9999 (or before year 1)
+        raise ScheduleError(
+            f"item {net.ids[i]!r}: its dates fall outside the calendar (years 1 to 9999): {err}; "
+            "correct its duration, lags or planned start"
+        ) from None
 
     finish_day = max(ef, default=plan.start.toordinal())
 

@@ -1,15 +1,9 @@
-"""Charts for planning documents: Gantt chart, budget per fiscal year, S-curve.
+"""The Gantt chart: :func:`plot_gantt` (axes-level) and :func:`save_gantt` (pages).
 
-This is the only module that imports matplotlib.  The ``plot_*`` functions are axes-level:
-they draw on ``ax`` (or the current axes), return it, and never call ``plt.show()`` or
-``savefig``.  :func:`save_gantt` is figure-level: it sizes A4 or A3 pages and writes PNG,
-SVG or PDF (a long roadmap continues on further PDF pages with repeated headers), with
-fixed metadata so the same plan gives the same bytes.
-
-The x axis is in day numbers (:meth:`datetime.date.toordinal`): a bar covers its days from
-the start of its first to the end of its last day, and a milestone sits at the end of its
-day.  Labels come in Indonesian (``language="id"``: *Jan ... Agu ... Des*, *TW I*) or
-English.
+Bars cover their days from the start of the first to the end of the last day, and a
+milestone sits at the end of its day.  The x axis is in matplotlib's date units, so dates
+a user adds (``ax.axvline(date(2021, 1, 1))``) land where they belong.  Labels come in
+Indonesian (``language="id"``: *Jan ... Agu ... Des*, *TW I*) or English.
 """
 
 from __future__ import annotations
@@ -22,6 +16,7 @@ from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
+import attrs
 import matplotlib as mpl
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
@@ -30,83 +25,31 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.transforms import offset_copy
 
-from roadmap.budget import budget_by
-from roadmap.io import atomic_write
+from roadmap._files import atomic_write
+from roadmap._i18n import MONTHS_SHORT, QUARTERS, Language
 from roadmap.model import Initiative, Milestone, Roadmap
 from roadmap.money import format_money
-from roadmap.schedule import Schedule, schedule
+from roadmap.plot._style import (
+    CRITICAL,
+    GRID,
+    INK,
+    LANE,
+    PALETTE,
+    PAPER,
+    PDF_CORE,
+    ROW_INCHES,
+    STYLE,
+    WORDS,
+    GroupBy,
+    date_number,
+    truncate,
+)
+from roadmap.scheduler import Schedule, schedule
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["PALETTE", "plot_budget", "plot_gantt", "plot_s_curve", "s_curve", "save_gantt"]
-
-#: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
-PALETTE = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#999999",
-    "#F0E442",
-)  # fmt: skip  (yellow last: it is faint on white)
-CRITICAL = "#B2182B"
-INK = "#222222"
-GRID = "#DDDDDD"
-LANE = "#F3F3F3"
-
-GroupBy = Literal["phase", "dimension", "owner"] | None
-Language = Literal["id", "en"]
-
-_MONTHS = {
-    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-_QUARTERS = {"id": ("TW I", "TW II", "TW III", "TW IV"), "en": ("Q1", "Q2", "Q3", "Q4")}
-_WORDS = {
-    "id": {
-        "critical": "Jalur kritis", "milestone": "Tonggak", "progress": "Progres",
-        "deadline": "Tenggat", "baseline": "Rencana awal", "status": "Tanggal status",
-        "link": "Ketergantungan penentu", "links": "Ketergantungan", "none": "(tanpa)",
-        "page": "halaman", "source": "Sumber", "ceiling": "Pagu", "over": "melebihi pagu",
-        "planned": "Rencana", "actual": "Realisasi", "fiscal_year": "Tahun anggaran",
-        "budget": "Anggaran", "cumulative": "Progres kumulatif (bobot biaya)",
-    },
-    "en": {
-        "critical": "Critical path", "milestone": "Milestone", "progress": "Progress",
-        "deadline": "Deadline", "baseline": "Baseline", "status": "Status date",
-        "link": "Driving dependency", "links": "Dependency", "none": "(none)",
-        "page": "page", "source": "Source", "ceiling": "Ceiling", "over": "over ceiling",
-        "planned": "Planned", "actual": "Actual", "fiscal_year": "Fiscal year",
-        "budget": "Budget", "cumulative": "Cumulative progress (cost-weighted)",
-    },
-}  # fmt: skip
-
-#: Paper sizes in inches (width, height) in portrait.
-PAPER = {"A4": (8.27, 11.69), "A3": (11.69, 16.54)}
-ROW_INCHES = 0.2  # one row of the Gantt chart: 7-pt labels stay legible
-_STYLE: Any = {
-    "font.family": "DejaVu Sans",  # ships with matplotlib: the same glyphs everywhere
-    "font.size": 7,
-    "axes.linewidth": 0.6,
-    "svg.hashsalt": "roadmap",
-    "svg.fonttype": "path",
-    "pdf.fonttype": 42,
-}
-# PDFs whose every text is in Windows-1252 (all Indonesian and English text) use the PDF
-# standard Helvetica: every reader has it, nothing is embedded, and text is written three
-# times faster than with an embedded TrueType font.  Other text embeds DejaVu Sans.
-_PDF_CORE: Any = {
-    **_STYLE,
-    "font.family": "Helvetica",
-    "font.weight": "medium",  # the weight the Helvetica metrics declare for "normal"
-    "pdf.use14corefonts": True,
-}
-
-
-# -- rows -------------------------------------------------------------------------------
+__all__ = ["Options", "plot_gantt", "save_gantt"]
 
 
 class _Row:
@@ -138,9 +81,9 @@ def _lane_of(item: Initiative | Milestone, group_by: GroupBy, none: str) -> str:
 
 def _rows(plan: Roadmap, sched: Schedule, group_by: GroupBy, language: Language) -> list[_Row]:
     """Lane headers and items, lanes in phase order (or first appearance), items by date."""
-    none = _WORDS[language]["none"]
-    index = sched._net.index
-    es, ef = sched._es, sched._ef
+    none = WORDS[language]["none"]
+    days = sched.days
+    index, es, ef = days.position, days.early_start, days.early_finish
     lanes: dict[str, list[_Row]] = {}
     if group_by == "phase":
         for p in sorted(plan.phases, key=lambda p: p.start or date.max):
@@ -179,10 +122,6 @@ def _rows(plan: Roadmap, sched: Schedule, group_by: GroupBy, language: Language)
     return rows
 
 
-def _truncate(text: str, chars: int) -> str:
-    return text if len(text) <= chars else text[: max(1, chars - 1)].rstrip() + "…"
-
-
 # -- the Gantt chart --------------------------------------------------------------------
 
 
@@ -200,9 +139,6 @@ def plot_gantt(
     title: str | None = None,
     label_chars: int = 46,
     rows: slice | None = None,
-    _all_rows: list[_Row] | None = None,
-    _page_rows: int = 0,
-    _style: Any = _STYLE,
 ) -> Axes:
     """Draw a Gantt chart of a plan on *ax* and return the axes.
 
@@ -239,16 +175,53 @@ def plot_gantt(
     Returns
     -------
     matplotlib.axes.Axes
+        The x axis is in matplotlib's date units: ``ax.axvline(date(2021, 1, 1))`` marks
+        1 January 2021.
     """
     import matplotlib.pyplot as plt
 
     sched = plan if isinstance(plan, Schedule) else schedule(plan)
-    roadmap = sched.plan
-    lang: Language = language or roadmap.language
-    words = _WORDS[lang]
+    opts = Options(
+        group_by=group_by, language=language or sched.plan.language, critical=critical,
+        arrows=arrows, status_date=status_date, baseline=baseline, budgets=budgets,
+        title=title, label_chars=label_chars,
+    )  # fmt: skip
     if ax is None:
         ax = plt.gca()
-    all_rows = _all_rows if _all_rows is not None else _rows(roadmap, sched, group_by, lang)
+    _draw(ax, sched, opts, _rows(sched.plan, sched, group_by, opts.language), rows, 0, STYLE)
+    return ax
+
+
+@attrs.frozen(kw_only=True)
+class Options:
+    """What :func:`plot_gantt` draws; :func:`save_gantt` passes its keywords through here."""
+
+    group_by: GroupBy = "phase"
+    language: Language = "id"
+    critical: bool = True
+    arrows: Literal["driving", "all", "none"] = "driving"
+    status_date: date | None = None
+    baseline: Roadmap | Schedule | None = None
+    budgets: bool = False
+    title: str | None = None
+    label_chars: int = 46
+
+
+def _draw(
+    ax: Axes,
+    sched: Schedule,
+    opts: Options,
+    all_rows: list[_Row],
+    rows: slice | None,
+    page_rows: int,
+    style: Any,
+) -> None:
+    """Draw the rows *rows* of *all_rows*; a page keeps the height of *page_rows* rows."""
+    roadmap = sched.plan
+    lang = opts.language
+    group_by, critical, arrows = opts.group_by, opts.critical, opts.arrows
+    status_date, baseline, budgets = opts.status_date, opts.baseline, opts.budgets
+    words = WORDS[lang]
     shown = all_rows[rows] if rows is not None else all_rows
     if rows is not None and shown and not shown[0].header and group_by is not None:
         # A lane that goes on from the previous page repeats its header, marked as such.
@@ -278,9 +251,11 @@ def plot_gantt(
     pad = max(2.0, (hi - lo) * 0.004)
     # Room on the right for what ends on the last day: a diamond, or a budget in words.
     right = hi + (hi - lo) * (0.075 if budgets else 0.012)
+    off = date_number(0)  # day numbers -> matplotlib date units
+    ax.xaxis_date()  # date units: a date a user draws lands where it should
 
-    with mpl.rc_context(_style):
-        _draw_calendar(ax, lo, hi, lang, roadmap.fiscal_year_start)
+    with mpl.rc_context(style):
+        _draw_calendar(ax, lo, hi, lang, roadmap.fiscal_year_start, off)
         _draw_lanes(ax, shown)
         bars, fills, edges, face = [], [], [], []
         crit_bars = []
@@ -291,12 +266,12 @@ def plot_gantt(
                 continue
             is_crit = r.id in crit_ids
             if r.start == r.end:  # a milestone, at the end of its day
-                ms_x.append(r.end)
+                ms_x.append(r.end + off)
                 ms_y.append(k)
                 ms_c.append(colour[r.lane])
                 ms_edge.append(CRITICAL if critical and is_crit else INK)
                 continue
-            box = _box(r.start, r.end, k, 0.56)
+            box = _box(r.start + off, r.end + off, k, 0.56)
             bars.append(box)
             face.append(colour[r.lane])
             edges.append(CRITICAL if critical and is_crit else "none")
@@ -304,8 +279,11 @@ def plot_gantt(
                 crit_bars.append(r.id)
             progress = r.item.progress if isinstance(r.item, Initiative) else 0.0
             if progress > 0:
-                fills.append(_box(r.start, r.start + (r.end - r.start) * progress, k, 0.22))
-        headers = [_box(r.start, r.end, k, 0.12) for k, r in enumerate(shown) if r.header]
+                x0 = r.start + off
+                fills.append(_box(x0, x0 + (r.end - r.start) * progress, k, 0.22))
+        headers = [
+            _box(r.start + off, r.end + off, k, 0.12) for k, r in enumerate(shown) if r.header
+        ]
         ax.add_collection(
             PolyCollection(
                 headers, facecolors="#666666", edgecolors="none", gid="lane-spans", zorder=2
@@ -334,16 +312,16 @@ def plot_gantt(
                 gid="milestones",
             )
         if baseline is not None:
-            _draw_baseline(ax, baseline, y_of)
-        _draw_deadlines(ax, shown, y_of)
-        n_arrows = _draw_arrows(ax, sched, shown, y_of, arrows, pad, crit_ids)
+            _draw_baseline(ax, baseline, y_of, off)
+        _draw_deadlines(ax, shown, y_of, off)
+        n_arrows = _draw_arrows(ax, sched, shown, y_of, arrows, pad, crit_ids, off)
         if budgets:
             for k, r in enumerate(shown):
                 b = r.item.budget if isinstance(r.item, Initiative) else None
                 total = sum(b.values()) if isinstance(b, dict) else b
                 if total:
                     ax.text(
-                        r.end + pad,
+                        r.end + off + pad,
                         k,
                         format_money(total, words=True, language=lang, currency=roadmap.currency),
                         va="center",
@@ -354,7 +332,7 @@ def plot_gantt(
                         clip_on=True,
                     )
         if status_date is not None:
-            x = status_date.toordinal() + 1
+            x = status_date.toordinal() + 1 + off
             ax.axvline(
                 x, color=CRITICAL, linestyle="--", linewidth=0.9, zorder=6, gid="status-date"
             )
@@ -375,7 +353,7 @@ def plot_gantt(
             ax.text(
                 -0.006,
                 k,
-                _truncate(r.label, label_chars),
+                truncate(r.label, opts.label_chars),
                 transform=trans,
                 ha="right",
                 va="center",
@@ -384,12 +362,12 @@ def plot_gantt(
                 clip_on=False,
             )
         # A short last page keeps the row height of the others.
-        ax.set_ylim(max(len(shown), _page_rows) - 0.5, -1.2)
-        ax.set_xlim(lo, right)
+        ax.set_ylim(max(len(shown), page_rows) - 0.5, -1.2)
+        ax.set_xlim(lo + off, right + off)
         for side in ("right", "left"):
             ax.spines[side].set_visible(False)
-        if title:
-            ax.set_title(title, loc="left", fontsize=10, fontweight="bold")
+        if opts.title:
+            ax.set_title(opts.title, loc="left", fontsize=10, fontweight="bold")
         _legend(
             ax,
             lanes,
@@ -404,14 +382,13 @@ def plot_gantt(
             has_baseline=baseline is not None,
             has_deadline=any(getattr(r.item, "deadline", None) for r in shown),
         )
-    return ax
 
 
 def _box(x0: float, x1: float, y: float, h: float) -> list[tuple[float, float]]:
     return [(x0, y - h / 2), (x1, y - h / 2), (x1, y + h / 2), (x0, y + h / 2)]
 
 
-def _draw_calendar(ax: Axes, lo: int, hi: int, lang: Language, fys: str) -> None:
+def _draw_calendar(ax: Axes, lo: int, hi: int, lang: Language, fys: str, off: float) -> None:
     """Fiscal-year bands, year labels below, and triwulan or month labels on top.
 
     Bands, rules and labels are a few collections and texts, not one artist per tick.
@@ -421,7 +398,8 @@ def _draw_calendar(ax: Axes, lo: int, hi: int, lang: Language, fys: str) -> None
     bands = []
     for y in years:
         if (y - years[0]) % 2 == 1:
-            start, end = date(y, month, day).toordinal(), date(y + 1, month, day).toordinal()
+            start = date(y, month, day).toordinal() + off
+            end = date(y + 1, month, day).toordinal() + off
             bands.append([(start, 0), (end, 0), (end, 1), (start, 1)])
     ax.add_collection(
         PolyCollection(
@@ -433,11 +411,11 @@ def _draw_calendar(ax: Axes, lo: int, hi: int, lang: Language, fys: str) -> None
             gid="fiscal-years",
         )
     )
-    year_starts = [date(y, 1, 1).toordinal() for y in [*years, years[-1] + 1]]
+    year_starts = [date(y, 1, 1).toordinal() + off for y in [*years, years[-1] + 1]]
     ax.set_xticks([])  # tick objects are costly: years and quarters are plain texts
-    trans = ax.get_xaxis_transform()  # x in days, y in axes fractions
+    trans = ax.get_xaxis_transform()  # x in date units, y in axes fractions
     # Offsets in points, not axes fractions: a tall chart keeps its labels at the axis.
-    fig = ax.get_figure(root=True)
+    fig = ax.figure.canvas.figure  # the root figure, also under a subfigure
     assert isinstance(fig, Figure)
     below = offset_copy(trans, fig=fig, y=-3, units="points")
     above_years = offset_copy(trans, fig=fig, y=12, units="points")
@@ -457,11 +435,11 @@ def _draw_calendar(ax: Axes, lo: int, hi: int, lang: Language, fys: str) -> None
             )
     span_years = len(years)
     if span_years <= 2:
-        ticks = [date(y, m, 1).toordinal() for y in years for m in range(1, 13)]
-        names = [_MONTHS[lang][k % 12] for k in range(len(ticks))]
+        ticks = [date(y, m, 1).toordinal() + off for y in years for m in range(1, 13)]
+        names = [MONTHS_SHORT[lang][k % 12] for k in range(len(ticks))]
     elif span_years <= 8:
-        ticks = [date(y, m, 1).toordinal() for y in years for m in (1, 4, 7, 10)]
-        names = [_QUARTERS[lang][k % 4] for k in range(len(ticks))]
+        ticks = [date(y, m, 1).toordinal() + off for y in years for m in (1, 4, 7, 10)]
+        names = [QUARTERS[lang][k % 4] for k in range(len(ticks))]
     else:
         ticks, names = [], []
     rules: list[list[tuple[float, float]]] = [[(t, 0.0), (t, 1.0)] for t in ticks]
@@ -519,25 +497,28 @@ def _draw_lanes(ax: Axes, rows: Sequence[_Row]) -> None:
     )
 
 
-def _draw_baseline(ax: Axes, baseline: Roadmap | Schedule, y_of: dict[str, int]) -> None:
+def _draw_baseline(
+    ax: Axes, baseline: Roadmap | Schedule, y_of: dict[str, int], off: float
+) -> None:
     base = baseline if isinstance(baseline, Schedule) else schedule(baseline)
+    days = base.days
     ghosts = []
     for id, y in y_of.items():
-        if id in base:
-            i = base._net.index[id]
-            if base._es[i] < base._ef[i]:
-                ghosts.append(_box(base._es[i], base._ef[i], y + 0.36, 0.12))
+        i = days.position.get(id)
+        if i is not None and days.early_start[i] < days.early_finish[i]:
+            x0, x1 = days.early_start[i] + off, days.early_finish[i] + off
+            ghosts.append(_box(x0, x1, y + 0.36, 0.12))
     ax.add_collection(
         PolyCollection(ghosts, facecolors="#9E9E9E", edgecolors="none", gid="baseline", zorder=2.5)
     )
 
 
-def _draw_deadlines(ax: Axes, rows: Sequence[_Row], y_of: dict[str, int]) -> None:
+def _draw_deadlines(ax: Axes, rows: Sequence[_Row], y_of: dict[str, int], off: float) -> None:
     xs, ys = [], []
     for r in rows:
         deadline = getattr(r.item, "deadline", None)
         if deadline is not None:
-            xs.append(deadline.toordinal() + 1)
+            xs.append(deadline.toordinal() + 1 + off)
             ys.append(y_of[r.id] - 0.42)
     if xs:
         ax.scatter(xs, ys, marker="v", s=14, color=CRITICAL, zorder=6, gid="deadlines")
@@ -551,6 +532,7 @@ def _draw_arrows(
     mode: str,
     pad: float,
     crit: set[str],
+    off: float,
 ) -> int:
     """Elbow connectors: start links enter a bar from the left, finish links from the right."""
     if mode == "none":
@@ -559,21 +541,19 @@ def _draw_arrows(
     heads_r: list[tuple[float, float]] = []
     heads_l: list[tuple[float, float]] = []
     colours = []
-    index = sched._net.index
+    days = sched.days
     for r in rows:
         if r.header:
             continue
-        links = r.item.links
-        if mode == "driving":
-            links = tuple(links[k] for k in sched._driving(index[r.id]))
+        links = sched.driving_links(r.id) if mode == "driving" else r.item.links
         for link in links:
             if link.id not in y_of:
                 continue  # the predecessor is on another page
-            p = sched._net.index[link.id]
-            ps, pe = sched._es[p], sched._ef[p]
+            p = days.position[link.id]
+            ps, pe = days.early_start[p] + off, days.early_finish[p] + off
             y0, y1 = float(y_of[link.id]), float(y_of[r.id])
-            x0 = float(pe if link.type in ("FS", "FF") else ps)
-            x1 = float(r.end if link.type in ("FF", "SF") else r.start)
+            x0 = pe if link.type in ("FS", "FF") else ps
+            x1 = (r.end if link.type in ("FF", "SF") else r.start) + off
             path: list[tuple[float, float]]
             step = 0.5 if y1 > y0 else -0.5
             if link.type in ("FS", "SS"):
@@ -632,7 +612,7 @@ def _legend(
     handles: list[Any] = []
     if group_by is not None:
         handles += [
-            Patch(facecolor=colour[lane], label=_truncate(titles.get(lane, lane), 36))
+            Patch(facecolor=colour[lane], label=truncate(titles.get(lane, lane), 36))
             for lane in lanes
         ]
     if has_crit:
@@ -736,9 +716,11 @@ def save_gantt(
         raise ValueError(f"cannot write a chart as {suffix!r}: use .png, .svg or .pdf")
     sched = plan if isinstance(plan, Schedule) else schedule(plan)
     roadmap = sched.plan
-    lang: Language = kw.get("language") or roadmap.language
-    group_by = kw.get("group_by", "phase")
-    all_rows = _rows(roadmap, sched, group_by, lang)  # once for every page
+    if kw.get("language") is None:
+        kw["language"] = roadmap.language
+    opts = Options(**kw)
+    lang = opts.language
+    all_rows = _rows(roadmap, sched, opts.group_by, lang)  # once for every page
     n_rows = len(all_rows)
     width, height = PAPER[paper]
     if orientation == "landscape":
@@ -760,25 +742,25 @@ def save_gantt(
 
     def page(rows: slice, number: tuple[int, int] | None, style: Any) -> Figure:
         return _page(
-            sched, rows, width, height, title, subtitle, source, number, lang, kw, all_rows, style
+            sched, rows, width, height, title, subtitle, source, number, opts, all_rows, style
         )
 
     if suffix == "pdf":
         # Fonts are embedded when the file is closed: under the same settings as drawing.
-        with mpl.rc_context(_STYLE), PdfPages(buf, metadata={
+        with mpl.rc_context(STYLE), PdfPages(buf, metadata={
                 "Creator": None, "Producer": None, "CreationDate": None}) as pdf:  # fmt: skip
             for k, rows in enumerate(pages):
                 number = (k + 1, len(pages))
                 if not embed_fonts:
-                    with mpl.rc_context(_PDF_CORE):
-                        fig = page(rows, number, _PDF_CORE)
+                    with mpl.rc_context(PDF_CORE):
+                        fig = page(rows, number, PDF_CORE)
                         if _standard_text(fig):
                             pdf.savefig(fig)
                             continue
-                pdf.savefig(page(rows, number, _STYLE))
+                pdf.savefig(page(rows, number, STYLE))
     else:
-        with mpl.rc_context(_STYLE):
-            fig = page(pages[0], None, _STYLE)
+        with mpl.rc_context(STYLE):
+            fig = page(pages[0], None, STYLE)
             metadata = {"Software": None} if suffix == "png" else {"Date": None, "Creator": None}
             fig.savefig(buf, format=suffix, dpi=dpi, metadata=metadata)
     atomic_write(path, buf.getvalue())
@@ -794,34 +776,31 @@ def _page(
     subtitle: str | None,
     source: str | None,
     page: tuple[int, int] | None,
-    lang: Language,
-    kw: dict[str, Any],
+    opts: Options,
     all_rows: list[_Row],
     style: Any,
 ) -> Figure:
     fig = Figure(figsize=(width, height))
-    label_chars = kw.get("label_chars", 46)
+    lang = opts.language
     # Room for the longest label: about 0.058 in per character at 7 pt, and the tick pad.
-    longest = max((len(_truncate(r.label, label_chars)) for r in all_rows), default=10)
+    longest = max((len(truncate(r.label, opts.label_chars)) for r in all_rows), default=10)
     left = min(0.5, (longest * 0.058 + 0.25) / width)
     top = 1 - 1.0 / height
     bottom = 0.75 / height
     ax = fig.add_axes((left, bottom, 0.97 - left, top - bottom))
     page_rows = (rows.stop - (rows.start or 0) + 1) if page is not None and page[1] > 1 else 0
-    plot_gantt(
-        sched, ax=ax, rows=rows, _all_rows=all_rows, _page_rows=page_rows, _style=style, **kw
-    )
+    _draw(ax, sched, opts, all_rows, rows, page_rows, style)
     head = (
         title
         if page is None or page[1] == 1
-        else (f"{title} ({_WORDS[lang]['page']} {page[0]}/{page[1]})")
+        else (f"{title} ({WORDS[lang]['page']} {page[0]}/{page[1]})")
     )
     fig.text(0.02, 1 - 0.3 / height, head, fontsize=12, fontweight="bold", va="top")
     if subtitle:
         fig.text(0.02, 1 - 0.55 / height, subtitle, fontsize=8, va="top", color="#444444")
     if source:
         fig.text(0.02, 0.15 / height, "\n".join(textwrap.wrap(
-            f"{_WORDS[lang]['source']}: {source}", 160)), fontsize=6, va="bottom",
+            f"{WORDS[lang]['source']}: {source}", 160)), fontsize=6, va="bottom",
             color="#444444")  # fmt: skip
     return fig
 
@@ -834,195 +813,3 @@ def _standard_text(fig: Figure) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-# -- budget chart and S-curve -----------------------------------------------------------
-
-
-def plot_budget(
-    plan: Roadmap,
-    *,
-    ax: Axes | None = None,
-    by: Literal["dimension", "funding", "owner", "phase"] = "dimension",
-    language: Language | None = None,
-) -> Axes:
-    """Stacked bars of the budget per fiscal year by group, with the ceiling line.
-
-    Years above their ceiling are outlined in red and labelled with the amount over.
-    """
-    import matplotlib.pyplot as plt
-
-    lang: Language = language or plan.language
-    words = _WORDS[lang]
-    if ax is None:
-        ax = plt.gca()
-    table = budget_by(plan, by)
-    years = list(table.years)
-    totals = table.totals()
-    unit = 10**9 if max(totals.values(), default=0) >= 10**9 else 10**6
-    unit_word = {10**9: {"id": "miliar", "en": "billion"}, 10**6: {"id": "juta",
-                 "en": "million"}}[unit][lang]  # fmt: skip
-    with mpl.rc_context(_STYLE):
-        bottom = [0.0] * len(years)
-        for k, (name, amounts) in enumerate(table.groups.items()):
-            heights = [amounts.get(y, 0) / unit for y in years]
-            ax.bar(
-                years,
-                heights,
-                bottom=bottom,
-                color=PALETTE[k % len(PALETTE)],
-                label=_truncate(name, 30),
-                width=0.7,
-                gid=f"budget-{name}",
-            )
-            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-        ceilings = [table.ceilings.get(y) for y in years]
-        if any(c is not None for c in ceilings):
-            xs, ys = [], []
-            for y, c in zip(years, ceilings, strict=True):
-                if c is not None:
-                    xs += [y - 0.45, y + 0.45, float("nan")]
-                    ys += [c / unit, c / unit, float("nan")]
-            ax.plot(xs, ys, color=CRITICAL, linewidth=1.5, label=words["ceiling"], gid="ceiling")
-        for y, c in zip(years, ceilings, strict=True):
-            if c is not None and totals.get(y, 0) > c:
-                over = totals[y] - c
-                ax.bar(
-                    [y],
-                    [totals[y] / unit],
-                    width=0.74,
-                    fill=False,
-                    edgecolor=CRITICAL,
-                    linewidth=1.6,
-                    gid="over-ceiling",
-                )
-                ax.annotate(
-                    f"+{format_money(over, words=True, language=lang)}\n{words['over']}",
-                    (y, totals[y] / unit),
-                    textcoords="offset points",
-                    xytext=(0, 3),
-                    ha="center",
-                    va="bottom",
-                    fontsize=6.5,
-                    color=CRITICAL,
-                )
-        # Headroom for the over-ceiling labels above the tallest bar or ceiling.
-        peak = max([*totals.values(), *(c for c in ceilings if c is not None), 1])
-        ax.set_ylim(0, peak / unit * 1.18)
-        ax.set_xticks(years)
-        ax.set_xticklabels([str(y) for y in years])
-        ax.set_xlabel(words["fiscal_year"])
-        currency = "Rp" if plan.currency == "IDR" and lang == "id" else plan.currency
-        ax.set_ylabel(f"{words['budget']} ({currency} {unit_word})")
-        ax.spines[["top", "right"]].set_visible(False)
-        ax.grid(axis="y", color=GRID, linewidth=0.5)
-        ax.set_axisbelow(True)
-        ax.legend(
-            frameon=False, fontsize=6.5, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3
-        )
-    return ax
-
-
-def s_curve(plan: Roadmap) -> tuple[list[int], list[float]]:
-    """Cost-weighted cumulative planned progress, 0 to 1, at the start of every month.
-
-    Each initiative weighs its share of the total budget (equal weights when the plan has
-    no budgets) and progresses linearly over its scheduled days.
-    """
-    sched = schedule(plan)
-    weights: dict[str, float] = {}
-    for item in plan.initiatives:
-        b = item.budget
-        weights[item.id] = float(sum(b.values()) if isinstance(b, dict) else (b or 0))
-    total = sum(weights.values())
-    if total <= 0:
-        weights = dict.fromkeys(weights, 1.0)
-        total = float(len(weights)) or 1.0
-    lo = sched.start.toordinal()
-    hi = sched.finish.toordinal() + 1
-    first = date.fromordinal(lo)
-    xs = []
-    y, m = first.year, first.month
-    while date(y, m, 1).toordinal() <= hi:
-        xs.append(date(y, m, 1).toordinal())
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    xs.append(hi)
-    xs = sorted({max(lo, x) for x in xs})
-    spans = [(sched._es[sched._net.index[id]], sched._ef[sched._net.index[id]], w / total)
-             for id, w in weights.items()]  # fmt: skip
-    ys = []
-    for x in xs:
-        done = 0.0
-        for s, e, w in spans:
-            if x >= e:
-                done += w
-            elif x > s:
-                done += w * (x - s) / (e - s)
-        ys.append(min(1.0, done))
-    return xs, ys
-
-
-def plot_s_curve(
-    plan: Roadmap,
-    *,
-    ax: Axes | None = None,
-    language: Language | None = None,
-    status_date: date | None = None,
-) -> Axes:
-    """Draw the S-curve (*kurva S*): cost-weighted cumulative progress, planned and actual.
-
-    The planned curve weighs every initiative by its share of the budget; the actual point
-    is the cost-weighted ``progress`` the plan records, drawn at *status_date*.
-    """
-    import matplotlib.pyplot as plt
-
-    lang: Language = language or plan.language
-    words = _WORDS[lang]
-    if ax is None:
-        ax = plt.gca()
-    xs, ys = s_curve(plan)
-    with mpl.rc_context(_STYLE):
-        ax.plot(
-            xs,
-            [100 * y for y in ys],
-            color=PALETTE[0],
-            linewidth=1.6,
-            label=words["planned"],
-            gid="planned",
-        )
-        recorded = [i for i in plan.initiatives if i.progress > 0]
-        if recorded and status_date is not None:
-            weights = {
-                i.id: float(
-                    sum(i.budget.values()) if isinstance(i.budget, dict) else (i.budget or 0)
-                )
-                for i in plan.initiatives
-            }
-            total = sum(weights.values()) or float(len(weights))
-            if not sum(weights.values()):
-                weights = dict.fromkeys(weights, 1.0)
-            actual = sum(weights[i.id] * i.progress for i in plan.initiatives) / total
-            x = status_date.toordinal() + 1
-            ax.plot(
-                [xs[0], x],
-                [0, 100 * actual],
-                color=PALETTE[1],
-                linewidth=1.6,
-                linestyle="--",
-                marker="o",
-                markevery=[1],
-                label=words["actual"],
-                gid="actual",
-            )
-            ax.axvline(x, color=CRITICAL, linestyle=":", linewidth=0.8)
-        years = range(date.fromordinal(xs[0]).year, date.fromordinal(xs[-1]).year + 2)
-        ticks = [date(y, 1, 1).toordinal() for y in years]
-        ax.set_xticks(ticks)
-        ax.set_xticklabels([str(y) for y in years])
-        ax.set_xlim(xs[0], xs[-1])
-        ax.set_ylim(0, 100)
-        ax.set_ylabel(f"{words['cumulative']} (%)")
-        ax.grid(color=GRID, linewidth=0.5)
-        ax.spines[["top", "right"]].set_visible(False)
-        ax.legend(frameon=False, fontsize=7, loc="upper left")
-    return ax

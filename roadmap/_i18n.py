@@ -1,0 +1,90 @@
+"""Languages of labels and messages: Indonesian (``"id"``) and English (``"en"``).
+
+Month names, triwulan, dates in words and the words that tables and charts share, in one
+place, so that every output of a plan says the same thing the same way.
+
+Examples
+--------
+>>> from datetime import date
+>>> long_date(date(2019, 9, 30), "id")
+'30 September 2019'
+>>> MONTHS_SHORT["id"][7], QUARTERS["id"][3]
+('Agu', 'TW IV')
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, TypeAlias
+
+__all__ = [
+    "GROUP_WORDS",
+    "LANGUAGES",
+    "MONTHS",
+    "MONTHS_SHORT",
+    "QUARTERS",
+    "Language",
+    "language_of",
+    "long_date",
+    "yes_no",
+]
+
+Language: TypeAlias = Literal["id", "en"]
+#: The languages of labels and messages.
+LANGUAGES: tuple[Language, ...] = ("id", "en")
+
+MONTHS: dict[Language, tuple[str, ...]] = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember"),
+}  # fmt: skip
+MONTHS_SHORT: dict[Language, tuple[str, ...]] = {
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+#: Quarters as planning documents name them: *Triwulan I-IV* (never CLDR's "Kuartal").
+QUARTERS: dict[Language, tuple[str, ...]] = {
+    "id": ("TW I", "TW II", "TW III", "TW IV"),
+    "en": ("Q1", "Q2", "Q3", "Q4"),
+}
+#: Names of the budget groupings (``budget_by(by=...)``).
+GROUP_WORDS: dict[Language, dict[str, str]] = {
+    "id": {"year": "tahun", "phase": "fase", "dimension": "dimensi", "owner": "pemilik",
+           "funding": "sumber dana", "total": "jumlah"},
+    "en": {"year": "year", "phase": "phase", "dimension": "dimension", "owner": "owner",
+           "funding": "funding", "total": "total"},
+}  # fmt: skip
+
+
+def language_of(value: str | None, default: str = "id") -> Language:
+    """*value* as a :data:`Language`, or *default*'s when *value* is ``None``.
+
+    Raises
+    ------
+    ValueError
+        For anything but ``"id"`` and ``"en"``.
+
+    Examples
+    --------
+    >>> language_of(None, "en"), language_of("id")
+    ('en', 'id')
+    """
+    chosen = default if value is None else value
+    if chosen == "id":
+        return "id"
+    if chosen == "en":
+        return "en"
+    raise ValueError(f"language must be 'id' or 'en', got {chosen!r}")
+
+
+def long_date(day: date, language: Language) -> str:
+    """*day* as planning documents write it, day first: ``30 September 2019``."""
+    return f"{day.day} {MONTHS[language][day.month - 1]} {day.year}"
+
+
+def yes_no(value: bool, language: Language) -> str:
+    """``ya``/``tidak`` or ``yes``/``no``."""
+    if language == "id":
+        return "ya" if value else "tidak"
+    return "yes" if value else "no"

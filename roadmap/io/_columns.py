@@ -1,0 +1,33 @@
+"""Sheets and columns of a tabular plan (CSV files, XLSX workbooks), as SPEC §5 names them."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BUDGET_YEAR", "FUNDING", "INSTRUCTIONS", "ITEM_COLUMNS", "PHASE_COLUMNS", "ROADMAP_KEYS",
+    "SHEETS", "is_money",
+]  # fmt: skip
+
+#: The tables of a tabular plan: key -> sheet name.
+SHEETS = {"items": "Items", "phases": "Phases", "ceilings": "Ceilings", "roadmap": "Roadmap"}
+INSTRUCTIONS = "Instructions"
+
+ITEM_COLUMNS = (
+    "kind", "id", "name", "phase", "dimension", "owner", "start", "duration", "finish",
+    "date", "after", "depends_on", "budget", "funding", "deadline", "progress", "status",
+    "multi_year", "tags", "description",
+)  # fmt: skip
+PHASE_COLUMNS = ("id", "name", "start", "end", "description")
+ROADMAP_KEYS = (
+    "name", "start", "end", "currency", "language", "fiscal_year_start", "calendar_weekend",
+    "calendar_country", "calendar_subdivision", "calendar_holidays",
+)  # fmt: skip
+BUDGET_YEAR = re.compile(r"budget_(\d{4})")
+
+FUNDING = ("APBD", "APBN", "DAK", "KPBU", "CSR", "Hibah")
+
+
+def is_money(column: str) -> bool:
+    """Whether a column of a plan table holds money (``budget``, ``budget_2020``, ``2020``)."""
+    return column == "budget" or column.startswith("budget_") or column.isdigit()

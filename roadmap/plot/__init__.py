@@ -1,0 +1,17 @@
+"""Charts for planning documents: Gantt chart, budget per fiscal year, S-curve.
+
+This is the only package that imports matplotlib.  The ``plot_*`` functions are
+axes-level: they draw on ``ax`` (or the current axes), return it, and never call
+``plt.show()`` or ``savefig``.  :func:`save_gantt` is figure-level: it sizes A4 or A3
+pages and writes PNG, SVG or PDF (a long roadmap continues on further PDF pages with
+repeated headers), with fixed metadata so the same plan gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from roadmap.plot._style import PALETTE
+from roadmap.plot.budget import plot_budget
+from roadmap.plot.gantt import plot_gantt, save_gantt
+from roadmap.plot.scurve import plot_s_curve
+
+__all__ = ["PALETTE", "plot_budget", "plot_gantt", "plot_s_curve", "save_gantt"]
