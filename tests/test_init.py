@@ -27,8 +27,19 @@ def test_import_does_not_pull_matplotlib_or_networkx() -> None:
     assert out.stdout.strip() == ""
 
 
-def test_version_is_a_string() -> None:
-    """One version source."""
-    from roadmap._version import __version__
+def test_version_is_the_packaged_one() -> None:
+    """The version comes from one source, _version.py, and is what the installed metadata says."""
+    from importlib.metadata import version
 
-    assert roadmap.__version__ == __version__
+    assert roadmap.__version__ == version("roadmap")
+
+
+def test_import_does_not_pull_openpyxl_or_the_cli() -> None:
+    """Spreadsheet support and the command line load only when used."""
+    code = (
+        "import sys, roadmap\n"
+        "print(','.join(m for m in ('openpyxl', 'roadmap.cli', 'roadmap.plot', 'argparse') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

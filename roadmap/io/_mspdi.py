@@ -108,7 +108,7 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
     """Read an MSPDI file written by MS Project, ProjectLibre or :func:`to_mspdi`."""
     try:
         from defusedxml import DefusedXmlException
-        from defusedxml.ElementTree import fromstring
+        from defusedxml.ElementTree import ParseError, fromstring
     except ImportError:
         raise PlanFileError(
             "reading MS Project XML needs defusedxml: pip install 'roadmap[mspdi]'", path=path
@@ -121,7 +121,7 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
             "files have none",
             path=path,
         ) from None
-    except ET.ParseError as err:
+    except ParseError as err:  # defusedxml 0.7 has its own class, not ET.ParseError
         line = err.position[0] if err.position else None
         raise PlanFileError(f"not well-formed XML: {err}", path=path, line=line) from None
     if root.tag != Q + "Project":
