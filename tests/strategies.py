@@ -1,4 +1,9 @@
-"""Hypothesis strategies: random acyclic plans and plans with a planted cycle."""
+"""Hypothesis strategies: random acyclic plans and plans with a planted cycle.
+
+Plans mix every kind of duration (days, weeks, months, quarters, years, mixed units such as
+``P1Y2M10D``, and workdays under a working-day calendar), lags and leads of each, all four
+link types, planned starts, deadlines and budgets as totals or per fiscal year.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +11,45 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from roadmap import Dependency, Duration, Initiative, Milestone, Roadmap
+from roadmap import Calendar, Dependency, Duration, Initiative, Milestone, Roadmap
 
 START = date(2019, 1, 1)
 
 day_durations = st.integers(1, 90).map(lambda n: Duration(days=n))
 month_durations = st.integers(1, 14).map(lambda n: Duration(months=n))
+mixed_durations = st.builds(
+    Duration,
+    years=st.integers(0, 1),
+    months=st.integers(0, 5),
+    weeks=st.integers(0, 3),
+    days=st.integers(1, 20),
+)
+workday_durations = st.integers(1, 80).map(lambda n: Duration(workdays=n))
 durations = st.one_of(
-    day_durations, month_durations, st.integers(1, 4).map(lambda n: Duration(quarters=n))
+    day_durations,
+    month_durations,
+    st.integers(1, 4).map(lambda n: Duration(quarters=n)),
+    st.integers(1, 3).map(lambda n: Duration(weeks=n)),
+    mixed_durations,
 )
 lags = st.one_of(
     st.just(Duration()),
     st.integers(-20, 40).map(lambda n: Duration(days=n)),
     st.integers(-2, 3).map(lambda n: Duration(months=n)),
 )
+workday_lags = st.integers(-10, 15).map(lambda n: Duration(workdays=n))
 link_types = st.sampled_from(["FS", "SS", "FF", "SF"])
+calendars = st.builds(
+    Calendar,
+    weekend=st.sampled_from([("sat", "sun"), ("fri",), ("sun",)]),
+    holidays=st.lists(st.integers(0, 900).map(lambda n: START + timedelta(days=n)), max_size=15),
+)
+budgets = st.one_of(
+    st.none(),
+    st.integers(0, 5_000_000_000),
+    st.dictionaries(st.integers(2019, 2024), st.integers(0, 2_000_000_000), min_size=1,
+                    max_size=4),
+)  # fmt: skip
 
 
 @st.composite
@@ -31,9 +60,21 @@ def dags(
     lag: st.SearchStrategy[Duration] = lags,
     with_deadlines: bool = False,
     with_milestones: bool = True,
+    workdays: str = "with calendar",
 ) -> Roadmap:
-    """An acyclic plan: links only point from an earlier to a later item of a hidden order."""
+    """An acyclic plan: links only point from an earlier to a later item of a hidden order.
+
+    *workdays*: ``"with calendar"`` (a third of the plans get a working-day calendar, and
+    only they have durations and lags in workdays), ``"anywhere"`` (workdays with or
+    without a calendar: plans that may not schedule) or ``"never"``.
+    """
     n = draw(st.integers(1, max_items))
+    calendar = draw(st.one_of(st.none(), st.none(), calendars)) if workdays != "never" else None
+    if calendar is not None or workdays == "anywhere":
+        durations_ = st.one_of(durations, workday_durations)
+        lag = st.one_of(lag, workday_lags)
+    else:
+        durations_ = durations
     ids = [f"T{i}" for i in range(n)]
     kinds = [
         "milestone" if with_milestones and draw(st.integers(0, 5)) == 0 else "initiative"
@@ -58,16 +99,19 @@ def dags(
                 Initiative(
                     id=id,
                     name=id,
-                    duration=draw(durations),
+                    duration=draw(durations_),
                     start=planned,
                     depends_on=links,
                     deadline=deadline,
+                    budget=draw(budgets),
                 )
             )
     order = draw(st.permutations(items))  # plan order differs from dependency order
     return Roadmap(
         name="random",
         start=START,
+        calendar=calendar,
+        ceilings=draw(st.dictionaries(st.integers(2019, 2022), st.integers(0, 5_000_000_000))),
         initiatives=[i for i in order if isinstance(i, Initiative)],
         milestones=[m for m in order if isinstance(m, Milestone)],
     )

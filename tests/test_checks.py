@@ -10,11 +10,13 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
 
 import roadmap as rm
 from roadmap import Initiative, Milestone, Phase, Roadmap, check
 from roadmap.checks import FAMILIES, RULES, SCHEMA, Finding, Report
 from tests.conftest import DATA
+from tests.strategies import dags
 
 D = date
 
@@ -343,3 +345,24 @@ def test_tanjungpinang_findings() -> None:
     assert [f.subjects for f in report.filter(code="over-ceiling")] == [("2020",)]
     outside = {f.subjects[0] for f in report.filter(code="outside-phase")}
     assert {"SC04", "SC05", "SC08", "SC09"} <= outside
+
+
+@settings(max_examples=200)
+@given(dags(workdays="anywhere", with_deadlines=True))
+def test_check_never_raises(plan: Roadmap) -> None:
+    """Any plan that loads gets a report, never an exception.
+
+    Fed workdays with and without a calendar, mixed units, total and yearly budgets against
+    ceilings, all link types and deadlines.
+    """
+    report = check(plan, language="id")
+    codes = {f.code for f in report}
+    stray = plan.calendar is None and any(
+        i.span.workdays or any(link.lag.workdays for link in i.links) for i in plan.items
+    )
+    assert ("workdays-without-calendar" in codes) == stray
+    if stray:
+        assert not report.ok
+        assert "not-scheduled" in codes
+    else:
+        assert not codes & {"not-scheduled", "cannot-schedule"}

@@ -144,6 +144,85 @@ class TestErrors:
         assert code == 2
         assert err.startswith("roadmap: error:")
 
+    WORKDAYS = (
+        '[roadmap]\nname = "x"\nstart = 2019-01-01\n[[initiatives]]\nid = "A"\n'
+        'name = "a"\nduration = "10 hari kerja"\n'
+    )
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["schedule"], ["schedule", "-f", "json"], ["budget"], ["budget", "--by", "owner"],
+            ["gantt", "-o", "{tmp}/g.png"], ["export", "--to", "mermaid"],
+            ["export", "--to", "ics"], ["export", "--to", "mspdi"],
+        ],
+        ids=" ".join,
+    )  # fmt: skip
+    def test_workdays_without_calendar(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str]
+    ) -> None:
+        """Workdays without a calendar: one line naming file, item and field; exit 2."""
+        plan = tmp_path / "p.toml"
+        plan.write_text(self.WORKDAYS)
+        args = [a.replace("{tmp}", str(tmp_path)) for a in argv]
+        code, out, err = run(capsys, args[0], str(plan), *args[1:])
+        assert (code, out) == (2, "")
+        assert err.startswith(f"roadmap: error: {plan}: ")
+        assert "item 'A', field 'duration': 10 workdays needs a working-day calendar" in err
+        assert err.count("\n") == 1
+        assert not (tmp_path / "g.png").exists()
+
+    def test_workdays_without_calendar_is_a_finding(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """Roadmap check reports it as an error finding (exit 1), with the fix."""
+        plan = tmp_path / "p.toml"
+        plan.write_text(self.WORKDAYS)
+        code, out, _ = run(capsys, "check", str(plan), "-l", "en", "-f", "json")
+        assert code == 1
+        codes = [f["code"] for f in json.loads(out)["findings"]]
+        assert codes[0] == "workdays-without-calendar"
+        assert "not-scheduled" in codes
+
+    def test_missing_extra(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        small_plan_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """YAML without PyYAML: one line saying what to install; exit 2."""
+        monkeypatch.setitem(sys.modules, "yaml", None)
+        code, out, err = run(capsys, "export", str(small_plan_path), "--to", "yaml")
+        assert (code, out) == (2, "")
+        assert err == (
+            f"roadmap: error: {small_plan_path}: reading and writing YAML plans needs PyYAML: "
+            "pip install 'roadmap[yaml]'\n"
+        )
+
+    def test_internal_error(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        small_plan_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """A bug is one line and exit 3; --debug shows the traceback."""
+        import roadmap.export
+
+        def broken(*args: object) -> str:
+            raise KeyError("boom")
+
+        monkeypatch.setattr(roadmap.export, "schedule_text", broken)
+        code, out, err = run(capsys, "schedule", str(small_plan_path))
+        assert (code, out) == (3, "")
+        assert err == (
+            "roadmap: internal error: KeyError: 'boom' (a bug in roadmap; run again with "
+            "--debug for the traceback and please report it)\n"
+        )
+        code, _, err = run(capsys, "--debug", "schedule", str(small_plan_path))
+        assert code == 3
+        assert "Traceback (most recent call last)" in err
+        assert err.endswith("please report it)\n")
+
     def test_usage_errors(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Unknown formats and missing commands are usage errors with exit 2."""
         assert run(capsys, "schedule", "x.toml", "--format", "xml")[0] == 2

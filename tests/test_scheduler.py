@@ -401,7 +401,7 @@ def test_every_link_holds_in_the_early_schedule(plan: Roadmap) -> None:
         for link in item.links:
             ps, pe = half_open(s[link.id])
             anchor = pe if link.type in ("FS", "FF") else ps
-            bound = anchor + _lag_days(link, anchor)
+            bound = anchor + _lag_days(link, anchor, plan.calendar)
             assert (s_ if link.type in ("FS", "SS") else e_) >= bound, (item.id, link)
 
 
