@@ -57,12 +57,15 @@ def dags(
     draw: st.DrawFn,
     max_items: int = 14,
     types: st.SearchStrategy[str] = link_types,
-    lag: st.SearchStrategy[Duration] = lags,
+    lag: st.SearchStrategy[Duration] | None = None,
     with_deadlines: bool = False,
     with_milestones: bool = True,
     workdays: str = "with calendar",
 ) -> Roadmap:
     """An acyclic plan: links only point from an earlier to a later item of a hidden order.
+
+    *lag*: the lags to draw; by default days and months, leads too, and workdays where
+    durations may be in workdays.
 
     *workdays*: ``"with calendar"`` (a third of the plans get a working-day calendar, and
     only they have durations and lags in workdays), ``"anywhere"`` (workdays with or
@@ -70,11 +73,11 @@ def dags(
     """
     n = draw(st.integers(1, max_items))
     calendar = draw(st.one_of(st.none(), st.none(), calendars)) if workdays != "never" else None
+    durations_ = durations
     if calendar is not None or workdays == "anywhere":
         durations_ = st.one_of(durations, workday_durations)
-        lag = st.one_of(lag, workday_lags)
-    else:
-        durations_ = durations
+    if lag is None:  # the default lags, in workdays too where durations may be
+        lag = lags if durations_ is durations else st.one_of(lags, workday_lags)
     ids = [f"T{i}" for i in range(n)]
     kinds = [
         "milestone" if with_milestones and draw(st.integers(0, 5)) == 0 else "initiative"

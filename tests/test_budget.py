@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import importlib.util
 from datetime import date
+from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import roadmap as rm
 from roadmap import Initiative, Roadmap, allocations, budget_by, export, fiscal_year, spread
-from roadmap.budget import fiscal_years
+from roadmap.budget import fiscal_years, s_curve
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "tanjungpinang_2019_2023.toml"
 
 D = date
 
@@ -147,3 +152,35 @@ class TestBudgetBy:
     def test_html(self) -> None:
         """The notebook view is a table."""
         assert budget_by(plan())._repr_html_().count("<tr>") == 3
+
+
+class TestSCurve:
+    def test_worked_example(self) -> None:
+        """By hand: A (Rp300, 1 Jan - 28 Feb, 59 days) then B (Rp100, March).
+
+        On 1 February A has done 31 of 59 days: 0.75 x 31/59 = 0.3941; on 1 March A is
+        done (0.75); on 1 April B too (1.0).
+        """
+        plan = Roadmap(name="x", start=date(2019, 1, 1), initiatives=[
+            Initiative(id="A", name="a", duration="2 months", budget=300),
+            Initiative(id="B", name="b", duration="1 month", budget=100, depends_on=["A"]),
+        ])  # fmt: skip
+        days, share = s_curve(plan)
+        assert days == [date(2019, 1, 1), date(2019, 2, 1), date(2019, 3, 1), date(2019, 4, 1)]
+        assert share == pytest.approx([0, 0.75 * 31 / 59, 0.75, 1.0])
+
+    def test_without_budgets_every_item_weighs_the_same(self) -> None:
+        """No budgets at all: equal weights, so two equal items in a row give 0.5 midway."""
+        plan = Roadmap(name="x", start=date(2019, 1, 1), initiatives=[
+            Initiative(id="A", name="a", duration="1 month"),
+            Initiative(id="B", name="b", duration="1 month", depends_on=["A"]),
+        ])  # fmt: skip
+        assert s_curve(plan)[1] == [0.0, 0.5, 1.0]
+
+    def test_example_rises_to_one(self) -> None:
+        """The planned S-curve of the example runs from 0 to 1 and never falls."""
+        days, share = s_curve(rm.load(EXAMPLE))
+        assert share[0] == 0
+        assert share[-1] == pytest.approx(1.0)
+        assert all(a <= b for a, b in pairwise(share))
+        assert days == sorted(days)

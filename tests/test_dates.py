@@ -107,6 +107,42 @@ class TestText:
         assert repr(Duration(months=2)) == "Duration.parse('2 months')"
 
 
+class TestEquality:
+    @pytest.mark.parametrize(
+        ("a", "b"),
+        [("1 year 1 quarter", "P1Y3M"), ("1 tahun 1 triwulan", "15 months"), ("1 week", "7 days"),
+         ("P1Y", "12 bulan"), ("2 triwulan", "6 months"), (0, "0 days")],
+    )  # fmt: skip
+    def test_equal_by_meaning(self, a: object, b: object) -> None:
+        """Durations that always span the same time are equal, with equal hashes."""
+        da, db = Duration.parse(a), Duration.parse(b)
+        assert da == db
+        assert hash(da) == hash(db)
+        assert len({da, db}) == 1
+
+    @pytest.mark.parametrize(
+        ("a", "b"), [("1 month", "30 days"), ("1 year", "365 days"), ("5 workdays", "1 week")]
+    )
+    def test_months_days_and_workdays_stay_apart(self, a: str, b: str) -> None:
+        """A month has no fixed number of days, a workday none of calendar days."""
+        assert Duration.parse(a) != Duration.parse(b)
+
+    @given(
+        st.builds(
+            Duration,
+            years=st.integers(0, 3),
+            quarters=st.integers(0, 5),
+            months=st.integers(0, 14),
+            weeks=st.integers(0, 5),
+            days=st.integers(0, 40),
+        )
+    )
+    def test_text_round_trip_is_lossless(self, d: Duration) -> None:
+        """What str() writes reads back equal: every mixed duration survives a plan file."""
+        assert Duration.parse(str(d)) == d
+        assert Duration.parse(str(d)).finish(date(2020, 1, 31)) == d.finish(date(2020, 1, 31))
+
+
 class TestArithmetic:
     def test_fixed_days(self) -> None:
         """Days and weeks are fixed; months are not."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from itertools import pairwise
 from pathlib import Path
 
 import matplotlib
@@ -19,7 +18,6 @@ from matplotlib.dates import date2num
 
 import roadmap as rm
 from roadmap import Initiative, Milestone, Phase, Roadmap
-from roadmap.budget import s_curve
 from roadmap.cli import main
 from roadmap.plot import plot_budget, plot_gantt, plot_s_curve, save_gantt
 from roadmap.plot._style import CRITICAL
@@ -93,6 +91,17 @@ class TestGantt:
         for id in "ABCD":
             s = sched[id]
             assert bars[rows[id]] == (x(s.start), s.days)
+
+    def test_x_axis_is_in_date_units(self, ax: Axes) -> None:
+        """A date the user draws lands on that day of the chart, inside the x range."""
+        plot_gantt(plan(), ax=ax)
+        start = rm.schedule(plan())["B"].start
+        line = ax.axvline(start)
+        rows = {label.split()[0]: k for k, label in enumerate(row_labels(ax))}
+        bars = {round(y): x0 for x0, _, y in boxes(ax, "bars")}
+        assert line.get_xdata(orig=False)[0] == bars[rows["B"]]
+        lo, hi = ax.get_xlim()
+        assert lo <= bars[rows["B"]] <= hi
 
     def test_lanes_labels_and_order(self, ax: Axes) -> None:
         """Lanes in phase order with bold headers; items by date; ids and names as labels."""
@@ -290,14 +299,6 @@ class TestBudgetAndSCurve:
         assert len(over) == 1
         assert over[0].get_x() + over[0].get_width() / 2 == 2020
         assert [line.get_gid() for line in ax.get_lines()] == ["ceiling"]
-
-    def test_s_curve_rises_to_one(self) -> None:
-        """The planned S-curve runs from 0 to 1 and never falls."""
-        xs, ys = s_curve(rm.load(EXAMPLE))
-        assert ys[0] == 0
-        assert ys[-1] == pytest.approx(1.0)
-        assert all(a <= b for a, b in pairwise(ys))
-        assert xs == sorted(xs)
 
     def test_s_curve_plot_with_actual(self, ax: Axes) -> None:
         """The actual point is drawn at the status date when progress is recorded."""

@@ -385,6 +385,47 @@ class TestResult:
 # -- Hypothesis properties -------------------------------------------------------------
 
 
+class TestDayNumbers:
+    def test_days_are_half_open_and_in_plan_order(self) -> None:
+        """The day-number view agrees with the dates, by position in plan.items."""
+        plan = make_plan(
+            task("A", 31),
+            task("B", 10, depends_on=[{"id": "A", "type": "SS", "lag": "5 days"}]),
+            Milestone(id="M", name="M", after="B"),
+        )
+        s = schedule(plan)
+        days = s.days
+        assert days.ids == ("A", "B", "M")
+        for id in days.ids:
+            k = days.position[id]
+            item = s[id]
+            if item.kind == "milestone":
+                assert days.early_start[k] == days.early_finish[k] == item.finish.toordinal() + 1
+            else:
+                assert days.early_start[k] == item.start.toordinal()
+                assert days.early_finish[k] == item.finish.toordinal() + 1
+            assert days.late_start[k] - days.early_start[k] == item.total_slack
+            assert days.free_slack[k] == item.free_slack
+        assert [days.ids[k] for k in days.order] == ["A", "B", "M"]
+
+    def test_view_is_read_only(self) -> None:
+        """Tuples and a read-only mapping: a caller cannot change the schedule."""
+        days = schedule(make_plan(task("A", 3))).days
+        with pytest.raises(TypeError):
+            days.position["B"] = 1  # type: ignore[index]
+        with pytest.raises(TypeError):
+            days.early_start[0] = 5  # type: ignore[index]
+
+    def test_driving_links(self) -> None:
+        """The links that fixed an item's start; an unknown id is an UnknownItemError."""
+        plan = make_plan(task("A", 10), task("B", 20), task("C", 5, depends_on=["A", "B"]))
+        s = schedule(plan)
+        assert [link.id for link in s.driving_links("C")] == ["B"]
+        assert s.driving_links("A") == ()
+        with pytest.raises(rm.UnknownItemError, match="'Z'"):
+            s.driving_links("Z")
+
+
 def _lag_days(link: Dependency, anchor: int, cal: Calendar | None = None) -> int:
     return link.lag.days_from(anchor, cal)
 

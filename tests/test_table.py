@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -10,8 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 import roadmap as rm
-from roadmap import Dependency, Initiative, Milestone, PlanFileError, Roadmap, export
-from roadmap._files import atomic_write
+from roadmap import Dependency, Initiative, Milestone, PlanFileError, Roadmap
 from roadmap.io import write_template
 from tests.strategies import dags
 from tests.test_io import FULL
@@ -101,15 +99,6 @@ class TestFormulaInjection:
         cells = [c for ws in book for row in ws.iter_rows() for c in row if c.value is not None]
         assert all(c.data_type != "f" for c in cells)
         assert "=1+1" in [c.value for c in cells]
-
-    def test_schedule_and_budget_csv(self) -> None:
-        """The schedule's and the budget's CSV guard names too."""
-        assert "\n'=1+1," in export.schedule_csv(rm.schedule(RISKY)).replace("A,initiative,", "\n")
-        plan = Roadmap(
-            name="x", start=date(2019, 1, 1),
-            initiatives=[Initiative(id="A", name="a", owner="=cmd", duration=3, budget=5)],
-        )  # fmt: skip
-        assert "'=cmd,5,5" in export.budget_csv(rm.budget_by(plan, "owner"))
 
 
 def workbook(tmp_path: Path, sheets: dict[str, list[list[object]]]) -> Path:
@@ -279,46 +268,7 @@ class TestTemplate:
         assert (plan.name, plan.start, plan["A"].name) == ("Peta Jalan", date(2019, 1, 1), "Kajian")
 
 
-class TestTables:
-    def test_schedule_workbook(self, tmp_path: Path) -> None:
-        """Indonesian headers, dates as dates, critical rows in red, frozen header."""
-        plan = rm.load(EXAMPLES / "tanjungpinang_2019_2023.toml")
-        sched = rm.schedule(plan)
-        atomic_write(tmp_path / "s.xlsx", export.schedule_xlsx(sched))
-        ws = openpyxl.load_workbook(tmp_path / "s.xlsx").active
-        assert ws.title == "Jadwal"
-        assert [c.value for c in ws[1]][:5] == ["Kode", "Jenis", "Nama", "Mulai", "Selesai"]
-        assert ws.freeze_panes == "A2"
-        assert ws.max_row == len(sched) + 1
-        first = sched.records()[0]
-        assert ws["A2"].value == first["id"]
-        assert ws["D2"].value.date() == first["start"]
-        assert ws["D2"].number_format == "yyyy-mm-dd"
-        crit = next(n for n, r in enumerate(sched.records(), start=2) if r["critical"])
-        assert ws[f"J{crit}"].value == "ya"
-        assert ws[f"A{crit}"].font.color.rgb.endswith("B00020")
-
-    def test_budget_workbook(self, tmp_path: Path) -> None:
-        """Rupiah format, a total row, the year over its ceiling filled red."""
-        plan = rm.load(EXAMPLES / "tanjungpinang_2019_2023.toml")
-        table = rm.budget_by(plan)
-        atomic_write(tmp_path / "b.xlsx", export.budget_xlsx(table))
-        ws = openpyxl.load_workbook(tmp_path / "b.xlsx").active
-        assert [c.value for c in ws[1]] == ["year", "amount", "ceiling", "over"]
-        assert ws["B2"].number_format == '"Rp"#,##0'
-        assert ws.cell(ws.max_row, 1).value == "jumlah"
-        assert ws.cell(ws.max_row, 2).value == table.total
-        over = [r["year"] for r in table.records() if r["over"]]
-        assert over
-        row = 2 + [r["year"] for r in table.records()].index(over[0])
-        assert ws.cell(row, 1).fill.fgColor.rgb.endswith("F8D7DA")
-        by = rm.budget_by(plan, "dimension")
-        atomic_write(tmp_path / "d.xlsx", export.budget_xlsx(by, language="en"))
-        ws = openpyxl.load_workbook(tmp_path / "d.xlsx").active
-        assert ws.title == "Budget"
-        assert ws.cell(ws.max_row, 1).value == "total"
-        assert re.fullmatch(r"\d{4}", str(ws["B1"].value))
-
+class TestWorkbooks:
     def test_workbooks_are_reproducible(self, tmp_path: Path) -> None:
         """The same plan gives the same bytes."""
         rm.save(FULL, tmp_path / "a.xlsx")
