@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -151,3 +152,25 @@ class TestCli:
         )
         assert main(["export", str(bad), "--to", "ics"]) == 2
         assert f"{bad}: dependency cycle" in capsys.readouterr().err
+
+
+class TestSaveEveryFormat:
+    def test_mspdi_to_a_path_and_a_stream(self, tmp_path: Path) -> None:
+        """roadmap.save writes MS Project XML (it needs the schedule); rm.load reads it back."""
+        plan = rm.load(Path(__file__).parent.parent / "examples" / "small_plan.toml")
+        rm.save(plan, tmp_path / "p.xml")
+        assert rm.schedule(rm.load(tmp_path / "p.xml")).finish == rm.schedule(plan).finish
+        buf = io.StringIO()
+        rm.save(plan, buf, format="mspdi")
+        assert buf.getvalue() == (tmp_path / "p.xml").read_text() == rm.dumps(plan, "mspdi")
+
+    def test_io_knows_plans_not_schedules(self, tmp_path: Path) -> None:
+        """roadmap.io cannot write MSPDI (no schedule there) and says what can."""
+        from roadmap import io as plan_io
+
+        plan = rm.load(Path(__file__).parent.parent / "examples" / "small_plan.toml")
+        with pytest.raises(rm.RoadmapError, match=r"write it with roadmap.save\(\)"):
+            plan_io.save(plan, tmp_path / "p.xml")
+        with pytest.raises(rm.RoadmapError, match="scheduled dates"):
+            plan_io.dumps(plan, "mspdi")
+        assert not (tmp_path / "p.xml").exists()
