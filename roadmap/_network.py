@@ -34,7 +34,7 @@ class Network:
 
     __slots__ = (
         "cal_lag", "code", "deadline", "dkind", "durs", "first", "general", "ids", "index",
-        "items", "lag", "lag_days", "order", "snet", "src",
+        "items", "lag", "lag_days", "order", "snet", "src", "workdays",
     )  # fmt: skip
 
     lag_days: list[int]
@@ -47,6 +47,8 @@ class Network:
     first: list[int]
     src: list[int]
     order: list[int]
+    #: Positions of the items with a duration or a lag in workdays (they need a calendar).
+    workdays: set[int]
 
     def __init__(self, plan: Roadmap) -> None:
         items: tuple[Initiative | Milestone, ...] = plan.items
@@ -75,10 +77,14 @@ class Network:
         self.lag_days = [0 if f is None else f for f in fixed]
         # Items with at least one calendar lag take the slower path in the forward pass.
         cal_lag = bytearray(len(items))
+        self.workdays = set()
         if None in fixed:
             for k, f in enumerate(fixed):
                 if f is None:
-                    cal_lag[bisect_right(first, k) - 1] = 1
+                    i = bisect_right(first, k) - 1
+                    cal_lag[i] = 1
+                    if lag_objects[k].workdays:
+                        self.workdays.add(i)
         self.cal_lag = cal_lag
         self.items = items
         self.ids = ids
@@ -122,6 +128,8 @@ class Network:
                 else:
                     general[i] = span
                     dkind[i] = 2
+                    if span.workdays:
+                        self.workdays.add(i)
                 if item.start is not None:
                     snet[i] = max(floor, item.start.toordinal())
             else:

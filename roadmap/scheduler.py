@@ -418,21 +418,18 @@ class Schedule:
 
 def _need_no_calendar(net: Network) -> None:
     """Refuse, naming the item, a duration or lag in workdays in a plan without a calendar."""
+    if not net.workdays:
+        return
+    i = min(net.workdays)
+    item = net.items[i]
     hint = (
         "needs a working-day calendar; set 'calendar' on the roadmap, e.g. "
         'calendar = {country = "ID", weekend = ["sat", "sun"]}'
     )
-    for i, dur in net.general.items():
-        if dur.workdays:
-            raise ScheduleError(f"item {net.ids[i]!r}, field 'duration': {dur} {hint}")
-    if any(net.cal_lag):
-        for i, flag in enumerate(net.cal_lag):
-            for k in range(net.first[i], net.first[i + 1]) if flag else ():
-                lag = net.lag[k]
-                if isinstance(lag, Duration) and lag.workdays:
-                    raise ScheduleError(
-                        f"item {net.ids[i]!r}, field 'depends_on': a lag of {lag} {hint}"
-                    )
+    if item.span.workdays:
+        raise ScheduleError(f"item {item.id!r}, field 'duration': {item.span} {hint}")
+    lag = next(link.lag for link in item.links if link.lag.workdays)
+    raise ScheduleError(f"item {item.id!r}, field 'depends_on': a lag of {lag} {hint}")
 
 
 def schedule(plan: Roadmap) -> Schedule:

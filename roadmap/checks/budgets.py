@@ -50,7 +50,7 @@ def _zero(ctx: Context) -> Iterator[Finding]:
         return  # a plan without budgets at all gets one note instead (no-budgets)
     for item in inits:
         b = item.budget
-        if not item.budget_amount:
+        if not (b if b.__class__ is not dict else item.budget_amount):  # ints: no call
             yield ctx.finding(
                 "zero-budget", [item.id],
                 (f"{item.id} has {'no' if b is None else 'a zero'} budget.",

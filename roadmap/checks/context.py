@@ -104,6 +104,7 @@ class Context:
         #: Why the plan could not be scheduled: "structure", or the scheduler's message.
         self.why_not: str | None = None
         self._schedule: Schedule | None = None
+        self._days: DayNumbers | None = None
         self._alloc: dict[str, dict[int, int]] | None = None
         self._compiled: bool | None = None
         self._years: ItemYears | None = None
@@ -147,9 +148,11 @@ class Context:
     @property
     def days(self) -> DayNumbers:
         """The schedule's day numbers; only for rules that found a schedule."""
-        s = self.schedule
-        assert s is not None
-        return s.days
+        if self._days is None:
+            s = self.schedule
+            assert s is not None
+            self._days = s.days
+        return self._days
 
     def shown(self, item_id: str) -> tuple[int, int]:
         """First and last day (inclusive day numbers) as shown; a milestone is its day."""

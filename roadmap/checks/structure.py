@@ -224,7 +224,11 @@ def _reversed(ctx: Context) -> Iterator[Finding]:
 def _workdays(ctx: Context) -> Iterator[Finding]:
     if ctx.plan.calendar is not None:
         return
-    for item in ctx.plan.items:
+    items: Iterable[Initiative | Milestone] = ctx.plan.items
+    if ctx.compiled:  # the compiled plan knows which items count workdays
+        net = network(ctx.plan)
+        items = [net.items[i] for i in sorted(net.workdays)]
+    for item in items:
         fields = [f"depends_on ({link})" for link in item.links if link.lag.workdays]
         if isinstance(item, Initiative) and item.span.workdays:
             fields.insert(0, f"duration ({item.span})")

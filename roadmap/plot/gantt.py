@@ -146,7 +146,7 @@ def plot_gantt(
     ----------
     plan
         A :class:`~roadmap.model.Roadmap` (scheduled here) or its
-        :class:`~roadmap.schedule.Schedule`.
+        :class:`~roadmap.scheduler.Schedule`.
     ax
         The axes to draw on; by default the current axes.
     group_by
