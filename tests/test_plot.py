@@ -4,23 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
+import attrs
 import matplotlib
+import numpy as np
+from PIL import Image
 
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 import pytest
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import Collection, LineCollection, PolyCollection
 from matplotlib.dates import date2num
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.text import Text
 
 import roadmap as rm
 from roadmap import Initiative, Milestone, Phase, Roadmap
 from roadmap.cli import main
 from roadmap.plot import plot_budget, plot_gantt, plot_s_curve, save_gantt
 from roadmap.plot._style import CRITICAL
+from roadmap.plot.budget import budget_figure
+from roadmap.plot.gantt import gantt_pages
 
 D = date
 
@@ -169,11 +179,31 @@ class TestGantt:
         ((x0, w, _),) = boxes(ax, "progress")
         a = rm.schedule(plan())["A"]
         assert (x0, w) == (x(a.start), a.days * 0.5)
-        assert collection(ax, "deadlines").get_offsets().tolist()[0][0] == x(D(2019, 4, 16))
+        # B must finish by 15 April but runs to 30 April: a missed deadline.
+        assert collection(ax, "deadlines-missed").get_offsets().tolist()[0][0] == x(D(2019, 4, 16))
         assert [line.get_gid() for line in ax.get_lines()].count("status-date") == 1
         texts = [t.get_text() for t in ax.texts]
         assert "IDR 1.5 billion" in texts
-        assert "Status date: 2019-06-30" in texts
+        assert "Status date: 30 June 2019" in texts
+        assert all(t.get_clip_on() is False for t in ax.texts if t.get_gid() == "budget-label")
+
+    def test_missed_deadline_is_drawn_as_a_miss(self, ax: Axes) -> None:
+        """A red marker, the days after the deadline hatched on the bar, and 'N days late'."""
+        late = attrs.evolve(plan(), initiatives=[
+            attrs.evolve(i, deadline=D(2019, 3, 15)) if i.id == "A" else i
+            for i in plan().initiatives
+        ])  # fmt: skip
+        plot_gantt(late, ax=ax, language="id")
+        a = rm.schedule(late)["A"]
+        assert (a.finish - D(2019, 3, 15)).days == 16
+        missed = collection(ax, "deadlines-missed").get_offsets().tolist()
+        assert x(D(2019, 3, 16)) in [m[0] for m in missed]  # B's deadline is missed too
+        parts = sorted(boxes(ax, "late-part"))
+        assert (parts[0][0], parts[0][1]) == (x(D(2019, 3, 16)), 16)
+        labels = [t.get_text() for t in ax.texts if t.get_gid() == "late-label"]
+        assert sorted(labels) == ["terlambat 15 hari", "terlambat 16 hari"]
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert "Tenggat terlewat" in legend
 
     def test_indonesian_calendar(self, ax: Axes) -> None:
         """Indonesian quarter labels on top, years below."""
@@ -188,7 +218,12 @@ class TestGantt:
         """Baseline ghost bars; lanes by another field; no lanes at all."""
         plot_gantt(plan(), ax=ax, baseline=plan(), group_by="owner")
         assert len(boxes(ax, "baseline")) == 4
-        assert row_labels(ax)[0] == "(none)"
+        lanes = [t.get_text() for t in ax.texts if t.get_gid() == "lane-label"]
+        ordered = sorted(
+            (t for t in ax.texts if t.get_gid() == "lane-label"), key=lambda t: t.get_position()[1]
+        )
+        assert ordered[-1].get_text() == "(none)"  # items without an owner: the last lane
+        assert lanes.count("(none)") == 1
 
     def test_accepts_a_schedule_and_never_shows(
         self, ax: Axes, monkeypatch: pytest.MonkeyPatch
@@ -207,10 +242,13 @@ class TestGantt:
             "M  Adopted",
         ]
 
-    def test_long_labels_are_cut(self, ax: Axes) -> None:
-        """Labels longer than label_chars end with an ellipsis."""
-        plot_gantt(plan(), ax=ax, label_chars=8)
-        assert "A  Mast…" in row_labels(ax)
+    def test_long_labels_wrap_before_they_are_cut(self, ax: Axes) -> None:
+        """A label longer than label_chars wraps to a second line; only a third is cut."""
+        plot_gantt(plan(), ax=ax, label_chars=10)
+        labels = row_labels(ax)
+        assert "A\nMasterplan" in labels
+        plot_gantt(plan(), ax=ax, label_chars=5)
+        assert "A\nMast…" in row_labels(ax)
 
 
 class TestFiles:
@@ -287,7 +325,120 @@ class TestFiles:
         assert main(["gantt", str(EXAMPLE), "-o", str(tmp_path / "g.gif")]) == 2
 
 
+def outside_texts(fig: Figure) -> list[str]:
+    """The texts of *fig* that do not lie whole inside it, drawn by Agg."""
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    page = fig.bbox
+    out = []
+    for t in fig.findobj(Text):
+        if not t.get_visible() or not t.get_text().strip():
+            continue
+        box = t.get_window_extent(renderer)
+        if (
+            box.x0 < page.x0 - 1
+            or box.x1 > page.x1 + 1
+            or box.y0 < page.y0 - 1
+            or box.y1 > page.y1 + 1
+        ):
+            out.append(t.get_text())
+    return out
+
+
+class TestPages:
+    @pytest.mark.parametrize("paper", ["A4", "A3"])
+    @pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+    def test_no_text_is_clipped(self, paper: str, orientation: str) -> None:
+        """Labels, budgets in words, lateness, legend and footnote all lie inside the page."""
+        p = rm.load(EXAMPLE)
+        figures = gantt_pages(
+            p, paper=paper, orientation=orientation, budgets=True, status_date=D(2021, 6, 30),
+            source="ilustrasi " * 40, subtitle="Bappelitbang",
+        )  # type: ignore[arg-type]  # fmt: skip
+        for fig in figures:
+            assert outside_texts(fig) == []
+
+    def test_example_labels_are_whole_on_a3(self) -> None:
+        """On A3 landscape, as the example prints it, no row label of the example is cut."""
+        p = rm.load(EXAMPLE)
+        (fig,) = gantt_pages(p, paper="A3")
+        labels = [t.get_text() for t in fig.findobj(Text) if t.get_gid() == "row-label"]
+        assert len(labels) == len(p.items)
+        assert not [t for t in labels if "…" in t]
+
+    def test_a4_portrait_wraps_long_labels(self) -> None:
+        """On A4 portrait long labels wrap to two lines instead of losing their end."""
+        p = rm.load(EXAMPLE)
+        labels = [
+            t.get_text() for fig in gantt_pages(p, paper="A4", orientation="portrait")
+            for t in fig.findobj(Text) if t.get_gid() == "row-label"
+        ]  # fmt: skip
+        assert any("\n" in t for t in labels)
+        full = {f"{i.id}  {i.name}" for i in p.items}
+        whole = [t for t in labels if t.replace("\n", " ") in full]
+        assert len(whole) >= len(labels) - 2  # at most a name or two longer than two lines
+
+
+def texture(grey: np.ndarray) -> np.ndarray:
+    """What tells two fills apart on a greyscale copy.
+
+    Mean, contrast, and how much the grey changes along x, y and both diagonals (hatches of
+    different angles differ).
+    """
+    g = grey.astype(float)
+    return np.array([
+        g.mean(), g.std(),
+        np.abs(np.diff(g, axis=1)).mean(), np.abs(np.diff(g, axis=0)).mean(),
+        np.abs(g[1:, 1:] - g[:-1, :-1]).mean(), np.abs(g[1:, :-1] - g[:-1, 1:]).mean(),
+    ])  # fmt: skip
+
+
 class TestBudgetAndSCurve:
+    @pytest.mark.parametrize("by", ["dimension", "owner", "funding"])
+    def test_stacks_stay_apart_in_greyscale(self, by: str) -> None:
+        """Rendered in greyscale, every two stacked segments of a year look different."""
+        p = rm.load(EXAMPLE)
+        fig = budget_figure(p, by=by)  # type: ignore[arg-type]
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        grey = np.asarray(Image.frombuffer("RGBA", canvas.get_width_height(),
+                                           canvas.buffer_rgba()).convert("L"))  # fmt: skip
+        height = grey.shape[0]
+        segments: dict[float, list[tuple[float, np.ndarray]]] = {}
+        for patch in fig.axes[0].patches:
+            if not str(patch.get_gid() or "").startswith("budget-"):
+                continue
+            box = patch.get_window_extent()
+            if box.height < 8:
+                continue  # too thin to read in any colour
+            x0, x1 = int(box.x0) + 2, int(box.x1) - 2
+            y0, y1 = int(height - box.y1) + 2, int(height - box.y0) - 2
+            segments.setdefault(round(box.x0), []).append((box.y0, texture(grey[y0:y1, x0:x1])))
+        pairs = 0
+        for stack in segments.values():
+            stack.sort(key=lambda s: s[0])
+            for (_, a), (_, b) in pairwise(stack):
+                assert np.abs(a - b).max() > 4, (a, b)
+                pairs += 1
+        assert pairs >= 4
+
+    def test_one_colour_per_dimension_in_every_chart(self, ax: Axes) -> None:
+        """A dimension has the same colour in the Gantt chart and in the budget chart."""
+        p = rm.load(EXAMPLE)
+        plot_gantt(p, ax=ax, group_by="dimension")
+        legend = {t.get_text(): h.get_facecolor()
+                  for t, h in zip(ax.get_legend().get_texts(), ax.get_legend().legend_handles,
+                                  strict=True) if isinstance(h, Patch)}  # fmt: skip
+        fig = budget_figure(p, by="dimension")
+        compared = set()
+        for patch in fig.axes[0].patches:
+            name = str(patch.get_gid() or "").removeprefix("budget-")
+            if name in legend:
+                assert patch.get_facecolor() == legend[name], name
+                compared.add(name)
+        assert len(compared) == 6
+
     def test_budget_chart(self, ax: Axes) -> None:
         """Stacked bars per group and year, the ceiling, and the year over it outlined."""
         p = rm.load(EXAMPLE)

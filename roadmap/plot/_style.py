@@ -5,12 +5,19 @@ Only the plotting package imports matplotlib; these are plain values.
 
 from __future__ import annotations
 
+import io
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+from roadmap.model import DIMENSIONS, Roadmap
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
-    "CRITICAL", "GRID", "INK", "LANE", "PALETTE", "PAPER", "PDF_CORE", "ROW_INCHES", "STYLE",
-    "WORDS", "GroupBy", "date_number", "truncate",
+    "CRITICAL", "GRID", "HATCHES", "INK", "LANE", "NONE_COLOUR", "PALETTE", "PAPER",
+    "PDF_CORE", "ROW_INCHES", "STYLE", "WORDS", "GroupBy", "date_number", "figure_bytes",
+    "group_colours", "group_hatches", "truncate", "wrap_label",
 ]  # fmt: skip
 
 #: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
@@ -24,6 +31,10 @@ PALETTE = (
     "#999999",
     "#F0E442",
 )  # fmt: skip  (yellow last: it is faint on white)
+#: Hatches that tell groups apart on a black-and-white photocopy, in the palette's order.
+HATCHES = ("", "////", "....", "\\\\\\\\", "xxxx", "----", "++++", "oooo")
+#: The colour of items without a group (no dimension, owner, ...).
+NONE_COLOUR = "#BBBBBB"
 CRITICAL = "#B2182B"
 INK = "#222222"
 GRID = "#DDDDDD"
@@ -38,7 +49,8 @@ WORDS = {
         "link": "Ketergantungan penentu", "links": "Ketergantungan", "none": "(tanpa)",
         "page": "halaman", "source": "Sumber", "ceiling": "Pagu", "over": "melebihi pagu",
         "planned": "Rencana", "actual": "Realisasi", "fiscal_year": "Tahun anggaran",
-        "budget": "Anggaran", "cumulative": "Progres kumulatif (bobot biaya)",
+        "budget": "Anggaran", "cumulative": "Progres kumulatif, bobot biaya",
+        "late": "terlambat {days} hari", "missed": "Tenggat terlewat",
     },
     "en": {
         "critical": "Critical path", "milestone": "Milestone", "progress": "Progress",
@@ -46,7 +58,8 @@ WORDS = {
         "link": "Driving dependency", "links": "Dependency", "none": "(none)",
         "page": "page", "source": "Source", "ceiling": "Ceiling", "over": "over ceiling",
         "planned": "Planned", "actual": "Actual", "fiscal_year": "Fiscal year",
-        "budget": "Budget", "cumulative": "Cumulative progress (cost-weighted)",
+        "budget": "Budget", "cumulative": "Cumulative progress, cost-weighted",
+        "late": "{days} days late", "missed": "Deadline missed",
     },
 }  # fmt: skip
 
@@ -91,3 +104,75 @@ def _epoch() -> int:
 
     epoch: str = get_epoch()  # type: ignore[no-untyped-call]
     return date.fromisoformat(epoch[:10]).toordinal()
+
+
+def group_keys(plan: Roadmap, by: str | None) -> list[str]:
+    """The groups of *by* in their fixed order: the six dimensions first, phases by start."""
+    if by is None:
+        return [""]
+    if by == "phase":
+        ordered = sorted(enumerate(plan.phases), key=lambda kp: (kp[1].start or date.max, kp[0]))
+        keys = [p.id for _, p in ordered]
+    elif by == "dimension":
+        keys = list(DIMENSIONS)
+    else:
+        keys = []
+    values: set[str] = set()
+    for item in plan.items:
+        if by == "funding":
+            funding = getattr(item, "funding", ())
+            if funding:
+                values.add(" + ".join(funding))
+        else:
+            value = getattr(item, by, None)
+            if value is not None:
+                values.add(str(value))
+    return keys + sorted(values - set(keys))
+
+
+def group_colours(plan: Roadmap, by: str | None) -> dict[str, str]:
+    """One colour per dimension, phase, owner or funding: the same in every chart of a plan.
+
+    The six smart-city dimensions always take the same colours; phases follow their
+    order; owners and funding sources their alphabetical order.  Items without a group
+    are grey (:data:`NONE_COLOUR`).
+    """
+    return {k: PALETTE[n % len(PALETTE)] for n, k in enumerate(group_keys(plan, by))}
+
+
+def group_hatches(plan: Roadmap, by: str | None) -> dict[str, str]:
+    """One hatch per group, in step with :func:`group_colours` (for greyscale copies)."""
+    return {k: HATCHES[n % len(HATCHES)] for n, k in enumerate(group_keys(plan, by))}
+
+
+def wrap_label(text: str, chars: int, lines: int = 2) -> str:
+    r"""*text* on up to *lines* lines of *chars* characters; cut with an ellipsis only after.
+
+    Examples
+    --------
+    >>> wrap_label("SC06  Jaringan Intra Pemerintah (fiber optik)", 24)
+    'SC06  Jaringan Intra\nPemerintah (fiber optik)'
+    """
+    import textwrap
+
+    if len(text) <= chars:
+        return text
+    parts = textwrap.wrap(text, chars, break_long_words=False) or [text]
+    if len(parts) > lines:
+        parts = [*parts[: lines - 1], " ".join(parts[lines - 1 :])]
+    return "\n".join(truncate(part, chars) for part in parts)
+
+
+def figure_bytes(fig: Figure, fmt: str, dpi: int = 150) -> bytes:
+    """A figure as PNG, SVG or PDF bytes with fixed metadata: the same chart, the same bytes."""
+    import matplotlib as mpl
+
+    metadata: dict[str, Any] = {
+        "png": {"Software": None},
+        "svg": {"Date": None, "Creator": None},
+        "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
+    }[fmt]
+    buf = io.BytesIO()
+    with mpl.rc_context(STYLE):
+        fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata)
+    return buf.getvalue()

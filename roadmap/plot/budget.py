@@ -5,17 +5,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 import matplotlib as mpl
+from matplotlib.figure import Figure
 
 from roadmap._i18n import Language
 from roadmap.budget import budget_by
 from roadmap.model import Roadmap
 from roadmap.money import format_money
-from roadmap.plot._style import CRITICAL, GRID, PALETTE, STYLE, WORDS, truncate
+from roadmap.plot._style import (
+    CRITICAL,
+    GRID,
+    NONE_COLOUR,
+    STYLE,
+    WORDS,
+    group_colours,
+    group_hatches,
+    truncate,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["plot_budget"]
+__all__ = ["budget_figure", "plot_budget"]
 
 
 def plot_budget(
@@ -27,7 +37,9 @@ def plot_budget(
 ) -> Axes:
     """Stacked bars of the budget per fiscal year by group, with the ceiling line.
 
-    Years above their ceiling are outlined in red and labelled with the amount over.
+    Years above their ceiling are outlined in red and labelled with the amount over.  Each
+    group has the colour it has in every chart of the plan (a dimension the same as in the
+    Gantt chart) and a hatch of its own, so the stacks stay apart on a black-and-white copy.
     """
     import matplotlib.pyplot as plt
 
@@ -43,13 +55,17 @@ def plot_budget(
                  "en": "million"}}[unit][lang]  # fmt: skip
     with mpl.rc_context(STYLE):
         bottom = [0.0] * len(years)
-        for k, (name, amounts) in enumerate(table.groups.items()):
+        colours, hatches = group_colours(plan, by), group_hatches(plan, by)
+        for name, amounts in table.groups.items():
             heights = [amounts.get(y, 0) / unit for y in years]
             ax.bar(
                 years,
                 heights,
                 bottom=bottom,
-                color=PALETTE[k % len(PALETTE)],
+                color=colours.get(name, NONE_COLOUR),
+                hatch=hatches.get(name, ""),
+                edgecolor="white",
+                linewidth=0.4,
                 label=truncate(name, 30),
                 width=0.7,
                 gid=f"budget-{name}",
@@ -100,3 +116,32 @@ def plot_budget(
             frameon=False, fontsize=6.5, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3
         )
     return ax
+
+
+def budget_figure(
+    plan: Roadmap,
+    *,
+    by: Literal["dimension", "funding", "owner", "phase"] = "dimension",
+    language: Language | None = None,
+    title: str | None = None,
+    size: tuple[float, float] = (8.27, 5.0),
+) -> Figure:
+    """The budget chart as a figure of its own (figure-level): A4 wide, title on top.
+
+    Room below the axes grows with the legend, so that no label is clipped.
+    """
+    fig = Figure(figsize=size)
+    n_groups = len(budget_by(plan, by).groups) + 1  # and the ceiling
+    legend_rows = -(-n_groups // 3)
+    bottom = (0.55 + 0.16 * legend_rows) / size[1]
+    ax = fig.add_axes((0.11, bottom, 0.86, 0.86 - bottom))
+    plot_budget(plan, ax=ax, by=by, language=language)
+    legend = ax.get_legend()
+    if legend is not None:  # the legend goes to the bottom of the page, below the years
+        handles, labels = ax.get_legend_handles_labels()
+        legend.remove()
+        fig.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=3,
+                   frameon=False, fontsize=6.5)  # fmt: skip
+    fig.text(0.02, 0.97, title if title is not None else plan.name, fontsize=10,
+             fontweight="bold", va="top")  # fmt: skip
+    return fig

@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Sequence
 from datetime import date
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import attrs
 import matplotlib as mpl
@@ -26,7 +26,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import offset_copy
 
 from roadmap._files import atomic_write
-from roadmap._i18n import MONTHS_SHORT, QUARTERS, Language
+from roadmap._i18n import MONTHS_SHORT, QUARTERS, Language, long_date
 from roadmap.model import Initiative, Milestone, Roadmap
 from roadmap.money import format_money
 from roadmap.plot._style import (
@@ -34,7 +34,7 @@ from roadmap.plot._style import (
     GRID,
     INK,
     LANE,
-    PALETTE,
+    NONE_COLOUR,
     PAPER,
     PDF_CORE,
     ROW_INCHES,
@@ -42,14 +42,17 @@ from roadmap.plot._style import (
     WORDS,
     GroupBy,
     date_number,
+    figure_bytes,
+    group_colours,
     truncate,
+    wrap_label,
 )
 from roadmap.scheduler import Schedule, schedule
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["Options", "plot_gantt", "save_gantt"]
+__all__ = ["Options", "gantt_pages", "plot_gantt", "render_gantt", "save_gantt"]
 
 
 class _Row:
@@ -102,6 +105,8 @@ def _rows(plan: Roadmap, sched: Schedule, group_by: GroupBy, language: Language)
                 end=end,
             )
         )
+    if none in lanes:  # items without a group: the last lane, not between two groups
+        lanes[none] = lanes.pop(none)
     phases = {p.id: p.name for p in plan.phases}
     rows: list[_Row] = []
     for lane, members in lanes.items():
@@ -148,7 +153,8 @@ def plot_gantt(
         A :class:`~roadmap.model.Roadmap` (scheduled here) or its
         :class:`~roadmap.scheduler.Schedule`.
     ax
-        The axes to draw on; by default the current axes.
+        The axes to draw on; by default a new figure, A4-landscape wide and as tall as
+        the rows need.
     group_by
         Swimlanes by ``"phase"`` (in phase order), ``"dimension"`` or ``"owner"``, or
         ``None`` for none.  Bars are coloured by lane.
@@ -168,7 +174,8 @@ def plot_gantt(
     title
         Axes title.
     label_chars
-        Item labels longer than this are cut with an ellipsis.
+        Characters per line of a row label: a longer label wraps to a second line, and
+        only a label longer than two lines is cut with an ellipsis.
     rows
         A slice of the rows to draw (used for pages); the date range stays the whole plan's.
 
@@ -186,9 +193,12 @@ def plot_gantt(
         arrows=arrows, status_date=status_date, baseline=baseline, budgets=budgets,
         title=title, label_chars=label_chars,
     )  # fmt: skip
-    if ax is None:
-        ax = plt.gca()
-    _draw(ax, sched, opts, _rows(sched.plan, sched, group_by, opts.language), rows, 0, STYLE)
+    all_rows = _rows(sched.plan, sched, group_by, opts.language)
+    if ax is None:  # a figure of its own, as tall as the rows need: readable, not squeezed
+        shown = len(all_rows[rows]) if rows is not None else len(all_rows)
+        fig = plt.figure(figsize=(11.69, 1.9 + max(shown, 3) * ROW_INCHES))
+        ax = _axes(fig, all_rows, opts)
+    _draw(ax, sched, opts, all_rows, rows, 0, STYLE)
     return ax
 
 
@@ -215,8 +225,11 @@ def _draw(
     rows: slice | None,
     page_rows: int,
     style: Any,
-) -> None:
-    """Draw the rows *rows* of *all_rows*; a page keeps the height of *page_rows* rows."""
+) -> int:
+    """Draw the rows *rows* of *all_rows*; a page keeps the height of *page_rows* rows.
+
+    Returns the number of rows of the legend below the axes.
+    """
     roadmap = sched.plan
     lang = opts.language
     group_by, critical, arrows = opts.group_by, opts.critical, opts.arrows
@@ -241,7 +254,8 @@ def _draw(
             ]
     y_of = {r.id: k for k, r in enumerate(shown) if not r.header}
     lanes = list(dict.fromkeys(r.lane for r in all_rows))
-    colour = {lane: PALETTE[k % len(PALETTE)] for k, lane in enumerate(lanes)}
+    palette = group_colours(roadmap, group_by)  # the same colours as the budget chart
+    colour = {lane: palette.get(lane, NONE_COLOUR) for lane in lanes}
     lane_titles = {r.lane: r.label for r in all_rows if r.header}
 
     lo = min((r.start for r in all_rows), default=roadmap.start.toordinal())
@@ -249,8 +263,17 @@ def _draw(
     lo = date(date.fromordinal(lo).year, 1, 1).toordinal()
     hi = date(date.fromordinal(max(hi - 1, lo)).year + 1, 1, 1).toordinal()
     pad = max(2.0, (hi - lo) * 0.004)
-    # Room on the right for what ends on the last day: a diamond, or a budget in words.
-    right = hi + (hi - lo) * (0.075 if budgets else 0.012)
+    # Room on the right for what ends on the last day: a diamond, a budget in words, or
+    # how late an item is, so that no label is clipped.
+    right = hi + (hi - lo) * 0.012
+    root = ax.figure.canvas.figure
+    assert isinstance(root, Figure)
+    width_in = max(ax.get_position().width * root.get_figwidth(), 1.0)
+    per_inch = (hi - lo) / width_in  # days per inch, near enough before the limits are set
+    for r in shown:
+        note = _bar_note(r, lang, roadmap.currency, budgets)
+        if note:
+            right = max(right, r.end + pad + len(note) * 0.047 * per_inch)  # 6 pt characters
     off = date_number(0)  # day numbers -> matplotlib date units
     ax.xaxis_date()  # date units: a date a user draws lands where it should
 
@@ -313,24 +336,23 @@ def _draw(
             )
         if baseline is not None:
             _draw_baseline(ax, baseline, y_of, off)
-        _draw_deadlines(ax, shown, y_of, off)
+        has_missed = _draw_deadlines(ax, shown, y_of, off)
         n_arrows = _draw_arrows(ax, sched, shown, y_of, arrows, pad, crit_ids, off)
-        if budgets:
-            for k, r in enumerate(shown):
-                b = r.item.budget if isinstance(r.item, Initiative) else None
-                total = sum(b.values()) if isinstance(b, dict) else b
-                if total:
-                    ax.text(
-                        r.end + off + pad,
-                        k,
-                        format_money(total, words=True, language=lang, currency=roadmap.currency),
-                        va="center",
-                        ha="left",
-                        fontsize=6,
-                        color=INK,
-                        gid="budget-label",
-                        clip_on=True,
-                    )
+        for k, r in enumerate(shown):
+            note = _bar_note(r, lang, roadmap.currency, budgets)
+            if note:
+                late = _days_late(r) > 0
+                ax.text(
+                    r.end + off + pad,
+                    k,
+                    note,
+                    va="center",
+                    ha="left",
+                    fontsize=6,
+                    color=CRITICAL if late else INK,
+                    gid="late-label" if late and not budgets else "budget-label",
+                    clip_on=False,
+                )
         if status_date is not None:
             x = status_date.toordinal() + 1 + off
             ax.axvline(
@@ -339,7 +361,7 @@ def _draw(
             ax.text(
                 x + pad,
                 -0.75,
-                f"{words['status']}: {status_date.isoformat()}",
+                f"{words['status']}: {long_date(status_date, lang)}",
                 color=CRITICAL,
                 ha="left",
                 va="center",
@@ -353,10 +375,12 @@ def _draw(
             ax.text(
                 -0.006,
                 k,
-                truncate(r.label, opts.label_chars),
+                wrap_label(r.label, opts.label_chars),
                 transform=trans,
                 ha="right",
                 va="center",
+                fontsize=6 if "\n" in wrap_label(r.label, opts.label_chars) else None,
+                linespacing=1.0,
                 fontweight="bold" if r.header else None,
                 gid="lane-label" if r.header else "row-label",
                 clip_on=False,
@@ -368,7 +392,7 @@ def _draw(
             ax.spines[side].set_visible(False)
         if opts.title:
             ax.set_title(opts.title, loc="left", fontsize=10, fontweight="bold")
-        _legend(
+        legend_rows = _legend(
             ax,
             lanes,
             colour,
@@ -381,7 +405,30 @@ def _draw(
             arrows=arrows if n_arrows else "none",
             has_baseline=baseline is not None,
             has_deadline=any(getattr(r.item, "deadline", None) for r in shown),
+            has_missed=has_missed,
         )
+    return legend_rows
+
+
+def _days_late(r: _Row) -> int:
+    """Days a row's item finishes after its deadline (0 when on time or without one)."""
+    deadline: date | None = getattr(r.item, "deadline", None)
+    if r.header or deadline is None:
+        return 0
+    return max(0, r.end - (deadline.toordinal() + 1))
+
+
+def _bar_note(r: _Row, lang: Language, currency: str, budgets: bool) -> str:
+    """The text after a bar: how late it is, and its budget in words when asked for."""
+    if r.header:
+        return ""
+    parts = []
+    if late := _days_late(r):
+        parts.append(WORDS[lang]["late"].format(days=late))
+    if budgets and isinstance(r.item, Initiative) and r.item.budget_amount:
+        parts.append(format_money(r.item.budget_amount, words=True, language=lang,
+                                  currency=currency))  # fmt: skip
+    return "; ".join(parts)
 
 
 def _box(x0: float, x1: float, y: float, h: float) -> list[tuple[float, float]]:
@@ -513,15 +560,38 @@ def _draw_baseline(
     )
 
 
-def _draw_deadlines(ax: Axes, rows: Sequence[_Row], y_of: dict[str, int], off: float) -> None:
-    xs, ys = [], []
+def _draw_deadlines(ax: Axes, rows: Sequence[_Row], y_of: dict[str, int], off: float) -> bool:
+    """Deadline markers: grey when met, red when missed, with the late part of the bar marked.
+
+    Returns whether a deadline is missed.
+    """
+    met: list[tuple[float, float]] = []
+    missed: list[tuple[float, float]] = []
+    late_parts = []
     for r in rows:
         deadline = getattr(r.item, "deadline", None)
-        if deadline is not None:
-            xs.append(deadline.toordinal() + 1 + off)
-            ys.append(y_of[r.id] - 0.42)
-    if xs:
-        ax.scatter(xs, ys, marker="v", s=14, color=CRITICAL, zorder=6, gid="deadlines")
+        if deadline is None or r.header:
+            continue
+        x = deadline.toordinal() + 1 + off
+        y = y_of[r.id]
+        (missed if _days_late(r) else met).append((x, y - 0.42))
+        if _days_late(r) and r.start < r.end:
+            late_parts.append(_box(max(x, r.start + off), r.end + off, y, 0.56))
+    for points, colour, gid in (
+        (met, "#666666", "deadlines"),
+        (missed, CRITICAL, "deadlines-missed"),
+    ):
+        if points:
+            xs, ys = zip(*points, strict=True)
+            ax.scatter(xs, ys, marker="v", s=14, color=colour, zorder=6, gid=gid)
+    if late_parts:
+        ax.add_collection(
+            PolyCollection(
+                late_parts, facecolors="none", edgecolors=CRITICAL, hatch="////", linewidths=0.8,
+                zorder=3.5, gid="late-part",
+            )
+        )  # fmt: skip
+    return bool(missed)
 
 
 def _draw_arrows(
@@ -608,7 +678,9 @@ def _legend(
     arrows: str,
     has_baseline: bool,
     has_deadline: bool,
-) -> None:
+    has_missed: bool,
+) -> int:
+    """Draw the legend below the axes, in as many columns as fit; return its rows."""
     handles: list[Any] = []
     if group_by is not None:
         handles += [
@@ -622,7 +694,7 @@ def _legend(
     if has_progress:
         handles.append(Patch(facecolor="#00000066", label=words["progress"]))
     for shown, marker, tint, word in ((has_ms, "D", INK, "milestone"),
-                                        (has_deadline, "v", CRITICAL, "deadline")):  # fmt: skip
+                                        (has_deadline, "v", "#666666", "deadline")):  # fmt: skip
         if shown:
             handles.append(
                 Line2D(
@@ -635,6 +707,10 @@ def _legend(
                     label=words[word],
                 )
             )
+    if has_missed:
+        handles.append(
+            Patch(facecolor="white", edgecolor=CRITICAL, hatch="////", label=words["missed"])
+        )
     if has_baseline:
         handles.append(Patch(facecolor="#9E9E9E", label=words["baseline"]))
     if arrows != "none":
@@ -647,20 +723,141 @@ def _legend(
                 label=words["link" if arrows == "driving" else "links"],
             )
         )
-    if handles:
-        ax.legend(
-            handles=handles,
-            loc="upper left",
-            bbox_to_anchor=(0.0, 0.0),  # with a pad in font sizes: the same gap on any height
-            borderaxespad=2.2,
-            ncol=min(6, len(handles)),
-            frameon=False,
-            fontsize=6.5,
-            handlelength=1.4,
-        )
+    if not handles:
+        return 0
+    # As many columns as the axes' width holds: about 0.05 in per character at 6.5 pt,
+    # plus the handle, its pad and the column spacing.
+    root = ax.figure.canvas.figure
+    assert isinstance(root, Figure)
+    width = ax.get_position().width * root.get_figwidth()
+    entry = max(0.38 + 0.05 * len(str(h.get_label())) for h in handles)
+    ncol = max(1, min(len(handles), int(width // entry)))
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0.0, 0.0),  # with a pad in font sizes: the same gap on any height
+        borderaxespad=2.2,
+        ncol=ncol,
+        frameon=False,
+        fontsize=6.5,
+        handlelength=1.4,
+    )
+    return -(-len(handles) // ncol)
 
 
 # -- figure level -----------------------------------------------------------------------
+
+
+def gantt_pages(
+    plan: Roadmap | Schedule,
+    *,
+    paper: Literal["A4", "A3"] = "A4",
+    orientation: Literal["landscape", "portrait"] = "landscape",
+    pages: bool = True,
+    title: str | None = None,
+    subtitle: str | None = None,
+    source: str | None = None,
+    style: Any = STYLE,
+    **kw: Any,
+) -> list[Figure]:
+    """The Gantt chart as figures sized for A4 or A3 paper (figure-level).
+
+    With *pages* a roadmap too long for one page continues on further pages, each with the
+    title, the calendar header and the legend; without, one page is as tall as the roadmap
+    needs.  Row labels wrap to a second line before they are cut: by default a line holds
+    as many characters as fit in about two fifths of the page's width.
+
+    Parameters
+    ----------
+    plan
+        A roadmap or its schedule.
+    paper, orientation
+        Page size.
+    pages
+        Several pages of one paper size (for PDF), or one tall page (PNG, SVG, HTML).
+    title, subtitle, source
+        Title (default: the roadmap's name), subtitle (e.g. agency and date) and a source
+        footnote.
+    style
+        matplotlib settings to draw under.
+    **kw
+        As for :func:`plot_gantt` (``group_by``, ``language``, ``critical``, ``arrows``,
+        ``status_date``, ``baseline``, ``budgets``, ``label_chars``).
+    """
+    sched = plan if isinstance(plan, Schedule) else schedule(plan)
+    roadmap = sched.plan
+    width, height = PAPER[paper]
+    if orientation == "landscape":
+        width, height = height, width
+    if kw.get("language") is None:
+        kw["language"] = roadmap.language
+    kw.setdefault("label_chars", max(24, min(120, int((0.4 * width - 0.25) / 0.058))))
+    opts = Options(**kw)
+    all_rows = _rows(roadmap, sched, opts.group_by, opts.language)  # once for every page
+    n_rows = len(all_rows)
+    chrome = 1.9  # inches for title, header, legend and footnote
+    per_page = max(5, int((height - chrome) / ROW_INCHES) - 1)  # one for a lane that goes on
+    if pages:
+        slices = [slice(k, k + per_page) for k in range(0, max(n_rows, 1), per_page)]
+    else:
+        slices = [slice(0, max(n_rows, 1))]
+        height = max(height, chrome + n_rows * ROW_INCHES)
+    head = title if title is not None else roadmap.name
+    with mpl.rc_context(style):
+        return [
+            _page(sched, rows, width, height, head, subtitle, source,
+                  (k + 1, len(slices)) if pages else None, opts, all_rows, style)
+            for k, rows in enumerate(slices)
+        ]  # fmt: skip
+
+
+def render_gantt(
+    plan: Roadmap | Schedule,
+    format: Literal["png", "svg", "pdf"] = "svg",
+    *,
+    dpi: int = 150,
+    embed_fonts: bool = False,
+    **kw: Any,
+) -> tuple[bytes, int]:
+    """The Gantt chart as PNG, SVG or PDF bytes, and the number of pages.
+
+    A PDF continues on further pages; PNG and SVG are one page as tall as the roadmap
+    needs.  The bytes are reproducible (fixed metadata).  *kw* as for :func:`gantt_pages`.
+
+    Raises
+    ------
+    ValueError
+        For an unknown format, or a PNG taller than an image can be (65,536 pixels).
+    """
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    if format not in ("png", "svg", "pdf"):
+        raise ValueError(f"cannot write a chart as {format!r}: use .png, .svg or .pdf")
+    if format != "pdf":
+        (fig,) = gantt_pages(plan, pages=False, **kw)
+        if fig.get_figheight() * dpi >= 65536:
+            rows = int((fig.get_figheight() - 1.9) / ROW_INCHES)
+            raise ValueError(
+                f"{rows} rows do not fit in one {format.upper()} image at {dpi} dpi; "
+                "write a PDF (it continues on further pages) or lower dpi"
+            )
+        return figure_bytes(fig, format, dpi), 1
+    buf = io.BytesIO()
+    # Fonts are embedded when the file is closed: under the same settings as drawing.
+    with mpl.rc_context(STYLE), PdfPages(buf, metadata={
+            "Creator": None, "Producer": None, "CreationDate": None}) as pdf:  # fmt: skip
+        core = not embed_fonts
+        figures = gantt_pages(plan, pages=True, style=PDF_CORE if core else STYLE, **kw)
+        embedded: list[Figure] = []
+        for k, fig in enumerate(figures):
+            if core and _standard_text(fig):
+                with mpl.rc_context(PDF_CORE):  # written with the standard Helvetica
+                    pdf.savefig(fig)
+                continue
+            # A page with text beyond Windows-1252 embeds DejaVu Sans instead.
+            embedded = embedded or gantt_pages(plan, pages=True, **kw)
+            pdf.savefig(embedded[k])
+    return buf.getvalue(), len(figures)
 
 
 def save_gantt(
@@ -709,62 +906,23 @@ def save_gantt(
     int
         The number of pages written.
     """
-    from matplotlib.backends.backend_pdf import PdfPages
-
     suffix = os.fspath(path).rsplit(".", 1)[-1].lower()
     if suffix not in ("png", "svg", "pdf"):
         raise ValueError(f"cannot write a chart as {suffix!r}: use .png, .svg or .pdf")
-    sched = plan if isinstance(plan, Schedule) else schedule(plan)
-    roadmap = sched.plan
-    if kw.get("language") is None:
-        kw["language"] = roadmap.language
-    opts = Options(**kw)
-    lang = opts.language
-    all_rows = _rows(roadmap, sched, opts.group_by, lang)  # once for every page
-    n_rows = len(all_rows)
-    width, height = PAPER[paper]
-    if orientation == "landscape":
-        width, height = height, width
-    chrome = 1.9  # inches for title, header, legend and footnote
-    per_page = max(5, int((height - chrome) / ROW_INCHES) - 1)  # one for a lane that goes on
-    title = title if title is not None else roadmap.name
-    if suffix == "pdf":
-        pages = [slice(k, k + per_page) for k in range(0, max(n_rows, 1), per_page)]
-    else:
-        pages = [slice(0, max(n_rows, 1))]
-        height = max(height, chrome + n_rows * ROW_INCHES)
-        if height * dpi >= 65536:
-            raise ValueError(
-                f"{n_rows} rows do not fit in one {suffix.upper()} image at {dpi} dpi; "
-                "write a PDF (it continues on further pages) or lower dpi"
-            )
-    buf = io.BytesIO()
-
-    def page(rows: slice, number: tuple[int, int] | None, style: Any) -> Figure:
-        return _page(
-            sched, rows, width, height, title, subtitle, source, number, opts, all_rows, style
-        )
-
-    if suffix == "pdf":
-        # Fonts are embedded when the file is closed: under the same settings as drawing.
-        with mpl.rc_context(STYLE), PdfPages(buf, metadata={
-                "Creator": None, "Producer": None, "CreationDate": None}) as pdf:  # fmt: skip
-            for k, rows in enumerate(pages):
-                number = (k + 1, len(pages))
-                if not embed_fonts:
-                    with mpl.rc_context(PDF_CORE):
-                        fig = page(rows, number, PDF_CORE)
-                        if _standard_text(fig):
-                            pdf.savefig(fig)
-                            continue
-                pdf.savefig(page(rows, number, STYLE))
-    else:
-        with mpl.rc_context(STYLE):
-            fig = page(pages[0], None, STYLE)
-            metadata = {"Software": None} if suffix == "png" else {"Date": None, "Creator": None}
-            fig.savefig(buf, format=suffix, dpi=dpi, metadata=metadata)
-    atomic_write(path, buf.getvalue())
-    return len(pages)
+    data, pages = render_gantt(
+        plan,
+        cast(Literal["png", "svg", "pdf"], suffix),
+        dpi=dpi,
+        embed_fonts=embed_fonts,
+        paper=paper,
+        orientation=orientation,
+        title=title,
+        subtitle=subtitle,
+        source=source,
+        **kw,
+    )
+    atomic_write(path, data)
+    return pages
 
 
 def _page(
@@ -781,15 +939,14 @@ def _page(
     style: Any,
 ) -> Figure:
     fig = Figure(figsize=(width, height))
-    lang = opts.language
-    # Room for the longest label: about 0.058 in per character at 7 pt, and the tick pad.
-    longest = max((len(truncate(r.label, opts.label_chars)) for r in all_rows), default=10)
-    left = min(0.5, (longest * 0.058 + 0.25) / width)
-    top = 1 - 1.0 / height
-    bottom = 0.75 / height
-    ax = fig.add_axes((left, bottom, 0.97 - left, top - bottom))
+    ax = _axes(fig, all_rows, opts)
     page_rows = (rows.stop - (rows.start or 0) + 1) if page is not None and page[1] > 1 else 0
-    _draw(ax, sched, opts, all_rows, rows, page_rows, style)
+    legend_rows = _draw(ax, sched, opts, all_rows, rows, page_rows, style)
+    # Below the axes: the year labels, the legend (its rows) and the source footnote.
+    bottom = (0.45 + 0.15 * max(legend_rows, 1) + (0.15 if source else 0)) / height
+    box = ax.get_position()
+    ax.set_position((box.x0, bottom, box.width, box.y1 - bottom))
+    lang = opts.language
     head = (
         title
         if page is None or page[1] == 1
@@ -799,10 +956,25 @@ def _page(
     if subtitle:
         fig.text(0.02, 1 - 0.55 / height, subtitle, fontsize=8, va="top", color="#444444")
     if source:
+        chars = int(width / 0.045)  # 6 pt characters across the page
         fig.text(0.02, 0.15 / height, "\n".join(textwrap.wrap(
-            f"{WORDS[lang]['source']}: {source}", 160)), fontsize=6, va="bottom",
+            f"{WORDS[lang]['source']}: {source}", chars)), fontsize=6, va="bottom",
             color="#444444")  # fmt: skip
     return fig
+
+
+def _axes(fig: Figure, all_rows: list[_Row], opts: Options) -> Axes:
+    """Axes on *fig* with room on the left for the longest row label (wrapped)."""
+    width, height = fig.get_figwidth(), fig.get_figheight()
+    # About 0.058 in per character at 7 pt, and the tick pad.
+    longest = max(
+        (len(line) for r in all_rows for line in wrap_label(r.label, opts.label_chars).split("\n")),
+        default=10,
+    )
+    left = min(0.5, (longest * 0.058 + 0.25) / width)
+    top = 1 - 1.0 / height
+    bottom = 0.75 / height
+    return fig.add_axes((left, bottom, 0.97 - left, top - bottom))
 
 
 def _standard_text(fig: Figure) -> bool:

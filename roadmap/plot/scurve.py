@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 import matplotlib as mpl
+from matplotlib.figure import Figure
 
 from roadmap._i18n import Language
 from roadmap.budget import s_curve
@@ -15,7 +16,7 @@ from roadmap.plot._style import CRITICAL, GRID, PALETTE, STYLE, WORDS, date_numb
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["plot_s_curve"]
+__all__ = ["plot_s_curve", "s_curve_figure"]
 
 
 def plot_s_curve(
@@ -80,3 +81,20 @@ def plot_s_curve(
         ax.spines[["top", "right"]].set_visible(False)
         ax.legend(frameon=False, fontsize=7, loc="upper left")
     return ax
+
+
+def s_curve_figure(
+    plan: Roadmap,
+    *,
+    language: Language | None = None,
+    status_date: date | None = None,
+    title: str | None = None,
+    size: tuple[float, float] = (8.27, 4.6),
+) -> Figure:
+    """The S-curve as a figure of its own (figure-level): A4 wide, title on top."""
+    fig = Figure(figsize=size)
+    ax = fig.add_axes((0.1, 0.1, 0.86, 0.8))
+    plot_s_curve(plan, ax=ax, language=language, status_date=status_date)
+    fig.text(0.02, 0.97, title if title is not None else plan.name, fontsize=10,
+             fontweight="bold", va="top")  # fmt: skip
+    return fig
