@@ -10,8 +10,11 @@ given as the first argument)::
     gantt.pdf, gantt.png      the Gantt chart in Indonesian
     budget.png                budget per fiscal year by dimension, against the ceilings
     kurva_s.png               the S-curve (cost-weighted cumulative progress)
+    laporan.html              the report to send: one self-contained HTML file that opens
+                              offline and prints one section per page (Indonesian)
     temuan.md                 the findings of the checks (Markdown, Indonesian)
-    jadwal.csv                the schedule (early and late dates, slack, driving links)
+    jadwal.csv                the schedule (early and late dates, slack, driving links),
+                              for Excel with Indonesian settings (';', Indonesian headers)
 
 ILLUSTRATIVE DATA.  Initiative names and agencies follow public reports about
 Tanjungpinang; every budget, duration, dependency and ceiling below is invented for
@@ -25,7 +28,6 @@ Run::
 
 from __future__ import annotations
 
-import io
 import sys
 from datetime import date
 from pathlib import Path
@@ -33,6 +35,7 @@ from pathlib import Path
 import roadmap as rm
 from roadmap._files import atomic_write
 from roadmap.export import schedule_csv
+from roadmap.plot import budget_figure, s_curve_figure, save_figure
 
 PHASES = [
     rm.Phase(
@@ -177,11 +180,6 @@ def build() -> rm.Roadmap:
 
 
 def main(out: Path) -> int:
-    import matplotlib
-
-    matplotlib.use("Agg")  # files only: no window
-    import matplotlib.pyplot as plt
-
     plan = build()
     out.mkdir(parents=True, exist_ok=True)
     report = rm.check(plan, language="id")
@@ -196,17 +194,12 @@ def main(out: Path) -> int:
     for name in ("gantt.pdf", "gantt.png"):
         rm.save_gantt(plan, out / name, paper="A3", subtitle=subtitle, source=source)
 
-    for name, draw in (("budget.png", rm.plot_budget), ("kurva_s.png", rm.plot_s_curve)):
-        fig, ax = plt.subplots(figsize=(8, 4.5))
-        draw(plan, ax=ax)
-        ax.set_title(plan.name, loc="left", fontsize=9, fontweight="bold")
-        png = io.BytesIO()
-        fig.savefig(png, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})
-        plt.close(fig)
-        atomic_write(out / name, png.getvalue())  # never half a file, even if interrupted
+    save_figure(budget_figure(plan), out / "budget.png")  # written atomically
+    save_figure(s_curve_figure(plan), out / "kurva_s.png")
+    rm.report(plan, subtitle=subtitle).save(out / "laporan.html")
 
     atomic_write(out / "temuan.md", report.to_markdown().encode("utf-8"))
-    atomic_write(out / "jadwal.csv", schedule_csv(schedule).encode("utf-8"))
+    atomic_write(out / "jadwal.csv", schedule_csv(schedule, dialect="id").encode("utf-8"))
 
     over = [r for r in budget.records() if r["over"]]
     print(f"{plan.name}")
@@ -229,7 +222,8 @@ def main(out: Path) -> int:
         f"{len(report.infos)} catatan"
     )
     print(
-        f"  berkas: {out}/ (gantt.pdf, gantt.png, budget.png, kurva_s.png, temuan.md, jadwal.csv)"
+        f"  berkas: {out}/ (gantt.pdf, gantt.png, budget.png, kurva_s.png, laporan.html, "
+        "temuan.md, jadwal.csv)"
     )
     return 0
 

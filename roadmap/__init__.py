@@ -49,6 +49,7 @@ from roadmap.model import (
     parse_dependencies,
 )
 from roadmap.money import format_money
+from roadmap.reporting import HtmlReport, report
 from roadmap.scheduler import Schedule, ScheduledItem, schedule
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "Dependency",
     "Duration",
     "Finding",
+    "HtmlReport",
     "Initiative",
     "ItemError",
     "Milestone",
@@ -93,6 +95,7 @@ __all__ = [
     "plot_budget",
     "plot_gantt",
     "plot_s_curve",
+    "report",
     "s_curve",
     "save",
     "save_gantt",

@@ -14,52 +14,80 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import TextIO
 
 from roadmap import export
 from roadmap._files import atomic_write
+from roadmap._i18n import Language, language_of
 from roadmap._version import __version__
 from roadmap.errors import PlanFileError, RoadmapError
 from roadmap.io import load
+from roadmap.model import Roadmap
 from roadmap.scheduler import Schedule, schedule
 
 __all__ = ["entrypoint", "main", "make_parser"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-PLAN_HELP = "plan file (.toml, .json, .yaml, .csv, .xlsx, MS Project .xml)"
+PLAN_HELP = "plan file (.toml, .json, .yaml, .csv, .xlsx, MS Project .xml, a report .html)"
+
+
+#: Output formats by file suffix: ``-o`` picks the format from the name it is given.
+SUFFIXES = {
+    ".txt": "text", ".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown",
+    ".xlsx": "xlsx", ".html": "html", ".htm": "html", ".png": "png", ".svg": "svg",
+    ".pdf": "pdf",
+}  # fmt: skip
+#: Formats that are files, never standard output.
+FILES_ONLY = ("xlsx", "html", "png", "svg", "pdf")
+_CHARTS = ("png", "svg", "pdf")
 
 
 def _common(
-    p: argparse.ArgumentParser, formats: tuple[str, ...], language: str | None = None
+    p: argparse.ArgumentParser,
+    formats: tuple[str, ...],
+    language: str | None = None,
+    *,
+    required: bool = False,
 ) -> None:
     """Add the arguments commands share: the plan, --format, --output and --language.
 
-    --format only when *formats* are given; --language when *language* names what it
-    translates.
+    --format only when *formats* are given (the first is the default; ``-o`` picks one by
+    its suffix); --language when *language* names what it translates.
     """
     p.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
     if formats:
+        suffixes = ", ".join(sx for sx, f in SUFFIXES.items() if f in formats)
         p.add_argument(
-            "--format",
-            "-f",
-            choices=formats,
-            default=formats[0],
-            help=f"output format (default: {formats[0]})",
-        )
+            "--format", "-f", choices=formats, default=None,
+            help=f"output format (default: from the suffix of -o ({suffixes}), else "
+            f"{formats[0]})",
+        )  # fmt: skip
     p.add_argument(
-        "--output",
-        "-o",
-        metavar="OUT",
-        help="write to this file (atomically) instead of standard output",
-    )
+        "--output", "-o", metavar="OUT", required=required,
+        help="write to this file (atomically) instead of standard output; its suffix "
+        "picks the format",
+    )  # fmt: skip
     if language is not None:
         p.add_argument(
-            "--language",
-            "-l",
-            choices=("id", "en"),
-            default=None,
+            "--language", "-l", choices=("id", "en"), default=None,
             help=f"language of {language} (default: the plan's language)",
-        )
+        )  # fmt: skip
+
+
+def _csv_dialect(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--csv-dialect", choices=export.CSV_DIALECTS, default=None,
+        help="CSV for Excel with Indonesian settings (id: ';', a UTF-8 byte-order mark, "
+        "Indonesian headers) or for programs (plain: ',', English keys); default: id for an "
+        "Indonesian plan or --language id, else plain",
+    )  # fmt: skip
+
+
+def _status_date(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument(
+        "--status-date", metavar="YYYY-MM-DD", type=_date_arg, help=f"mark a status date {what}"
+    )
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -78,9 +106,12 @@ def make_parser() -> argparse.ArgumentParser:
         "schedule",
         help="schedule a plan by the critical path method",
         description="Schedule a plan by the critical path method and print every item's "
-        "early and late dates, slack, criticality and driving links.",
+        "early and late dates, slack, criticality and driving links. -o picks the format "
+        "from the suffix: .txt, .csv, .json, .md, .xlsx or .html (a sortable table).",
     )
-    _common(p, ("table", "csv", "json", "markdown", "xlsx"), language="the xlsx headers")
+    _common(p, ("table", "csv", "json", "markdown", "xlsx", "html"),
+            language="headers and values")  # fmt: skip
+    _csv_dialect(p)
     p.set_defaults(run=_cmd_schedule)
 
     p = commands.add_parser(
@@ -88,25 +119,30 @@ def make_parser() -> argparse.ArgumentParser:
         help="check a plan's feasibility",
         description="Check dependencies, dates, phase windows, deadlines, yearly budget "
         "ceilings and cycles; print every finding with its fix. Exit code 0: no errors; "
-        "1: errors (or warnings with --strict); 2: the plan cannot be read.",
+        "1: errors (or warnings with --strict); 2: the plan cannot be read. -o picks the "
+        "format from the suffix: .txt, .json, .md or .html.",
     )
-    _common(p, ("text", "json", "markdown"), language="messages")
+    _common(p, ("text", "json", "markdown", "html"), language="messages")
     p.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     p.set_defaults(run=_cmd_check)
 
     p = commands.add_parser(
         "budget",
-        help="budget per fiscal year",
+        help="budget per fiscal year (a table or a chart)",
         description="Total the budget per fiscal year, by year (against the ceilings), phase, "
-        "dimension, owner or funding source. Totals are spread pro rata by scheduled days.",
+        "dimension, owner or funding source. Totals are spread pro rata by scheduled days. "
+        "-o picks the format from the suffix: .txt, .csv, .json, .md, .xlsx, .html, or the "
+        "budget chart as .png, .svg or .pdf (stacked by --by, dimension for --by year).",
     )
-    _common(p, ("table", "csv", "json", "markdown", "xlsx"), language="the table")
+    _common(p, ("table", "csv", "json", "markdown", "xlsx", "html", *_CHARTS),
+            language="the table or chart")  # fmt: skip
     p.add_argument(
         "--by",
         choices=("year", "phase", "dimension", "owner", "funding"),
         default="year",
         help="grouping (default: year)",
     )
+    _csv_dialect(p)
     p.set_defaults(run=_cmd_budget)
 
     p = commands.add_parser(
@@ -116,17 +152,7 @@ def make_parser() -> argparse.ArgumentParser:
         "driving dependencies, fiscal years and triwulan. A PDF too long for one page "
         "continues on further pages.",
     )
-    p.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
-    p.add_argument(
-        "--output", "-o", metavar="OUT", required=True, help="the chart file: .png, .svg or .pdf"
-    )
-    p.add_argument(
-        "--language",
-        "-l",
-        choices=("id", "en"),
-        default=None,
-        help="language of the labels (default: the plan's language)",
-    )
+    _common(p, _CHARTS, language="the labels", required=True)
     p.add_argument(
         "--group-by",
         choices=("phase", "dimension", "owner", "none"),
@@ -147,10 +173,13 @@ def make_parser() -> argparse.ArgumentParser:
         default="driving",
         help="dependency connectors (default: driving links)",
     )
-    p.add_argument(
-        "--status-date", metavar="YYYY-MM-DD", type=_date_arg, help="draw a status-date line"
-    )
+    _status_date(p, "with a line")
     p.add_argument("--budgets", action="store_true", help="write budgets in words on bars")
+    p.add_argument(
+        "--label-width", type=int, metavar="N", default=None,
+        help="characters per line of a row label; longer labels wrap to a second line "
+        "(default: what the paper holds)",
+    )  # fmt: skip
     p.add_argument("--title", help="title (default: the roadmap's name)")
     p.add_argument("--subtitle", help="subtitle, e.g. the agency and the date")
     p.add_argument("--source", help="source footnote")
@@ -160,6 +189,31 @@ def make_parser() -> argparse.ArgumentParser:
         help="embed DejaVu Sans in a PDF instead of using the PDF standard Helvetica",
     )
     p.set_defaults(run=_cmd_gantt)
+
+    p = commands.add_parser(
+        "scurve",
+        help="draw the S-curve (PNG, SVG or PDF)",
+        description="Draw the cost-weighted S-curve (kurva S) of planned progress, with the "
+        "recorded progress at the status date.",
+    )
+    _common(p, _CHARTS, language="the labels", required=True)
+    _status_date(p, "and the recorded progress")
+    p.set_defaults(run=_cmd_scurve)
+
+    p = commands.add_parser(
+        "report",
+        help="write the HTML report to send or print",
+        description="Write one self-contained HTML file: cover, summary, Gantt chart, "
+        "findings, budget against ceilings, S-curve and a sortable, filterable schedule. It "
+        "opens offline, prints one section per page, and embeds the plan (roadmap reads it "
+        "back).",
+    )
+    _common(p, ("html",), language="the report", required=True)
+    p.add_argument("--paper", choices=("A4", "A3"), default="A4", help="printed paper size")
+    _status_date(p, "on the cover and the charts")
+    p.add_argument("--title", help="title (default: the roadmap's name)")
+    p.add_argument("--subtitle", help="subtitle, e.g. the agency and the date")
+    p.set_defaults(run=_cmd_report)
 
     p = commands.add_parser(
         "export",
@@ -217,28 +271,81 @@ def _scheduled(path: str) -> Schedule:
         raise RoadmapError(f"{path}: {err}") from err
 
 
+def _format(args: argparse.Namespace, formats: tuple[str, ...], what: str) -> str:
+    """--format, else the format the suffix of -o names, else the command's first format.
+
+    A suffix the command cannot write is an error naming it and the suffixes it can.
+    """
+    if args.format is not None:
+        return str(args.format)
+    output = args.output
+    if output is None or output == "-":
+        return formats[0]
+    suffix = Path(output).suffix.lower()
+    fmt = SUFFIXES.get(suffix)
+    if fmt == "text" and "table" in formats:
+        fmt = "table"
+    if fmt not in formats:
+        allowed = ", ".join(
+            sx for sx, f in SUFFIXES.items()
+            if f in formats or (f == "text" and "table" in formats)
+        )  # fmt: skip
+        raise RoadmapError(
+            f"{output}: cannot write {what} as {suffix or 'a file without a suffix'}; name it "
+            f"{allowed}, or choose with --format"
+        )
+    return fmt
+
+
+def _language(args: argparse.Namespace, plan: Roadmap) -> Language:
+    return language_of(args.language, plan.language)
+
+
+def _csv(args: argparse.Namespace, plan: Roadmap) -> str:
+    if args.csv_dialect is not None:
+        return str(args.csv_dialect)
+    return "id" if _language(args, plan) == "id" else "plain"
+
+
+def _html(plan: Roadmap, args: argparse.Namespace, section: str) -> str:
+    from roadmap.reporting import report
+
+    return report(plan, language=_language(args, plan), sections=[section]).html
+
+
 def _cmd_schedule(args: argparse.Namespace, out: TextIO) -> int:
+    fmt = _format(args, ("table", "csv", "json", "markdown", "xlsx", "html"), "a schedule")
     sched = _scheduled(args.plan)
-    if args.format == "xlsx":
-        atomic_write(_binary_output(args), export.schedule_xlsx(sched, args.language))
-        return EXIT_OK
-    renderers: dict[str, Callable[[Schedule], str]] = {
-        "table": export.schedule_text, "csv": export.schedule_csv,
-        "json": export.schedule_json, "markdown": export.schedule_markdown,
-    }  # fmt: skip
-    _emit(renderers[args.format](sched), args.output, out)
+    plan = sched.plan
+    data: str | bytes
+    if fmt == "xlsx":
+        data = export.schedule_xlsx(sched, args.language)
+    elif fmt == "html":
+        data = _html(plan, args, "schedule")
+    elif fmt == "csv":
+        data = export.schedule_csv(sched, dialect=_csv(args, plan))
+    else:
+        renderers: dict[str, Callable[[Schedule], str]] = {
+            "table": export.schedule_text, "json": export.schedule_json,
+            "markdown": export.schedule_markdown,
+        }  # fmt: skip
+        data = renderers[fmt](sched)
+    _write(args, fmt, data, out)
     return EXIT_OK
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from roadmap.checks import check
 
+    fmt = _format(args, ("text", "json", "markdown", "html"), "findings")
     plan = load(args.plan)
-    report = check(plan, language=args.language or plan.language)
-    text = {"text": report.to_text, "json": report.to_json, "markdown": report.to_markdown}[
-        args.format
-    ]()
-    _emit(text, args.output, out)
+    report = check(plan, language=_language(args, plan))
+    if fmt == "html":
+        data = _html(plan, args, "findings")
+    else:
+        data = {"text": report.to_text, "json": report.to_json,
+                "markdown": report.to_markdown}[fmt]()  # fmt: skip
+    _write(args, fmt, data, out)
     if report.errors or (args.strict and report.warnings):
         return EXIT_FINDINGS
     return EXIT_OK
@@ -247,41 +354,75 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_budget(args: argparse.Namespace, out: TextIO) -> int:
     from roadmap.budget import budget_by
 
+    formats = ("table", "csv", "json", "markdown", "xlsx", "html", *_CHARTS)
+    fmt = _format(args, formats, "a budget")
     sched = _scheduled(args.plan)
     plan = sched.plan
+    language = _language(args, plan)
     table = budget_by(plan, args.by, schedule=sched)
-    language = args.language or plan.language
-    if args.format == "xlsx":
-        atomic_write(_binary_output(args), export.budget_xlsx(table, language))
-        return EXIT_OK
-    if args.format == "csv":
-        text = export.budget_csv(table)
-    elif args.format == "json":
-        text = export.budget_json(table, roadmap=plan.name, currency=plan.currency)
-    elif args.format == "markdown":
-        text = export.budget_markdown(table, plan.currency, language)
+    data: str | bytes
+    if fmt in _CHARTS:
+        from roadmap.plot import budget_figure, figure_bytes
+
+        by = "dimension" if args.by == "year" else args.by  # a stack per dimension
+        data = figure_bytes(budget_figure(plan, by=by, language=language), fmt)  # type: ignore[arg-type]
+    elif fmt == "xlsx":
+        data = export.budget_xlsx(table, language)
+    elif fmt == "html":
+        data = _html(plan, args, "budget")
+    elif fmt == "csv":
+        data = export.budget_csv(table, dialect=_csv(args, plan))
+    elif fmt == "json":
+        data = export.budget_json(table, roadmap=plan.name, currency=plan.currency)
+    elif fmt == "markdown":
+        data = export.budget_markdown(table, plan.currency, language)
     else:
-        text = export.budget_text(table, plan.currency, language)
-    _emit(text, args.output, out)
+        data = export.budget_text(table, plan.currency, language)
+    _write(args, fmt, data, out)
     return EXIT_OK
 
 
 def _cmd_gantt(args: argparse.Namespace, out: TextIO) -> int:
-    from roadmap.plot import save_gantt
+    from roadmap.plot import render_gantt
 
+    fmt = _format(args, _CHARTS, "a Gantt chart")
     sched = _scheduled(args.plan)
-    try:
-        pages = save_gantt(
-            sched, args.output, paper=args.paper,
-            orientation="portrait" if args.portrait else "landscape",
-            title=args.title, subtitle=args.subtitle, source=args.source,
-            group_by=None if args.group_by == "none" else args.group_by,
-            language=args.language, critical=args.critical, arrows=args.arrows,
-            status_date=args.status_date, budgets=args.budgets, embed_fonts=args.embed_fonts,
-        )  # fmt: skip
-    except ValueError as err:
-        raise RoadmapError(f"{args.output}: {err}") from err
+    extra = {} if args.label_width is None else {"label_chars": args.label_width}
+    data, pages = render_gantt(
+        sched, fmt, paper=args.paper,  # type: ignore[arg-type]
+        orientation="portrait" if args.portrait else "landscape",
+        title=args.title, subtitle=args.subtitle, source=args.source,
+        group_by=None if args.group_by == "none" else args.group_by,
+        language=args.language, critical=args.critical, arrows=args.arrows,
+        status_date=args.status_date, budgets=args.budgets, embed_fonts=args.embed_fonts,
+        **extra,
+    )  # fmt: skip
+    _write(args, fmt, data, out)
     out.write(f"{args.output}: {pages} page{'s' if pages != 1 else ''}\n")
+    return EXIT_OK
+
+
+def _cmd_scurve(args: argparse.Namespace, out: TextIO) -> int:
+    from roadmap.plot import figure_bytes, s_curve_figure
+
+    fmt = _format(args, _CHARTS, "an S-curve")
+    plan = _scheduled(args.plan).plan
+    fig = s_curve_figure(plan, language=_language(args, plan), status_date=args.status_date)
+    _write(args, fmt, figure_bytes(fig, fmt), out)
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from roadmap.reporting import report
+
+    fmt = _format(args, ("html",), "a report")
+    plan = _scheduled(args.plan).plan
+    doc = report(
+        plan, language=_language(args, plan), paper=args.paper, status_date=args.status_date,
+        title=args.title, subtitle=args.subtitle,
+    )  # fmt: skip
+    _write(args, fmt, doc.html, out)
+    out.write(f"{args.output}: {len(doc.sections)} sections, {doc.size / 1024:.0f} KB\n")
     return EXIT_OK
 
 
@@ -301,7 +442,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         raise
     except RoadmapError as err:
         raise RoadmapError(f"{args.plan}: {err}") from err
-    _emit(text, args.output, out)
+    _write(args, "text", text, out)
     return EXIT_OK
 
 
@@ -326,11 +467,17 @@ def _binary_output(args: argparse.Namespace) -> str:
     return str(args.output)
 
 
-def _emit(text: str, output: str | None, out: TextIO) -> None:
-    if output is None or output == "-":
-        out.write(text)
+def _write(args: argparse.Namespace, fmt: str, data: str | bytes, out: TextIO) -> None:
+    """Write an output to -o (atomically) or, for a text format, to standard output."""
+    if fmt in FILES_ONLY:
+        path = _binary_output(args)
+    elif args.output is None or args.output == "-":
+        assert isinstance(data, str)
+        out.write(data)
+        return
     else:
-        atomic_write(output, text.encode("utf-8"))
+        path = args.output
+    atomic_write(path, data.encode("utf-8") if isinstance(data, str) else data)
 
 
 # -- entry points -----------------------------------------------------------------------

@@ -63,12 +63,27 @@ class TestSchedule:
 
     def test_csv(self, capsys: pytest.CaptureFixture[str], small_plan_path: Path) -> None:
         """CSV output has a header and one row per item."""
-        code, out, _ = run(capsys, "schedule", str(small_plan_path), "-f", "csv")
+        code, out, _ = run(
+            capsys, "schedule", str(small_plan_path), "-f", "csv", "--csv-dialect", "plain"
+        )
         rows = list(csv.DictReader(io.StringIO(out)))
         assert code == 0
         assert len(rows) == 5
         assert rows[0]["id"] == "SC01"
         assert rows[0]["critical"] == "yes"
+
+    def test_csv_for_indonesian_excel(
+        self, capsys: pytest.CaptureFixture[str], small_plan_path: Path, tmp_path: Path
+    ) -> None:
+        """An Indonesian plan's CSV: ';', a UTF-8 byte-order mark, Indonesian headers, ya."""
+        target = tmp_path / "jadwal.csv"
+        assert run(capsys, "schedule", str(small_plan_path), "-o", str(target))[0] == 0
+        raw = target.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+        assert (rows[0]["Kode"], rows[0]["Jenis"], rows[0]["Kritis"]) == ("SC01", "kegiatan", "ya")
+        _, out, _ = run(capsys, "schedule", str(small_plan_path), "-f", "csv", "-l", "en")
+        assert out.startswith("id,kind,name,")
 
     def test_output_file(
         self, capsys: pytest.CaptureFixture[str], small_plan_path: Path, tmp_path: Path
@@ -243,7 +258,17 @@ def test_parser_lists_commands() -> None:
 def test_python_dash_m(small_plan_path: Path) -> None:
     """Python -m roadmap runs the same CLI, in a real process."""
     out = subprocess.run(
-        [sys.executable, "-m", "roadmap", "schedule", str(small_plan_path), "-f", "csv"],
+        [
+            sys.executable,
+            "-m",
+            "roadmap",
+            "schedule",
+            str(small_plan_path),
+            "-f",
+            "csv",
+            "--csv-dialect",
+            "plain",
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -319,7 +344,9 @@ class TestBudget:
 
     def test_by_dimension_csv(self, capsys: pytest.CaptureFixture[str]) -> None:
         """CSV by dimension has one column per fiscal year."""
-        code, out, _ = run(capsys, "budget", str(self.TP), "--by", "dimension", "-f", "csv")
+        code, out, _ = run(
+            capsys, "budget", str(self.TP), "--by", "dimension", "-f", "csv", "-l", "en"
+        )
         rows = list(csv.DictReader(io.StringIO(out)))
         assert code == 0
         assert list(rows[0]) == ["dimension", "2019", "2020", "2021", "2022", "2023", "total"]
@@ -391,3 +418,91 @@ class TestSpreadsheets:
             code, _, err = run(capsys, command, str(self.TP), "-f", "xlsx")
             assert code == 2
             assert "give the output file with -o" in err
+
+
+class TestOutputsWhereTheirNamesSay:
+    TP = Path(__file__).parent.parent / "examples" / "tanjungpinang_2019_2023.toml"
+
+    @staticmethod
+    def is_format(path: Path, fmt: str) -> bool:
+        """Whether the file is what *fmt* says, read by an independent reader."""
+        data = path.read_bytes()
+        if fmt == "xlsx":
+            import openpyxl
+
+            return openpyxl.load_workbook(path).active.max_row > 1
+        if fmt == "png":
+            return data.startswith(b"\x89PNG\r\n\x1a\n")
+        if fmt == "pdf":
+            return data.startswith(b"%PDF-")
+        if fmt == "svg":
+            return b"<svg" in data[:400]
+        text = data.decode("utf-8-sig")
+        if fmt == "json":
+            return bool(json.loads(text))
+        if fmt == "csv":
+            return len(next(iter(csv.reader(io.StringIO(text), delimiter=";")))) > 2
+        if fmt == "md":
+            return text.splitlines()[0].startswith("|") or "\n| " in text
+        if fmt == "html":
+            return text.startswith("<!DOCTYPE html>") and "<table" in text
+        return fmt == "txt" and text.strip() != "" and not text.startswith(("{", "<", "|"))
+
+    @pytest.mark.parametrize(
+        ("command", "suffixes"),
+        [
+            ("schedule", ["txt", "csv", "json", "md", "xlsx", "html"]),
+            ("budget", ["txt", "csv", "json", "md", "xlsx", "html", "png", "svg", "pdf"]),
+            ("check", ["txt", "json", "md", "html"]),
+            ("gantt", ["png", "svg", "pdf"]),
+            ("scurve", ["png", "svg", "pdf"]),
+            ("report", ["html"]),
+        ],
+    )
+    def test_every_suffix(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        command: str,
+        suffixes: list[str],
+    ) -> None:
+        """-o writes the format its suffix names."""
+        for suffix in suffixes:
+            target = tmp_path / f"out.{suffix}"
+            code, _, err = run(capsys, command, str(self.TP), "-o", str(target))
+            assert code in (0, 1), (suffix, err)  # check exits 1: the example has an error
+            assert self.is_format(target, suffix), suffix
+
+    @pytest.mark.parametrize(
+        ("command", "suffix"),
+        [("schedule", "png"), ("budget", "docx"), ("check", "xlsx"), ("gantt", "jpg"),
+         ("scurve", "html"), ("report", "pdf"), ("schedule", "")],
+    )  # fmt: skip
+    def test_a_suffix_it_cannot_write(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str, suffix: str
+    ) -> None:
+        """Exit 2 with one line naming the file and what it can write; nothing written."""
+        target = tmp_path / (f"out.{suffix}" if suffix else "out")
+        code, _out, err = run(capsys, command, str(self.TP), "-o", str(target))
+        assert code == 2
+        assert err.startswith(f"roadmap: error: {target}: cannot write ")
+        assert "choose with --format" in err
+        assert err.count("\n") == 1
+        assert not target.exists()
+
+    def test_format_overrides_the_suffix(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """--format wins over the suffix (a CSV named .dat)."""
+        target = tmp_path / "out.dat"
+        assert run(capsys, "schedule", str(self.TP), "-o", str(target), "-f", "csv")[0] == 0
+        assert target.read_text(encoding="utf-8-sig").startswith("Kode;")
+
+    def test_report_reads_back(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Roadmap report says what it wrote; every command reads the report as the plan."""
+        target = tmp_path / "laporan.html"
+        code, out, _ = run(capsys, "report", str(self.TP), "-o", str(target))
+        assert code == 0
+        assert out.startswith(f"{target}: 7 sections, ")
+        code, out, _ = run(capsys, "schedule", str(target), "-f", "json")
+        assert json.loads(out)["critical_path"] == ["SC21", "SC22", "SC36", "M3"]

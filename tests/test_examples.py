@@ -32,7 +32,7 @@ def test_python_plan_equals_the_toml() -> None:
 
 
 def test_example_writes_its_outputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The example writes the charts, findings and schedule, and prints its summary."""
+    """The example writes the charts, report, findings and schedule, and prints a summary."""
     assert example().main(tmp_path) == 0
     out = capsys.readouterr().out
     assert "jalur kritis: SC21 -> SC22 -> SC36 -> M3" in out
@@ -43,6 +43,8 @@ def test_example_writes_its_outputs(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert pdf.startswith(b"%PDF")
     assert pdf.rstrip().endswith(b"%%EOF")
     assert (tmp_path / "temuan.md").read_text().startswith("# Peta Jalan Smart City")
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "jadwal.csv").read_text())))
+    text = (tmp_path / "jadwal.csv").read_text(encoding="utf-8-sig")  # for Indonesian Excel
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert len(rows) == 41
-    assert {r["id"] for r in rows if r["critical"] == "yes"} >= {"SC21", "SC22", "SC36", "M3"}
+    assert {r["Kode"] for r in rows if r["Kritis"] == "ya"} >= {"SC21", "SC22", "SC36", "M3"}
+    assert rm.load(tmp_path / "laporan.html") == example().build()

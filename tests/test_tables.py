@@ -56,8 +56,9 @@ class TestSchedule:
 
     def test_csv_with_a_delimiter(self) -> None:
         """CSV for a spreadsheet whose list separator is ';'."""
-        head = export.schedule_csv(rm.schedule(DEMO), delimiter=";").splitlines()[0]
-        assert head.startswith("id;kind;name;start;finish")
+        text = export.schedule_csv(rm.schedule(DEMO), dialect="id")
+        assert text.startswith("\ufeffKode;Jenis;Nama;Mulai;Selesai")
+        assert export.schedule_csv(rm.schedule(DEMO)).startswith("id,kind,name,start,finish")
 
 
 class TestBudget:

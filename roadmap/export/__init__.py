@@ -33,6 +33,7 @@ from roadmap.export.ical import to_ical
 from roadmap.export.mermaid import to_mermaid
 from roadmap.export.mspdi import to_mspdi
 from roadmap.export.tables import (
+    CSV_DIALECTS,
     budget_csv,
     budget_json,
     budget_markdown,
@@ -47,9 +48,9 @@ from roadmap.export.tables import (
 from roadmap.model import Roadmap
 
 __all__ = [
-    "budget_csv", "budget_json", "budget_markdown", "budget_text", "budget_xlsx", "dumps",
-    "save", "schedule_csv", "schedule_json", "schedule_markdown", "schedule_text",
-    "schedule_xlsx", "to_ical", "to_mermaid", "to_mspdi",
+    "CSV_DIALECTS", "budget_csv", "budget_json", "budget_markdown", "budget_text",
+    "budget_xlsx", "dumps", "save", "schedule_csv", "schedule_json", "schedule_markdown",
+    "schedule_text", "schedule_xlsx", "to_ical", "to_mermaid", "to_mspdi",
 ]  # fmt: skip
 
 

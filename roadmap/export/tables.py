@@ -36,6 +36,7 @@ from roadmap.money import format_money
 from roadmap.scheduler import RECORD_COLUMNS, Schedule
 
 __all__ = [
+    "CSV_DIALECTS",
     "SCHEDULE_HEADERS",
     "budget_csv",
     "budget_json",
@@ -48,6 +49,11 @@ __all__ = [
     "schedule_text",
     "schedule_xlsx",
 ]
+
+#: CSV dialects: ``"plain"`` (comma, English keys, yes/no: for programs) and ``"id"``
+#: (semicolon, a UTF-8 byte-order mark, Indonesian headers and values: what Excel with
+#: Indonesian regional settings opens in columns).
+CSV_DIALECTS = ("plain", "id")
 
 #: Column headers of schedule tables: record key -> (Indonesian, English).
 SCHEDULE_HEADERS: dict[str, tuple[str, str]] = {
@@ -131,18 +137,44 @@ def schedule_markdown(sched: Schedule) -> str:
     return _summary(sched) + "\n\n" + _markdown(head, rows, right={4, 5})
 
 
-def schedule_csv(sched: Schedule, *, delimiter: str = ",") -> str:
+def schedule_csv(sched: Schedule, *, dialect: str = "plain") -> str:
     """The schedule's records as CSV: ``driving`` joined by ``;``, ``critical`` as yes/no.
 
-    Names that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) are
-    written behind a ``'``.
+    ``dialect="id"`` writes ``;``-separated columns behind a UTF-8 byte-order mark, with
+    Indonesian headers and values (*ya*/*tidak*, *kegiatan*/*tonggak*), for Excel with
+    Indonesian regional settings.  Names that a spreadsheet would run as a formula (``=``,
+    ``+``, ``-``, ``@``) are written behind a ``'``.
+
+    Examples
+    --------
+    >>> from roadmap.model import Initiative, Roadmap
+    >>> from roadmap.scheduler import schedule
+    >>> plan = Roadmap(name="x", start=date(2019, 1, 1),
+    ...                initiatives=[Initiative(id="A", name="Kajian", duration=31)])
+    >>> schedule_csv(schedule(plan), dialect="id").splitlines()[1]
+    'A;kegiatan;Kajian;2019-01-01;2019-01-31;2019-01-01;2019-01-31;0;0;ya;'
     """
+    lang = _dialect(dialect)
+    sep = ";" if lang == "id" else ","
+    kinds = {"initiative": "kegiatan", "milestone": "tonggak"} if lang == "id" else {}
     rows = (
-        [";".join(r[c]) if c == "driving" else yes_no(r[c], "en") if c == "critical" else r[c]
+        [";".join(r[c]) if c == "driving" else yes_no(r[c], lang) if c == "critical"
+         else kinds.get(r[c], r[c]) if c == "kind" else r[c]
          for c in RECORD_COLUMNS]
         for r in sched.records()
     )  # fmt: skip
-    return csv_text(RECORD_COLUMNS, rows, delimiter=delimiter)
+    head = [SCHEDULE_HEADERS[c][0] for c in RECORD_COLUMNS] if lang == "id" else RECORD_COLUMNS
+    return _bom(lang) + csv_text(head, rows, delimiter=sep)
+
+
+def _dialect(dialect: str) -> Language:
+    if dialect not in CSV_DIALECTS:
+        raise ValueError(f"unknown CSV dialect {dialect!r}; allowed: {', '.join(CSV_DIALECTS)}")
+    return "id" if dialect == "id" else "en"
+
+
+def _bom(lang: Language) -> str:
+    return "\ufeff" if lang == "id" else ""
 
 
 def schedule_json(sched: Schedule) -> str:
@@ -239,12 +271,22 @@ def budget_markdown(table: BudgetTable, currency: str = "IDR", language: str = "
     return _markdown(head, rows, right=set(range(1, len(head))))
 
 
-def budget_csv(table: BudgetTable, *, delimiter: str = ",") -> str:
-    """The table's records as CSV (amounts as whole numbers); empty without budgets."""
+def budget_csv(table: BudgetTable, *, dialect: str = "plain") -> str:
+    """The table's records as CSV (amounts as whole numbers); empty without budgets.
+
+    ``dialect="id"``: ``;``-separated behind a UTF-8 byte-order mark, Indonesian headers.
+    """
+    lang = _dialect(dialect)
     records = table.records()
     if not records:
         return ""
-    return csv_text(list(records[0]), (list(r.values()) for r in records), delimiter=delimiter)
+    head = list(records[0])
+    if lang == "id":
+        words = GROUP_WORDS["id"] | {"amount": "anggaran", "ceiling": "pagu", "over": "lebih"}
+        head = [words.get(k, k) for k in head]
+    return _bom(lang) + csv_text(
+        head, (list(r.values()) for r in records), delimiter=";" if lang == "id" else ","
+    )
 
 
 def budget_json(table: BudgetTable, *, roadmap: str, currency: str) -> str:

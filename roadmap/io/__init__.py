@@ -36,7 +36,7 @@ from typing import IO, Literal, TypeAlias
 
 from roadmap._files import atomic_write
 from roadmap.errors import PlanFileError, RoadmapError
-from roadmap.io import _json, _mspdi, _table, _template, _toml, _yaml
+from roadmap.io import _html, _json, _mspdi, _table, _template, _toml, _yaml
 from roadmap.io._toml import ParseError
 from roadmap.io._tree import TreeError, format_path, from_tree, to_tree
 from roadmap.model import Roadmap
@@ -45,16 +45,20 @@ __all__ = [
     "FORMATS", "PlanFormat", "detect_format", "dumps", "load", "loads", "save", "write_template",
 ]  # fmt: skip
 
-PlanFormat: TypeAlias = Literal["toml", "json", "yaml", "csv", "xlsx", "mspdi"]
+PlanFormat: TypeAlias = Literal["toml", "json", "yaml", "csv", "xlsx", "mspdi", "html"]
 #: File suffixes of each plan format.
 FORMATS: dict[str, PlanFormat] = {
     ".toml": "toml", ".json": "json", ".yaml": "yaml", ".yml": "yaml", ".csv": "csv",
-    ".xlsx": "xlsx", ".xml": "mspdi",
+    ".xlsx": "xlsx", ".xml": "mspdi", ".html": "html", ".htm": "html",
 }  # fmt: skip
 _MODULES: dict[str, ModuleType] = {"toml": _toml, "json": _json, "yaml": _yaml}
 _ALL = ", ".join(dict.fromkeys(FORMATS.values()))
 
 Source: TypeAlias = "str | os.PathLike[str] | IO[str] | IO[bytes]"
+_HTML_IS_A_REPORT = (
+    "an HTML file is a report: write it with roadmap.report(plan).save(path) or "
+    "'roadmap report PLAN -o OUT.html'"
+)
 _MSPDI_NEEDS_SCHEDULE = (
     "MS Project XML carries scheduled dates: write it with roadmap.save(), roadmap.dumps() "
     "or roadmap.export.to_mspdi()"
@@ -115,6 +119,15 @@ def loads(text: str, format: str = "toml", *, path: str = "<string>") -> Roadmap
         raise PlanFileError("an XLSX workbook is not text: use load() on the file", path=path)
     if fmt == "mspdi":
         return _mspdi.read_mspdi(text.encode("utf-8"), path)
+    if fmt == "html":
+        embedded = _html.embedded_plan(text)
+        if embedded is None:
+            raise PlanFileError(
+                "this HTML file holds no plan: only a report written by 'roadmap report' "
+                'does (its plan is in <script id="roadmap-plan">)',
+                path=path,
+            )
+        return loads(embedded, "json", path=f"{path} (the plan embedded in the report)")
     module = _MODULES[fmt]
     try:
         tree = module.parse(text)
@@ -192,6 +205,8 @@ def dumps(plan: Roadmap, format: str = "toml") -> str:
     fmt = detect_format("<string>", format)
     if fmt in ("csv", "xlsx"):
         raise RoadmapError(f"a {fmt.upper()} plan is written to files: use save()")
+    if fmt == "html":
+        raise RoadmapError(_HTML_IS_A_REPORT)
     if fmt == "mspdi":
         raise RoadmapError(_MSPDI_NEEDS_SCHEDULE)
     if fmt == "json":
@@ -224,6 +239,8 @@ def save(
         fmt = detect_format(target, format)
         if fmt == "mspdi":
             raise RoadmapError(_MSPDI_NEEDS_SCHEDULE)
+        if fmt == "html":
+            raise RoadmapError(_HTML_IS_A_REPORT)
         if fmt == "csv":
             _table.write_csv(plan, target)
         elif fmt == "xlsx":

@@ -9,9 +9,12 @@ repeated headers), with fixed metadata so the same plan gives the same bytes.
 
 from __future__ import annotations
 
-from roadmap.plot._style import PALETTE
-from roadmap.plot.budget import plot_budget
-from roadmap.plot.gantt import plot_gantt, save_gantt
-from roadmap.plot.scurve import plot_s_curve
+from roadmap.plot._style import PALETTE, figure_bytes, group_colours, save_figure
+from roadmap.plot.budget import budget_figure, plot_budget
+from roadmap.plot.gantt import gantt_pages, plot_gantt, render_gantt, save_gantt
+from roadmap.plot.scurve import plot_s_curve, s_curve_figure
 
-__all__ = ["PALETTE", "plot_budget", "plot_gantt", "plot_s_curve", "save_gantt"]
+__all__ = [
+    "PALETTE", "budget_figure", "figure_bytes", "gantt_pages", "group_colours", "plot_budget",
+    "plot_gantt", "plot_s_curve", "render_gantt", "s_curve_figure", "save_figure", "save_gantt",
+]  # fmt: skip

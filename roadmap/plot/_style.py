@@ -6,6 +6,7 @@ Only the plotting package imports matplotlib; these are plain values.
 from __future__ import annotations
 
 import io
+import os
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CRITICAL", "GRID", "HATCHES", "INK", "LANE", "NONE_COLOUR", "PALETTE", "PAPER",
     "PDF_CORE", "ROW_INCHES", "STYLE", "WORDS", "GroupBy", "date_number", "figure_bytes",
-    "group_colours", "group_hatches", "truncate", "wrap_label",
+    "group_colours", "group_hatches", "save_figure", "truncate", "wrap_label",
 ]  # fmt: skip
 
 #: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
@@ -32,7 +33,8 @@ PALETTE = (
     "#F0E442",
 )  # fmt: skip  (yellow last: it is faint on white)
 #: Hatches that tell groups apart on a black-and-white photocopy, in the palette's order.
-HATCHES = ("", "////", "....", "\\\\\\\\", "xxxx", "----", "++++", "oooo")
+#: Lines only: SVG writes a dotted or circled hatch as a pattern of hundreds of KB.
+HATCHES = ("", "////", "\\\\", "xxxx", "----", "||||", "++++", "//")
 #: The colour of items without a group (no dimension, owner, ...).
 NONE_COLOUR = "#BBBBBB"
 CRITICAL = "#B2182B"
@@ -163,8 +165,12 @@ def wrap_label(text: str, chars: int, lines: int = 2) -> str:
     return "\n".join(truncate(part, chars) for part in parts)
 
 
-def figure_bytes(fig: Figure, fmt: str, dpi: int = 150) -> bytes:
-    """A figure as PNG, SVG or PDF bytes with fixed metadata: the same chart, the same bytes."""
+def figure_bytes(fig: Figure, fmt: str, dpi: int = 150, *, svg_text: bool = False) -> bytes:
+    """A figure as PNG, SVG or PDF bytes with fixed metadata: the same chart, the same bytes.
+
+    *svg_text* writes SVG text as text (selectable, searchable, a third of the size) in
+    the font a reader has, instead of as glyph outlines.
+    """
     import matplotlib as mpl
 
     metadata: dict[str, Any] = {
@@ -173,6 +179,22 @@ def figure_bytes(fig: Figure, fmt: str, dpi: int = 150) -> bytes:
         "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
     }[fmt]
     buf = io.BytesIO()
-    with mpl.rc_context(STYLE):
+    with mpl.rc_context({**STYLE, "svg.fonttype": "none" if svg_text else "path"}):
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata)
     return buf.getvalue()
+
+
+def save_figure(fig: Figure, path: str | os.PathLike[str], dpi: int = 150) -> None:
+    """Write a figure to ``.png``, ``.svg`` or ``.pdf`` (by its suffix), atomically.
+
+    Raises
+    ------
+    ValueError
+        For any other suffix.
+    """
+    from roadmap._files import atomic_write
+
+    suffix = os.fspath(path).rsplit(".", 1)[-1].lower()
+    if suffix not in ("png", "svg", "pdf"):
+        raise ValueError(f"cannot write a chart as {suffix!r}: use .png, .svg or .pdf")
+    atomic_write(path, figure_bytes(fig, suffix, dpi))

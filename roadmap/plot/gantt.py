@@ -684,7 +684,7 @@ def _legend(
     handles: list[Any] = []
     if group_by is not None:
         handles += [
-            Patch(facecolor=colour[lane], label=truncate(titles.get(lane, lane), 36))
+            Patch(facecolor=colour[lane], label=truncate(titles.get(lane, lane), 60))
             for lane in lanes
         ]
     if has_crit:

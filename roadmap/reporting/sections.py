@@ -1,0 +1,255 @@
+"""The sections of the report, in order: each a builder that returns its data or nothing.
+
+A section is a template in ``templates/`` and the data it shows.  A builder returns
+``None`` when its section has nothing to show (no budgets, no findings are still shown:
+"no findings" is news).  Later features add their sections here (tracking, risk,
+indicators), each one builder in :data:`SECTIONS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+import attrs
+
+from roadmap._i18n import Language, long_date
+from roadmap.budget import BudgetTable, budget_by
+from roadmap.checks import Report, check
+from roadmap.model import Initiative, Roadmap
+from roadmap.money import format_money
+from roadmap.scheduler import Schedule, schedule
+
+__all__ = ["SECTIONS", "WORDS", "Builder", "Context", "Section"]
+
+WORDS: dict[Language, dict[str, str]] = {
+    "id": {
+        "report": "Laporan peta jalan", "summary": "Ringkasan", "gantt": "Jadwal (Gantt)",
+        "findings": "Temuan pemeriksaan", "budget": "Anggaran per tahun", "scurve": "Kurva S",
+        "schedule": "Tabel jadwal", "period": "Periode", "status_date": "Tanggal status",
+        "version": "Versi roadmap", "hash": "Sidik data rencana", "finish": "Selesai",
+        "critical_path": "Jalur kritis", "items": "Kegiatan dan tonggak",
+        "total_budget": "Total anggaran", "year": "Tahun", "amount": "Anggaran",
+        "ceiling": "Pagu", "over": "Lebih", "error": "Kesalahan", "warning": "Peringatan",
+        "info": "Catatan", "none_found": "Tidak ada temuan.", "severity": "Tingkat",
+        "code": "Kode", "subjects": "Subjek", "message": "Temuan", "hint": "Saran",
+        "id": "Kode", "name": "Nama", "phase": "Fase", "dimension": "Dimensi",
+        "owner": "Pelaksana", "start": "Mulai", "slack": "Float (hari)", "critical": "Kritis",
+        "driving": "Pendahulu penentu", "all": "(semua)", "yes": "ya", "no": "tidak",
+        "by_dimension": "Anggaran per dimensi", "total": "Jumlah", "generated": "Dibuat dengan",
+        "until": "s.d.", "filter": "Saring", "rows_shown": "baris ditampilkan", "contents": "Isi",
+        "sort_hint": "Klik judul kolom untuk mengurutkan.",
+    },
+    "en": {
+        "report": "Roadmap report", "summary": "Summary", "gantt": "Schedule (Gantt)",
+        "findings": "Findings", "budget": "Budget per year", "scurve": "S-curve",
+        "schedule": "Schedule table", "period": "Period", "status_date": "Status date",
+        "version": "roadmap version", "hash": "Plan data hash", "finish": "Finish",
+        "critical_path": "Critical path", "items": "Initiatives and milestones",
+        "total_budget": "Total budget", "year": "Year", "amount": "Budget",
+        "ceiling": "Ceiling", "over": "Over", "error": "Errors", "warning": "Warnings",
+        "info": "Notes", "none_found": "No findings.", "severity": "Severity",
+        "code": "Code", "subjects": "Subjects", "message": "Finding", "hint": "Fix",
+        "id": "ID", "name": "Name", "phase": "Phase", "dimension": "Dimension",
+        "owner": "Owner", "start": "Start", "slack": "Slack (days)", "critical": "Critical",
+        "driving": "Driving links", "all": "(all)", "yes": "yes", "no": "no",
+        "by_dimension": "Budget by dimension", "total": "Total", "generated": "Made with",
+        "until": "to", "filter": "Filter", "rows_shown": "rows shown", "contents": "Contents",
+        "sort_hint": "Click a column heading to sort.",
+    },
+}  # fmt: skip
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A section of the report: its id (the HTML anchor), title, template and data."""
+
+    id: str
+    title: str
+    template: str
+    data: dict[str, Any] = attrs.field(factory=dict, repr=False)
+
+
+class Context:
+    """The plan and what sections share, each computed once: schedule, findings, charts."""
+
+    def __init__(
+        self,
+        *,
+        plan: Roadmap,
+        language: Language,
+        status_date: date | None,
+        title: str,
+        subtitle: str | None,
+        version: str,
+        plan_hash: str,
+    ) -> None:
+        self.plan = plan
+        self.language = language
+        self.status_date = status_date
+        self.title = title
+        self.subtitle = subtitle
+        self.version = version
+        self.plan_hash = plan_hash
+        self.words = WORDS[language]
+
+    @cached_property
+    def schedule(self) -> Schedule:
+        """The plan's schedule."""
+        return schedule(self.plan)
+
+    @cached_property
+    def findings(self) -> Report:
+        """The findings of :func:`roadmap.check`, in the report's language."""
+        return check(self.plan, language=self.language)
+
+    @cached_property
+    def budget(self) -> BudgetTable:
+        """The budget per fiscal year against the ceilings."""
+        return budget_by(self.plan, "year", schedule=self.schedule)
+
+    def day(self, day: date | None) -> str:
+        """A date in words, or an empty text."""
+        return "" if day is None else long_date(day, self.language)
+
+    def period(self, start: date, end: date) -> str:
+        """``1 Januari 2019 s.d. 31 Desember 2023``."""
+        return f"{self.day(start)} {self.words['until']} {self.day(end)}"
+
+    def money(self, amount: int | None, words: bool = False) -> str:
+        """An amount as documents write it (``Rp1.500.000`` or ``Rp1,5 miliar``)."""
+        if amount is None:
+            return ""
+        return format_money(amount, words=words, language=self.language,
+                            currency=self.plan.currency)  # fmt: skip
+
+
+@attrs.frozen
+class Builder:
+    """A section's id and the function that builds it (``None``: nothing to show)."""
+
+    id: str
+    build: Callable[[Context], Section | None]
+
+
+def _cover(ctx: Context) -> Section:
+    plan, sched = ctx.plan, ctx.schedule
+    period = ctx.period(plan.start, plan.end or sched.finish)
+    return Section(id="cover", title=ctx.words["report"], template="cover.html.j2", data={
+        "period": period, "status_date": ctx.day(ctx.status_date),
+    })  # fmt: skip
+
+
+def _summary(ctx: Context) -> Section:
+    sched, w = ctx.schedule, ctx.words
+    counts = {s: len(ctx.findings.filter(severity=s)) for s in ("error", "warning", "info")}
+    total = ctx.budget.total
+    return Section(id="summary", title=w["summary"], template="summary.html.j2", data={
+        "facts": [
+            (w["period"], ctx.period(ctx.plan.start, ctx.plan.end or sched.finish)),
+            (w["finish"], ctx.day(sched.finish)),
+            (w["items"], str(len(sched))),
+            (w["critical_path"], " → ".join(sched.critical_path)),
+            (w["total_budget"], ctx.money(total, words=True) if total else "-"),
+        ],
+        "years": _year_rows(ctx),
+        "counts": counts,
+    })  # fmt: skip
+
+
+def _year_rows(ctx: Context) -> list[dict[str, Any]]:
+    return [
+        {"year": r["year"], "amount": ctx.money(r["amount"]),
+         "ceiling": ctx.money(r["ceiling"]), "over": ctx.money(r["over"]) if r["over"] else "",
+         "is_over": bool(r["over"])}
+        for r in ctx.budget.records()
+    ]  # fmt: skip
+
+
+def _gantt(ctx: Context) -> Section:
+    from roadmap.plot import gantt_pages
+    from roadmap.reporting.render import inline_svg
+
+    (fig,) = gantt_pages(
+        ctx.schedule, paper="A3", pages=False, language=ctx.language,
+        status_date=ctx.status_date, title="",
+    )  # fmt: skip
+    return Section(id="gantt", title=ctx.words["gantt"], template="chart.html.j2",
+                   data={"svg": inline_svg(fig, "gantt")})  # fmt: skip
+
+
+def _findings(ctx: Context) -> Section:
+    return Section(id="findings", title=ctx.words["findings"], template="findings.html.j2",
+                   data={"findings": ctx.findings.findings})  # fmt: skip
+
+
+def _budget(ctx: Context) -> Section | None:
+    if not ctx.budget.records():
+        return None
+    from roadmap.plot import budget_figure
+    from roadmap.reporting.render import inline_svg
+
+    by = budget_by(ctx.plan, "dimension", schedule=ctx.schedule)
+    years = list(by.years)
+    groups = [
+        {"name": name, "amounts": [ctx.money(amounts.get(y, 0)) for y in years],
+         "total": ctx.money(sum(amounts.values()))}
+        for name, amounts in by.groups.items()
+    ]  # fmt: skip
+    totals = by.totals()
+    fig = budget_figure(ctx.plan, by="dimension", language=ctx.language, title="")
+    return Section(id="budget", title=ctx.words["budget"], template="budget.html.j2", data={
+        "years": _year_rows(ctx), "total": ctx.money(ctx.budget.total),
+        "by_years": years, "groups": groups,
+        "group_totals": [ctx.money(totals[y]) for y in years], "grand": ctx.money(by.total),
+        "svg": inline_svg(fig, "budget"),
+    })  # fmt: skip
+
+
+def _scurve(ctx: Context) -> Section | None:
+    if not ctx.plan.initiatives:
+        return None
+    from roadmap.plot import s_curve_figure
+    from roadmap.reporting.render import inline_svg
+
+    fig = s_curve_figure(ctx.plan, language=ctx.language, status_date=ctx.status_date,
+                         title="")  # fmt: skip
+    return Section(id="scurve", title=ctx.words["scurve"], template="chart.html.j2",
+                   data={"svg": inline_svg(fig, "scurve")})  # fmt: skip
+
+
+def _schedule_table(ctx: Context) -> Section:
+    w = ctx.words
+    rows: list[dict[str, Any]] = []
+    for s in ctx.schedule:
+        item = s.item
+        budget = item.budget_amount if isinstance(item, Initiative) else None
+        rows.append({
+            "id": s.id, "name": s.name, "phase": item.phase or "",
+            "dimension": item.dimension or "", "owner": item.owner or "",
+            "start": s.start.isoformat(), "finish": s.finish.isoformat(),
+            "start_text": ctx.day(s.start), "finish_text": ctx.day(s.finish),
+            "slack": s.total_slack, "critical": s.critical,
+            "driving": ", ".join(link.id for link in s.driving),
+            "budget": budget or 0, "budget_text": ctx.money(budget) if budget else "",
+        })  # fmt: skip
+    filters = {
+        key: sorted({r[key] for r in rows if r[key]}) for key in ("phase", "dimension", "owner")
+    }
+    return Section(id="schedule", title=w["schedule"], template="schedule.html.j2", data={
+        "rows": rows, "filters": {k: v for k, v in filters.items() if v},
+    })  # fmt: skip
+
+
+#: The sections in the order the report shows them.
+SECTIONS: tuple[Builder, ...] = (
+    Builder("cover", _cover),
+    Builder("summary", _summary),
+    Builder("gantt", _gantt),
+    Builder("findings", _findings),
+    Builder("budget", _budget),
+    Builder("scurve", _scurve),
+    Builder("schedule", _schedule_table),
+)
