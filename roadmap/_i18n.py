@@ -18,11 +18,13 @@ from datetime import date
 from typing import Literal, TypeAlias
 
 __all__ = [
+    "BUDGET_WORDS",
     "GROUP_WORDS",
     "LANGUAGES",
     "MONTHS",
     "MONTHS_SHORT",
     "QUARTERS",
+    "SCHEDULE_HEADERS",
     "Language",
     "language_of",
     "long_date",
@@ -55,6 +57,23 @@ GROUP_WORDS: dict[Language, dict[str, str]] = {
     "en": {"year": "year", "phase": "phase", "dimension": "dimension", "owner": "owner",
            "funding": "funding", "total": "total"},
 }  # fmt: skip
+
+
+#: Column headers of schedule tables: record key -> (Indonesian, English).
+SCHEDULE_HEADERS: dict[str, tuple[str, str]] = {
+    "id": ("Kode", "ID"), "kind": ("Jenis", "Kind"), "name": ("Nama", "Name"),
+    "start": ("Mulai", "Start"), "finish": ("Selesai", "Finish"),
+    "late_start": ("Mulai paling lambat", "Late start"),
+    "late_finish": ("Selesai paling lambat", "Late finish"),
+    "total_slack_days": ("Float total (hari)", "Total slack (days)"),
+    "free_slack_days": ("Float bebas (hari)", "Free slack (days)"),
+    "critical": ("Kritis", "Critical"), "driving": ("Pendahulu penentu", "Driving links"),
+}  # fmt: skip
+#: Column headers of budget tables by year.
+BUDGET_WORDS: dict[Language, dict[str, str]] = {
+    "id": {"amount": "anggaran", "ceiling": "pagu", "over": "lebih"},
+    "en": {"amount": "amount", "ceiling": "ceiling", "over": "over"},
+}
 
 
 def language_of(value: str | None, default: str = "id") -> Language:

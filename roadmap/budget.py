@@ -28,7 +28,9 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from roadmap import _html, scheduler
+from roadmap._i18n import BUDGET_WORDS, GROUP_WORDS, language_of
 from roadmap.model import Initiative, Roadmap
+from roadmap.money import format_money
 from roadmap.scheduler import Schedule
 
 __all__ = [
@@ -228,12 +230,17 @@ class BudgetTable:
         ``{group: {year: amount}}``; for ``by="year"`` one group, ``"total"``.
     ceilings
         The roadmap's ceilings per fiscal year.
+    currency, language
+        The plan's currency and language: how the notebook view writes amounts and
+        headers.
     """
 
     by: str
     years: tuple[int, ...]
     groups: dict[str, dict[int, int]]
     ceilings: dict[int, int]
+    currency: str = "IDR"
+    language: str = "id"
 
     def totals(self) -> dict[int, int]:
         """The amount of every fiscal year, all groups together."""
@@ -273,10 +280,31 @@ class BudgetTable:
         return pd.DataFrame.from_records(self.records())
 
     def _repr_html_(self) -> str:
+        lang = language_of(self.language)
+        words = GROUP_WORDS[lang] | BUDGET_WORDS[lang]
         records = self.records()
         if not records:
-            return "<p>no budgets</p>"
-        return _html.table(list(records[0]), (list(r.values()) for r in records))
+            return "<p>tidak ada anggaran</p>" if lang == "id" else "<p>no budgets</p>"
+
+        def money(v: int | None) -> str:
+            return "" if not v else format_money(v, language=lang, currency=self.currency)
+
+        if self.by == "year":
+            return _html.table(
+                [words[k] for k in ("year", "amount", "ceiling", "over")],
+                ([r["year"], money(r["amount"]), money(r["ceiling"]), money(r["over"])]
+                 for r in records),
+                highlight=(r["over"] > 0 for r in records),
+                foot=[words["total"], money(self.total), "", ""], right=(1, 2, 3),
+            )  # fmt: skip
+        totals = self.totals()
+        return _html.table(
+            [words[self.by], *map(str, self.years), words["total"]],
+            ([r[self.by], *(money(r[str(y)]) for y in self.years), money(r["total"])]
+             for r in records),
+            foot=[words["total"], *(money(totals[y]) for y in self.years), money(self.total)],
+            right=range(1, len(self.years) + 2),
+        )  # fmt: skip
 
 
 def budget_by(
@@ -326,6 +354,8 @@ def budget_by(
         years=ordered,
         groups={name: dict(sorted(g.items())) for name, g in sorted(groups.items())},
         ceilings=dict(plan.ceilings),
+        currency=plan.currency,
+        language=plan.language,
     )
 
 

@@ -763,6 +763,9 @@ class Roadmap:
         return len(self.initiatives) + len(self.milestones)
 
     def _repr_html_(self) -> str:
+        from roadmap.money import format_money  # base layer: imported only for notebooks
+
+        id_ = self.language == "id"
         rows = []
         for item in self.items:
             if isinstance(item, Initiative):
@@ -770,15 +773,25 @@ class Roadmap:
                 if item.finish:
                     when += f" .. {item.finish}"
                 amount = item.budget_amount
-                money = "" if amount is None else f"{amount:,}"
+                money = (
+                    ""
+                    if amount is None
+                    else format_money(
+                        amount, language="id" if id_ else "en", currency=self.currency
+                    )
+                )
             else:
                 when, money = str(item.date or ""), ""
             deps = ", ".join(str(d) for d in item.links)
             rows.append((item.id, item.name, item.phase or "", when, deps, money))
-        horizon = f"{self.start} .. {self.end}" if self.end else f"from {self.start}"
-        note = (f" ({horizon}; {len(self.initiatives)} initiatives, {len(self.milestones)} "
-                f"milestones, {len(self.phases)} phases)")  # fmt: skip
-        return _html.table(
-            ("id", "name", "phase", "when", "depends on", "budget"), rows, title=self.name,
-            note=note,
+        head = (
+            ("Kode", "Nama", "Fase", "Waktu", "Bergantung pada", "Anggaran") if id_
+            else ("ID", "Name", "Phase", "When", "Depends on", "Budget")
         )  # fmt: skip
+        horizon = f"{self.start} .. {self.end}" if self.end else f"{self.start} .."
+        counts = (len(self.initiatives), len(self.milestones), len(self.phases))
+        note = (
+            " ({}; {} kegiatan, {} tonggak, {} fase)" if id_
+            else " ({}; {} initiatives, {} milestones, {} phases)"
+        ).format(horizon, *counts)  # fmt: skip
+        return _html.table(head, rows, title=self.name, note=note, right=(5,))

@@ -36,6 +36,7 @@ from typing import Any, Literal, NamedTuple
 import attrs
 
 from roadmap import _html
+from roadmap._i18n import SCHEDULE_HEADERS, language_of, yes_no
 from roadmap._network import FF, FS, SS, Network, network
 from roadmap.dates import Duration, add_months
 from roadmap.errors import ScheduleError, UnknownItemError
@@ -402,18 +403,22 @@ class Schedule:
         )
 
     def _repr_html_(self) -> str:
+        lang = language_of(self.plan.language)
+        k = 0 if lang == "id" else 1
         records = self.records()
         columns = [c for c in RECORD_COLUMNS if c != "kind"]
         rows = (
-            [", ".join(r[c]) if c == "driving" else "yes" if r[c] is True
-             else "" if r[c] is False else r[c] for c in columns]
+            [", ".join(r[c]) if c == "driving" else yes_no(r[c], lang) if c == "critical"
+             else r[c] for c in columns]
             for r in records
         )  # fmt: skip
-        note = (f": {self.start} .. {self.finish}; critical path: "
-                f"{' → '.join(self.critical_path) or '-'}")  # fmt: skip
+        path = " → ".join(self.critical_path) or "-"
+        words = ("jalur kritis", "s.d.") if lang == "id" else ("critical path", "..")
+        note = f": {self.start} {words[1]} {self.finish}; {words[0]}: {path}"
         return _html.table(
-            columns, rows, title=self.plan.name, note=note, bold=(r["critical"] for r in records)
-        )
+            [SCHEDULE_HEADERS[c][k] for c in columns], rows, title=self.plan.name, note=note,
+            bold=(r["critical"] for r in records), right=(5, 6),
+        )  # fmt: skip
 
 
 def _need_no_calendar(net: Network) -> None:

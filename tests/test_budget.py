@@ -150,8 +150,18 @@ class TestBudgetBy:
             assert list(table.to_dataframe().columns) == ["year", "amount", "ceiling", "over"]
 
     def test_html(self) -> None:
-        """The notebook view is a table."""
-        assert budget_by(plan())._repr_html_().count("<tr>") == 3
+        """The notebook view: the plan's language, Rupiah, a total row, years over shaded."""
+        html = budget_by(plan())._repr_html_()
+        assert "<th>tahun</th><th" in html
+        assert "Rp" in html
+        assert "<tfoot><tr><th>jumlah</th>" in html
+        over = Roadmap(
+            name="x",
+            start=date(2019, 1, 1),
+            ceilings={2019: 10},
+            initiatives=[Initiative(id="A", name="a", duration=5, budget=15)],
+        )
+        assert '<tr style="background:#f8d7da"><td>2019</td>' in budget_by(over)._repr_html_()
 
 
 class TestSCurve:

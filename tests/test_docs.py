@@ -11,7 +11,7 @@ DOCS = Path(__file__).parent.parent / "docs"
 
 @pytest.mark.slow
 def test_notebook_runs_and_shows_tables() -> None:
-    """docs/notebooks/validate_plan.ipynb executes and renders Roadmap, Schedule, Report."""
+    """docs/notebooks/validate_plan.ipynb executes, shows the tables and the chart inline."""
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     path = DOCS / "notebooks" / "validate_plan.ipynb"
@@ -33,6 +33,9 @@ def test_notebook_runs_and_shows_tables() -> None:
     errors = [out for cell in nb.cells for out in cell.get("outputs", [])
               if out.get("output_type") == "error"]  # fmt: skip
     assert not errors
+    images = [out for cell in nb.cells for out in cell.get("outputs", [])
+              if "image/png" in out.get("data", {})]  # fmt: skip
+    assert len(images) == 1  # the Gantt chart shows inline
 
 
 def test_cli_reference_is_generated_from_the_parser() -> None:

@@ -184,12 +184,18 @@ class Report:
         return "\n".join(out) + "\n"
 
     def _repr_html_(self) -> str:
+        words = _SEVERITY_WORDS[self.language]
+        head = (
+            ("Tingkat", "Kode", "Subjek", "Temuan", "Saran") if self.language == "id"
+            else ("Severity", "Code", "Subjects", "Finding", "Fix")
+        )  # fmt: skip
         return _html.table(
-            ("severity", "code", "subjects", "message", "hint"),
-            ((f.severity, f.code, ", ".join(f.subjects), f.message, f.hint)
+            head,
+            ((words[f.severity], f.code, ", ".join(f.subjects), f.message, f.hint)
              for f in self.findings),
             title=self.roadmap,
             note=f": {self._summary()}",
+            bold=(f.severity == "error" for f in self.findings),
         )  # fmt: skip
 
 

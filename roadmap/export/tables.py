@@ -29,7 +29,14 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from roadmap._i18n import GROUP_WORDS, Language, language_of, yes_no
+from roadmap._i18n import (
+    BUDGET_WORDS,
+    GROUP_WORDS,
+    SCHEDULE_HEADERS,
+    Language,
+    language_of,
+    yes_no,
+)
 from roadmap._sheets import csv_text, workbook, xlsx_bytes, xlsx_sheet
 from roadmap.budget import BudgetTable
 from roadmap.money import format_money
@@ -54,17 +61,6 @@ __all__ = [
 #: (semicolon, a UTF-8 byte-order mark, Indonesian headers and values: what Excel with
 #: Indonesian regional settings opens in columns).
 CSV_DIALECTS = ("plain", "id")
-
-#: Column headers of schedule tables: record key -> (Indonesian, English).
-SCHEDULE_HEADERS: dict[str, tuple[str, str]] = {
-    "id": ("Kode", "ID"), "kind": ("Jenis", "Kind"), "name": ("Nama", "Name"),
-    "start": ("Mulai", "Start"), "finish": ("Selesai", "Finish"),
-    "late_start": ("Mulai paling lambat", "Late start"),
-    "late_finish": ("Selesai paling lambat", "Late finish"),
-    "total_slack_days": ("Float total (hari)", "Total slack (days)"),
-    "free_slack_days": ("Float bebas (hari)", "Free slack (days)"),
-    "critical": ("Kritis", "Critical"), "driving": ("Pendahulu penentu", "Driving links"),
-}  # fmt: skip
 
 
 # -- shared layout ------------------------------------------------------------------------
@@ -282,7 +278,7 @@ def budget_csv(table: BudgetTable, *, dialect: str = "plain") -> str:
         return ""
     head = list(records[0])
     if lang == "id":
-        words = GROUP_WORDS["id"] | {"amount": "anggaran", "ceiling": "pagu", "over": "lebih"}
+        words = GROUP_WORDS["id"] | BUDGET_WORDS["id"]
         head = [words.get(k, k) for k in head]
     return _bom(lang) + csv_text(
         head, (list(r.values()) for r in records), delimiter=";" if lang == "id" else ","
