@@ -358,6 +358,13 @@ class TestPages:
         )  # type: ignore[arg-type]  # fmt: skip
         for fig in figures:
             assert outside_texts(fig) == []
+            canvas = FigureCanvasAgg(fig)
+            renderer = canvas.get_renderer()
+            top = sorted(
+                (t.get_window_extent(renderer) for t in fig.findobj(Text)
+                 if t.get_gid() == "calendar-top"), key=lambda b: b.x0,
+            )  # fmt: skip
+            assert all(a.x1 <= b.x0 for a, b in pairwise(top)), "triwulan labels overlap"
 
     def test_example_labels_are_whole_on_a3(self) -> None:
         """On A3 landscape, as the example prints it, no row label of the example is cut."""

@@ -369,6 +369,9 @@ def _draw(
                 gid="status-label",
             )
         # Row labels are plain texts left of the axes: a tick per row costs four artists.
+        # One size for all: a little smaller when some wrap to two lines in a row's height.
+        labels = [wrap_label(r.label, opts.label_chars) for r in all_rows]
+        label_size = 6 if any("\n" in t for t in labels) else None
         ax.set_yticks([])
         trans = ax.get_yaxis_transform()
         for k, r in enumerate(shown):
@@ -379,7 +382,7 @@ def _draw(
                 transform=trans,
                 ha="right",
                 va="center",
-                fontsize=6 if "\n" in wrap_label(r.label, opts.label_chars) else None,
+                fontsize=label_size,
                 linespacing=1.0,
                 fontweight="bold" if r.header else None,
                 gid="lane-label" if r.header else "row-label",
@@ -487,6 +490,9 @@ def _draw_calendar(ax: Axes, lo: int, hi: int, lang: Language, fys: str, off: fl
     elif span_years <= 8:
         ticks = [date(y, m, 1).toordinal() + off for y in years for m in (1, 4, 7, 10)]
         names = [QUARTERS[lang][k % 4] for k in range(len(ticks))]
+        quarter = ax.get_position().width * fig.get_figwidth() / len(ticks)  # inches
+        if quarter < 0.3:  # "TW III" is wider than its quarter: the numeral alone
+            names = [name.split()[-1] for name in names]
     else:
         ticks, names = [], []
     rules: list[list[tuple[float, float]]] = [[(t, 0.0), (t, 1.0)] for t in ticks]
@@ -729,13 +735,16 @@ def _legend(
     # plus the handle, its pad and the column spacing.
     root = ax.figure.canvas.figure
     assert isinstance(root, Figure)
-    width = ax.get_position().width * root.get_figwidth()
+    # From the page's left margin (under the row labels) to the right of the axes.
+    box = ax.get_position()
+    x0 = (0.02 - box.x0) / box.width  # the margin, in axes fractions
+    width = (box.x1 - 0.02) * root.get_figwidth()
     entry = max(0.38 + 0.05 * len(str(h.get_label())) for h in handles)
     ncol = max(1, min(len(handles), int(width // entry)))
     ax.legend(
         handles=handles,
         loc="upper left",
-        bbox_to_anchor=(0.0, 0.0),  # with a pad in font sizes: the same gap on any height
+        bbox_to_anchor=(x0, 0.0),  # with a pad in font sizes: the same gap on any height
         borderaxespad=2.2,
         ncol=ncol,
         frameon=False,
