@@ -42,6 +42,8 @@ __all__ = [
     "DIMENSIONS",
     "LINK_TYPES",
     "STATUSES",
+    "Baseline",
+    "BaselineItem",
     "Budget",
     "Dependency",
     "Initiative",
@@ -49,6 +51,7 @@ __all__ = [
     "LinkType",
     "Milestone",
     "Phase",
+    "Realisation",
     "Roadmap",
     "parse_dependencies",
 ]
@@ -476,6 +479,12 @@ class Initiative:
         Marked as a multi-year contract (*tahun jamak*).
     tags, description
         Free labels and text.
+    actual_start, actual_finish
+        When work really began and ended (inclusive), for tracking.
+    actual_cost
+        Money spent up to the roadmap's ``status_date``.
+    remaining
+        Work left at the status date; by default ``(1 - progress) x`` the planned duration.
 
     Examples
     --------
@@ -501,6 +510,10 @@ class Initiative:
     multi_year: bool = _f(_bool, "multi_year", False)
     tags: tuple[str, ...] = _f(_strings, "tags", ())
     description: str | None = _f(_opt_text, "description", None)
+    actual_start: date | None = _f(_opt_date, "actual_start", None)
+    actual_finish: date | None = _f(_opt_date, "actual_finish", None)
+    actual_cost: int | None = _f(_opt_amount, "actual_cost", None)
+    remaining: Duration | None = _f(_opt_duration, "remaining", None)
 
     kind: Literal["initiative"] = attrs.field(default="initiative", init=False, repr=False)
 
@@ -580,6 +593,8 @@ class Milestone:
         Reached no later than this date.
     phase, dimension, owner, status, tags, description
         As for :class:`Initiative`.
+    actual_finish
+        The day it was really reached, for tracking.
 
     Examples
     --------
@@ -600,6 +615,7 @@ class Milestone:
     status: str = _f(_status, "status", "not_started")
     tags: tuple[str, ...] = _f(_strings, "tags", ())
     description: str | None = _f(_opt_text, "description", None)
+    actual_finish: _Date | None = _f(_opt_date, "actual_finish", None)
 
     kind: Literal["milestone"] = attrs.field(default="milestone", init=False, repr=False)
 
@@ -620,10 +636,130 @@ class Milestone:
         """The planned date (reached no earlier than), or ``None``."""
         return self.date
 
+    @property
+    def actual_start(self) -> _Date | None:
+        """A milestone starts when it is reached."""
+        return self.actual_finish
+
 
 _ZERO = Duration()
 
 Item: TypeAlias = "Initiative | Milestone"
+
+
+def _month_end(value: object) -> _Date:
+    """``"2019-06"`` (or a date) -> the last day of that month."""
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", value):
+        year, month = (int(x) for x in value.strip().split("-"))
+        if not 1 <= month <= 12:
+            raise ValueError(f"expected a month as YYYY-MM, got {value!r}")
+        following = _Date(year + month // 12, month % 12 + 1, 1)
+        return _Date.fromordinal(following.toordinal() - 1)
+    raise ValueError(f"expected a month as YYYY-MM, e.g. '2019-06', got {value!r}")
+
+
+def _opt_progress(value: object) -> float | None:
+    return None if value is None else _progress(value)
+
+
+@_with_id
+@attrs.frozen(kw_only=True)
+class Realisation:
+    """One record of a monthly realisation report (*RFK*): progress and money of an item.
+
+    Attributes
+    ----------
+    item
+        The id of the initiative (or milestone) it reports on.
+    date
+        The day it is as of (inclusive); give ``month = "2019-06"`` for the month's last day.
+    progress
+        Cumulative physical progress at that date, 0 to 1 (*realisasi fisik*).
+    spent
+        Money spent in the period since the item's previous record (*realisasi keuangan*).
+    note
+        Problems met (*permasalahan*).
+
+    Examples
+    --------
+    >>> Realisation(item="SC06", month="2019-06", progress=0.35, spent=400_000_000).date
+    datetime.date(2019, 6, 30)
+    """
+
+    item: str = _f(_id, "item")
+    date: _Date = _f(_opt_date, "date", None)
+    month: str | None = _f(_opt_text, "month", None, repr=False, eq=False)
+    progress: float | None = _f(_opt_progress, "progress", None)
+    spent: int | None = _f(_opt_amount, "spent", None)
+    note: str | None = _f(_opt_text, "note", None)
+
+    @property
+    def id(self) -> str:
+        """The item's id (records are named by it in errors)."""
+        return self.item
+
+    def __attrs_post_init__(self) -> None:
+        given: object = self.date  # None until a month fills it in
+        if self.month is not None:
+            if given is not None:
+                raise ItemError("give a date or a month, not both", item=self.item, field="month")
+            try:
+                object.__setattr__(self, "date", _month_end(self.month))
+            except ValueError as err:
+                raise ItemError(str(err), item=self.item, field="month") from None
+            object.__setattr__(self, "month", None)
+        elif given is None:
+            raise ItemError("give the date (or the month) it is as of", item=self.item,
+                            field="date")  # fmt: skip
+
+
+def _baseline_items(value: object) -> dict[str, BaselineItem]:
+    if value is None:
+        return {}
+    if isinstance(value, Mapping):
+        entries = [{"id": k, **v} if isinstance(v, Mapping) else v for k, v in value.items()]
+    elif isinstance(value, Iterable) and not isinstance(value, str | bytes):
+        entries = list(value)
+    else:
+        raise ValueError(f"expected a list of baseline items, got {value!r}")
+    out: dict[str, BaselineItem] = {}
+    for entry in entries:
+        item = entry if isinstance(entry, BaselineItem) else BaselineItem(**entry)
+        out[item.id] = item
+    return out
+
+
+@_with_id
+@attrs.frozen(kw_only=True)
+class BaselineItem:
+    """An item as a baseline froze it: its scheduled first and last day, and its budget."""
+
+    id: str = _f(_id, "id")
+    start: _Date = _f(parse_date, "start")
+    finish: _Date = _f(parse_date, "finish")
+    budget: dict[int, int] = _f(_ceilings, "budget", attrs.Factory(dict))
+
+
+@attrs.frozen(kw_only=True)
+class Baseline:
+    """A frozen copy of the planned dates and budgets, to measure progress against.
+
+    Attributes
+    ----------
+    name
+        E.g. ``"RPJMD 2019"``.
+    taken
+        The day it was taken.
+    default
+        The baseline that tracking uses when none is named.
+    items
+        ``{id: BaselineItem}``: scheduled first and last day and budget per fiscal year.
+    """
+
+    name: str = _f(_text, "name")
+    taken: _Date | None = _f(_opt_date, "taken", None)
+    default: bool = _f(_bool, "default", False)
+    items: dict[str, BaselineItem] = _f(_baseline_items, "items", attrs.Factory(dict))
 
 
 def _tuple_of(value: object, cls: type, name: str) -> tuple[Any, ...]:
@@ -650,6 +786,14 @@ def _initiatives(value: object) -> tuple[Initiative, ...]:
 
 def _milestones(value: object) -> tuple[Milestone, ...]:
     return _tuple_of(value, Milestone, "milestones")
+
+
+def _realisation(value: object) -> tuple[Realisation, ...]:
+    return _tuple_of(value, Realisation, "realisation")
+
+
+def _baselines(value: object) -> tuple[Baseline, ...]:
+    return _tuple_of(value, Baseline, "baselines")
 
 
 def _calendar(value: object) -> Calendar | None:
@@ -708,6 +852,12 @@ class Roadmap:
         ``[ceilings.funding.APBD]``.
     phases, initiatives, milestones
         The content.
+    status_date
+        The day actuals (actual dates, progress, costs) are as of, for tracking.
+    realisation
+        Monthly realisation records (:class:`Realisation`).
+    baselines
+        Frozen copies of planned dates and budgets (:class:`Baseline`).
     """
 
     name: str = _f(_text, "name")
@@ -724,6 +874,9 @@ class Roadmap:
     phases: tuple[Phase, ...] = attrs.field(default=(), converter=_phases)
     initiatives: tuple[Initiative, ...] = attrs.field(default=(), converter=_initiatives)
     milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=_milestones)
+    status_date: date | None = _f(_opt_date, "status_date", None)
+    realisation: tuple[Realisation, ...] = attrs.field(default=(), converter=_realisation)
+    baselines: tuple[Baseline, ...] = attrs.field(default=(), converter=_baselines)
     _index: dict[str, Initiative | Milestone | Phase] = attrs.field(
         init=False, eq=False, repr=False
     )

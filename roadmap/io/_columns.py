@@ -5,23 +5,34 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "BUDGET_YEAR", "FUNDING", "INSTRUCTIONS", "ITEM_COLUMNS", "PHASE_COLUMNS", "ROADMAP_KEYS",
-    "SHEETS", "is_money",
+    "BUDGET_YEAR", "FUNDING", "INSTRUCTIONS", "ITEM_COLUMNS", "PHASE_COLUMNS",
+    "REALISATION_ALIASES", "REALISATION_COLUMNS", "ROADMAP_KEYS", "SHEETS", "is_money",
 ]  # fmt: skip
 
 #: The tables of a tabular plan: key -> sheet name.
-SHEETS = {"items": "Items", "phases": "Phases", "ceilings": "Ceilings", "roadmap": "Roadmap"}
+SHEETS = {
+    "items": "Items", "phases": "Phases", "ceilings": "Ceilings", "roadmap": "Roadmap",
+    "realisation": "Realisasi",
+}  # fmt: skip
 INSTRUCTIONS = "Instructions"
 
 ITEM_COLUMNS = (
     "kind", "id", "name", "phase", "dimension", "owner", "start", "duration", "finish",
     "date", "after", "depends_on", "budget", "funding", "deadline", "progress", "status",
-    "multi_year", "tags", "description",
+    "multi_year", "tags", "description", "actual_start", "actual_finish", "actual_cost",
+    "remaining",
 )  # fmt: skip
 PHASE_COLUMNS = ("id", "name", "start", "end", "description")
+#: Columns of the realisation sheet (monthly RFK records), and their Indonesian names.
+REALISATION_COLUMNS = ("item", "date", "month", "progress", "spent", "note")
+REALISATION_ALIASES = {
+    "kode": "item", "tanggal": "date", "bulan": "month", "fisik": "progress",
+    "realisasi_fisik": "progress", "keuangan": "spent", "realisasi_keuangan": "spent",
+    "permasalahan": "note", "catatan": "note",
+}  # fmt: skip
 ROADMAP_KEYS = (
     "name", "start", "end", "currency", "language", "fiscal_year_start", "calendar_weekend",
-    "calendar_country", "calendar_subdivision", "calendar_holidays",
+    "calendar_country", "calendar_subdivision", "calendar_holidays", "status_date",
 )  # fmt: skip
 BUDGET_YEAR = re.compile(r"budget_(\d{4})")
 
@@ -30,4 +41,8 @@ FUNDING = ("APBD", "APBN", "DAK", "KPBU", "CSR", "Hibah")
 
 def is_money(column: str) -> bool:
     """Whether a column of a plan table holds money (``budget``, ``budget_2020``, ``2020``)."""
-    return column == "budget" or column.startswith("budget_") or column.isdigit()
+    return (
+        column in ("budget", "actual_cost", "spent")
+        or column.startswith("budget_")
+        or (column.isdigit())
+    )

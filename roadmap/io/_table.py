@@ -26,12 +26,14 @@ from typing import Any
 from roadmap._files import atomic_write
 from roadmap._i18n import MONTHS, MONTHS_SHORT
 from roadmap._sheets import RISKY, csv_text, openpyxl, workbook, xlsx_bytes, xlsx_sheet
-from roadmap.errors import PlanFileError
+from roadmap.errors import PlanFileError, RoadmapError
 from roadmap.io._columns import (
     BUDGET_YEAR,
     INSTRUCTIONS,
     ITEM_COLUMNS,
     PHASE_COLUMNS,
+    REALISATION_ALIASES,
+    REALISATION_COLUMNS,
     ROADMAP_KEYS,
     SHEETS,
     is_money,
@@ -43,11 +45,13 @@ from roadmap.model import CEILING_GROUPS, Dependency, Roadmap, parse_dependencie
 _SHEET_ALIASES = {
     "items": "items", "kegiatan": "items", "phases": "phases", "fase": "phases",
     "ceilings": "ceilings", "pagu": "ceilings", "roadmap": "roadmap", "peta jalan": "roadmap",
+    "realisasi": "realisation", "realisation": "realisation",
 }  # fmt: skip
 _IGNORED_SHEETS = {"instructions", "petunjuk"}
 _ONLY_MILESTONE = frozenset({"date", "after"})
 _ONLY_INITIATIVE = frozenset({"start", "duration", "finish", "budget", "funding", "progress",
-                              "multi_year"})  # fmt: skip
+                              "multi_year", "actual_start", "actual_cost",
+                              "remaining"})  # fmt: skip
 _KINDS = {"initiative": "initiative", "kegiatan": "initiative", "milestone": "milestone",
           "tonggak": "milestone"}  # fmt: skip
 
@@ -197,7 +201,8 @@ _ITEM_CELLS: dict[str, Callable[[object], object]] = {
     "start": _date, "duration": _duration, "finish": _date, "date": _date, "after": _ref,
     "depends_on": _links, "budget": _number, "funding": _split, "deadline": _date,
     "progress": _fraction, "status": _ref, "multi_year": _bool, "tags": _split,
-    "description": _text,
+    "description": _text, "actual_start": _date, "actual_finish": _date,
+    "actual_cost": _number, "remaining": _duration,
 }  # fmt: skip
 _PHASE_CELLS: dict[str, Callable[[object], object]] = {
     "id": _ref, "name": _text, "start": _date, "end": _date, "description": _text,
@@ -210,9 +215,14 @@ def _dates(value: object) -> list[date]:
     return [_date(p) for p in _parts(value)]
 
 
+_REALISATION_CELLS: dict[str, Callable[[object], object]] = {
+    "item": _ref, "date": _date, "month": _ref, "progress": _fraction, "spent": _number,
+    "note": _text,
+}  # fmt: skip
+
 _ROADMAP_CELLS: dict[str, Callable[[object], object]] = {
     "name": _text, "start": _date, "end": _date, "currency": _ref, "language": _ref,
-    "fiscal_year_start": _ref, "calendar_weekend": _parts,
+    "fiscal_year_start": _ref, "calendar_weekend": _parts, "status_date": _date,
     "calendar_country": _ref, "calendar_subdivision": _ref, "calendar_holidays": _dates,
 }  # fmt: skip
 
@@ -307,6 +317,8 @@ class _Plan:
             self._phases(phases)
         if (ceilings := self.tables.get("ceilings")) is not None:
             self._ceilings(ceilings)
+        if (realisation := self.tables.get("realisation")) is not None:
+            self._realisation(realisation)
         self._roadmap(self.tables.get("roadmap"))
         try:
             return from_tree(self.tree)
@@ -364,6 +376,24 @@ class _Plan:
             phases.append(table.convert(n, record, _PHASE_CELLS))
         if phases:
             self.tree["phases"] = phases
+
+    def _realisation(self, table: Table) -> None:
+        """Monthly records; Indonesian column names (kode, bulan, fisik, ...) are accepted."""
+        table.columns = [REALISATION_ALIASES.get(c, c) for c in table.columns]
+        table.check_columns(
+            lambda c: c in REALISATION_COLUMNS,
+            ", ".join(REALISATION_COLUMNS) + " (or kode, tanggal, bulan, fisik, keuangan, "
+            "permasalahan)",
+        )
+        records: list[dict[str, object]] = []
+        for n, record in table.records():
+            self.where[("realisation", len(records))] = (table, n)
+            month = record.get("month")
+            if isinstance(month, date):  # Excel made "2019-06" a date: its month is meant
+                record = {**record, "month": f"{month.year}-{month.month:02d}"}
+            records.append(table.convert(n, record, _REALISATION_CELLS))
+        if records:
+            self.tree["realisation"] = records
 
     def _ceilings(self, table: Table) -> None:
         table.check_columns(
@@ -444,7 +474,7 @@ class _Plan:
     def _locate(self, err: TreeError) -> PlanFileError:
         path = err.path
         part = path[0] if path else "roadmap"
-        if part in ("initiatives", "milestones", "phases") and len(path) >= 2:
+        if part in ("initiatives", "milestones", "phases", "realisation") and len(path) >= 2:
             table, n = self.where[(part, path[1])]
             field = str(path[2]) if len(path) > 2 else None
             if field == "budget_total":
@@ -501,7 +531,7 @@ def read_csv(data: bytes, path: str, *, sidecars: bool = True) -> Roadmap:
     """Read a CSV plan, and the ``.phases``, ``.ceilings`` and ``.roadmap`` files beside it."""
     tables: dict[str, Table | None] = {"items": Table(path, None, _csv_rows(_decode(data, path)))}
     if sidecars:
-        for key in ("phases", "ceilings", "roadmap"):
+        for key in ("phases", "ceilings", "roadmap", "realisation"):
             other = _sidecar(path, key)
             if os.path.exists(other):
                 try:
@@ -545,7 +575,18 @@ def read_xlsx(data: bytes, path: str) -> Roadmap:
 
 
 def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
-    """The plan as tables: ``{key: (columns, rows)}`` with dates, numbers and text."""
+    """The plan as tables: ``{key: (columns, rows)}`` with dates, numbers and text.
+
+    Raises
+    ------
+    roadmap.RoadmapError
+        For a plan with baselines: tables have no place for them.
+    """
+    if plan.baselines:
+        raise RoadmapError(
+            "a CSV or XLSX plan has no place for baselines: keep the plan in TOML, JSON or "
+            "YAML, or compare with another plan file (roadmap status --baseline FILE)"
+        )
     tree = to_tree(plan, years=int)
     years = sorted(
         {y for entry in tree.get("initiatives", []) if isinstance(entry.get("budget"), dict)
@@ -588,6 +629,9 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
             list(PHASE_COLUMNS),
             [[p.get(c) for c in PHASE_COLUMNS] for p in tree["phases"]],
         )
+    if plan.realisation:
+        cols = [c for c in REALISATION_COLUMNS if c != "month"]
+        out["realisation"] = (cols, [[r.get(c) for c in cols] for r in tree["realisation"]])
     if plan.ceilings or plan.group_ceilings:
         all_years = sorted(
             set(plan.ceilings).union(*(a for g in plan.group_ceilings.values() for a in g.values()))
@@ -610,7 +654,7 @@ def write_csv(plan: Roadmap, path: str | os.PathLike[str]) -> list[str]:
         target = name if key == "items" else _sidecar(name, key)
         atomic_write(target, csv_text(columns, rows).encode("utf-8"))
         written.append(target)
-    for key in ("phases", "ceilings"):  # stale side files would change the plan read back
+    for key in ("phases", "ceilings", "realisation"):  # stale ones would change the plan
         other = _sidecar(name, key)
         if other not in written and os.path.exists(other):
             os.unlink(other)

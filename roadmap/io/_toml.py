@@ -74,7 +74,10 @@ def locate(text: str, path: Path) -> int | None:
     if not path:
         return 1
     head = path[0]
-    if head in ("phases", "initiatives", "milestones") and len(path) > 1:
+    if (
+        head in ("phases", "initiatives", "milestones", "realisation", "baselines")
+        and len(path) > 1
+    ):
         table, rest = [head, path[1]], path[2:]
     elif head == "roadmap" and path[1:2] == ("calendar",):
         table, rest = ["roadmap", "calendar"], path[2:]

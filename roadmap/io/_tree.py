@@ -12,23 +12,40 @@ from typing import Any
 
 from roadmap.dates import Calendar, Duration
 from roadmap.errors import ItemError
-from roadmap.model import CEILING_GROUPS, Dependency, Initiative, Milestone, Phase, Roadmap
+from roadmap.model import (
+    CEILING_GROUPS,
+    Baseline,
+    BaselineItem,
+    Dependency,
+    Initiative,
+    Milestone,
+    Phase,
+    Realisation,
+    Roadmap,
+)
 
 Path = tuple[str | int, ...]
 
 ROADMAP_KEYS = (
     "name", "start", "end", "currency", "language", "fiscal_year_start", "calendar",
+    "status_date",
 )  # fmt: skip
 PHASE_KEYS = ("id", "name", "start", "end", "description")
 INITIATIVE_KEYS = (
     "id", "name", "phase", "dimension", "owner", "start", "duration", "finish", "depends_on",
     "budget", "funding", "deadline", "progress", "status", "multi_year", "tags", "description",
+    "actual_start", "actual_finish", "actual_cost", "remaining",
 )  # fmt: skip
 MILESTONE_KEYS = (
     "id", "name", "phase", "dimension", "owner", "date", "after", "depends_on", "deadline",
-    "status", "tags", "description",
+    "status", "tags", "description", "actual_finish",
 )  # fmt: skip
-TOP_KEYS = ("roadmap", "ceilings", "phases", "initiatives", "milestones")
+REALISATION_KEYS = ("item", "date", "month", "progress", "spent", "note")
+BASELINE_KEYS = ("name", "taken", "default", "items")
+BASELINE_ITEM_KEYS = ("id", "start", "finish", "budget")
+TOP_KEYS = (
+    "roadmap", "ceilings", "phases", "initiatives", "milestones", "realisation", "baselines",
+)  # fmt: skip
 
 
 class TreeError(ValueError):
@@ -130,6 +147,11 @@ def from_tree(tree: object) -> Roadmap:
                 }
             built.append(_build(cls, table, (key, i)))
         parts[key] = built
+    parts["realisation"] = [
+        _build(Realisation, _keys(entry, REALISATION_KEYS, ("realisation", i)), ("realisation", i))
+        for i, entry in enumerate(_list(top, "realisation"))
+    ]
+    parts["baselines"] = [_baseline(entry, i) for i, entry in enumerate(_list(top, "baselines"))]
 
     ceilings = dict(_table(top.get("ceilings", {}), ("ceilings",)))
     groups = {k: ceilings.pop(k) for k in list(ceilings) if not str(k).strip().isdigit()}
@@ -153,6 +175,31 @@ def from_tree(tree: object) -> Roadmap:
     assert isinstance(plan, Roadmap)
     _check_references(plan)
     return plan
+
+
+def _keys(entry: object, allowed: tuple[str, ...], path: Path) -> Mapping[str, Any]:
+    table = _table(entry, path)
+    _check_keys(table, allowed, path)
+    return table
+
+
+def _baseline(entry: object, i: int) -> Baseline:
+    path: Path = ("baselines", i)
+    table = dict(_keys(entry, BASELINE_KEYS, path))
+    raw = table.get("items", [])
+    if not isinstance(raw, list):
+        raise TreeError(f"expected a list of items, got {type(raw).__name__}", (*path, "items"))
+    items = []
+    for k, item in enumerate(raw):
+        sub: Path = (*path, "items", k)
+        fields = dict(_keys(item, BASELINE_ITEM_KEYS, sub))
+        if isinstance(fields.get("budget"), Mapping):
+            fields["budget"] = dict(fields["budget"])
+        items.append(_build(BaselineItem, fields, sub))
+    table["items"] = items
+    built = _build(Baseline, table, path)
+    assert isinstance(built, Baseline)
+    return built
 
 
 def _check_dependencies(value: object, path: Path) -> None:
@@ -230,6 +277,8 @@ def to_tree(
     head["language"] = plan.language
     if plan.fiscal_year_start != "01-01":
         head["fiscal_year_start"] = plan.fiscal_year_start
+    if plan.status_date is not None:
+        head["status_date"] = dates(plan.status_date)
     if plan.calendar is not None:
         cal = plan.calendar
         c: dict[str, Any] = {"weekend": cal.weekend_names}
@@ -253,6 +302,26 @@ def to_tree(
         tree["initiatives"] = [_entry(i, INITIATIVE_KEYS, dates, years) for i in plan.initiatives]
     if plan.milestones:
         tree["milestones"] = [_entry(m, MILESTONE_KEYS, dates, years) for m in plan.milestones]
+    if plan.realisation:
+        tree["realisation"] = [
+            _entry(r, tuple(k for k in REALISATION_KEYS if k != "month"), dates, years)
+            for r in plan.realisation
+        ]
+    if plan.baselines:
+        tree["baselines"] = [
+            {
+                "name": b.name,
+                **({"taken": dates(b.taken)} if b.taken else {}),
+                **({"default": True} if b.default else {}),
+                "items": [
+                    {"id": it.id, "start": dates(it.start), "finish": dates(it.finish),
+                     **({"budget": {years(y): v for y, v in it.budget.items()}}
+                        if it.budget else {})}
+                    for it in b.items.values()
+                ],
+            }
+            for b in plan.baselines
+        ]  # fmt: skip
     return tree
 
 
