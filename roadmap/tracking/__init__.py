@@ -1,0 +1,29 @@
+"""Tracking a living roadmap: actuals, baselines, re-forecast, earned value, plan diffs.
+
+- :func:`forecast`: the schedule re-forecast at the status date from the actuals;
+- :func:`status`: baseline against forecast per item, earned value and earned schedule for
+  the roadmap and by group;
+- :func:`make_baseline`, :func:`with_baseline`: freeze the planned dates and budgets;
+- :func:`diff`: what changed between two versions of a plan.
+
+See ``docs/concepts/tracking.md`` for the rules, worked step by step.
+"""
+
+from __future__ import annotations
+
+from roadmap.tracking.actuals import Actuals, State
+from roadmap.tracking.earned import EarnedValue, PvCurve, earned_schedule, earned_value
+from roadmap.tracking.forecast import (
+    forecast,
+    forecast_plan,
+    make_baseline,
+    stored_baseline,
+    with_baseline,
+)
+from roadmap.tracking.status import BY, ItemStatus, Status, StatusBy, status
+
+__all__ = [
+    "BY", "Actuals", "EarnedValue", "ItemStatus", "PvCurve", "State", "Status", "StatusBy",
+    "earned_schedule", "earned_value", "forecast", "forecast_plan", "make_baseline", "status",
+    "stored_baseline", "with_baseline",
+]  # fmt: skip
