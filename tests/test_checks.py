@@ -97,6 +97,14 @@ DEFECTS: dict[str, tuple[Callable[[], Roadmap], tuple[str, ...]]] = {
     "multi-year-beyond-term": (
         lambda: initiative(clean(), "C", duration="2 years", budget={2020: 1, 2021: 1},
                            multi_year=True), ("C",)),
+    "actuals-contradict": (
+        lambda: initiative(clean(), "A", actual_start=D(2019, 3, 1), actual_finish=D(2019, 2, 1)),
+        ("A",)),
+    "behind-plan": (lambda: attrs.evolve(
+        initiative(clean(), "A", actual_start=D(2019, 1, 1), progress=0.2, status="berjalan"),
+        status_date=D(2019, 4, 30)), ("A",)),
+    "late-start-or-finish": (lambda: attrs.evolve(clean(), status_date=D(2019, 2, 1)), ("A",)),
+    "forecast-misses": (lambda: attrs.evolve(clean(), status_date=D(2019, 12, 20)), ("B",)),
     "missing-owner": (lambda: initiative(clean(), "A", owner=None), ("A",)),
     "missing-dimension": (lambda: initiative(clean(), "A", dimension=None), ("A",)),
     "workdays-without-calendar": (lambda: initiative(clean(), "A", duration="60 hari kerja"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 import attrs
@@ -19,6 +20,7 @@ from roadmap.errors import RoadmapError
 from roadmap.model import Roadmap, split_ceilings
 from roadmap.money import format_money
 from roadmap.scheduler import DayNumbers, Schedule, schedule
+from roadmap.tracking import Status, status
 
 __all__ = ["Check", "Context", "Rule", "rule"]
 
@@ -91,8 +93,11 @@ class Context:
         language: Language,
         ceilings: Mapping[Any, Any] | None,
         severities: Mapping[str, Severity],
+        behind: tuple[float, float, float] = (0.70, 0.10, 0.05),
     ) -> None:
         self.plan = plan
+        #: The kontrak kritis thresholds: (planned progress, gap up to it, gap above it).
+        self.behind = behind
         self.lang = language
         self.severities = severities
         self.ceilings = dict(plan.ceilings)
@@ -144,6 +149,16 @@ class Context:
                     # Dates beyond the calendar (year 10000) fail in date arithmetic.
                     self.why_not = str(err)
         return self._schedule
+
+    @cached_property
+    def tracking(self) -> Status | None:
+        """The plan at its status date, or None without a status date or a schedule."""
+        if self.plan.status_date is None or self.schedule is None:
+            return None
+        try:
+            return status(self.plan)
+        except (RoadmapError, ValueError, OverflowError):
+            return None
 
     @property
     def days(self) -> DayNumbers:

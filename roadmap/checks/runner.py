@@ -6,7 +6,16 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from roadmap._i18n import Language
-from roadmap.checks import budgets, hygiene, indonesian, phases, scheduling, structure, timing
+from roadmap.checks import (
+    budgets,
+    hygiene,
+    indonesian,
+    phases,
+    scheduling,
+    structure,
+    timing,
+    tracking,
+)
 from roadmap.checks.context import Context, Rule
 from roadmap.checks.report import SEVERITIES, Finding, Report
 from roadmap.model import Roadmap
@@ -16,7 +25,7 @@ __all__ = ["FAMILIES", "RULES", "check"]
 #: The rule families in the order they run: structure first (an error there means the
 #: plan is not scheduled), the outcome of scheduling last.  ``docs/reference/checks.md``
 #: documents the rules in this order.
-FAMILIES = (structure, timing, phases, budgets, indonesian, hygiene, scheduling)
+FAMILIES = (structure, timing, phases, budgets, indonesian, tracking, hygiene, scheduling)
 
 #: Every rule by code, in the order they run and are documented.
 RULES: dict[str, Rule] = {r.code: r for family in FAMILIES for r in family.RULES}
@@ -28,6 +37,7 @@ def check(
     ceilings: Mapping[Any, Any] | None = None,
     language: Language = "en",
     rules: Iterable[str] | None = None,
+    behind: tuple[float, float, float] = (0.70, 0.10, 0.05),
 ) -> Report:
     """Check a plan and return every finding; never raises for a problem in the plan.
 
@@ -43,6 +53,10 @@ def check(
         ``"en"`` or ``"id"``: the language of messages and hints.
     rules
         Codes of the rules to run; by default all of :data:`RULES`.
+    behind
+        The *kontrak kritis* thresholds of the ``behind-plan`` rule: physical progress more
+        than ``behind[1]`` behind plan while planned progress is at most ``behind[0]``, or
+        more than ``behind[2]`` behind above it (default 70 %, 10 and 5 points).
 
     Returns
     -------
@@ -60,7 +74,7 @@ def check(
     for code in selected:
         if code not in RULES:
             raise ValueError(f"unknown rule {code!r}; known: {', '.join(RULES)}")
-    ctx = Context(plan, language, ceilings, {code: r.severity for code, r in RULES.items()})
+    ctx = Context(plan, language, ceilings, {code: r.severity for code, r in RULES.items()}, behind)
     found: list[Finding] = []
     for code, r in RULES.items():
         if code not in selected:

@@ -12,6 +12,7 @@ See ``docs/concepts/tracking.md`` for the rules, worked step by step.
 from __future__ import annotations
 
 from roadmap.tracking.actuals import Actuals, State
+from roadmap.tracking.diff import Change, PlanDiff, Shift, diff
 from roadmap.tracking.earned import EarnedValue, PvCurve, earned_schedule, earned_value
 from roadmap.tracking.forecast import (
     forecast,
@@ -23,7 +24,7 @@ from roadmap.tracking.forecast import (
 from roadmap.tracking.status import BY, ItemStatus, Status, StatusBy, status
 
 __all__ = [
-    "BY", "Actuals", "EarnedValue", "ItemStatus", "PvCurve", "State", "Status", "StatusBy",
-    "earned_schedule", "earned_value", "forecast", "forecast_plan", "make_baseline", "status",
-    "stored_baseline", "with_baseline",
+    "BY", "Actuals", "Change", "EarnedValue", "ItemStatus", "PlanDiff", "PvCurve", "Shift",
+    "State", "Status", "StatusBy", "diff", "earned_schedule", "earned_value", "forecast",
+    "forecast_plan", "make_baseline", "status", "stored_baseline", "with_baseline",
 ]  # fmt: skip
