@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from roadmap import export
 from roadmap._files import atomic_write
@@ -81,6 +81,20 @@ def _csv_dialect(p: argparse.ArgumentParser) -> None:
         help="CSV for Excel with Indonesian settings (id: ';', a UTF-8 byte-order mark, "
         "Indonesian headers) or for programs (plain: ',', English keys); default: id for an "
         "Indonesian plan or --language id, else plain",
+    )  # fmt: skip
+
+
+def _tracking_args(p: argparse.ArgumentParser, *, gantt: bool = False) -> None:
+    p.add_argument(
+        "--as-of", "--status-date", dest="as_of", metavar="YYYY-MM-DD", type=_date_arg,
+        help="the status date (default: the plan's status_date)"
+        + ("; with one, the chart shows the forecast and a status-date line" if gantt else ""),
+    )  # fmt: skip
+    p.add_argument(
+        "--baseline", metavar="NAME|FILE",
+        help="a baseline stored in the plan, or another plan file whose schedule is the "
+        "baseline (default: the plan's default baseline"
+        + (", drawn as thin grey bars)" if gantt else ", else its own planned dates)"),
     )  # fmt: skip
 
 
@@ -173,8 +187,8 @@ def make_parser() -> argparse.ArgumentParser:
         default="driving",
         help="dependency connectors (default: driving links)",
     )
-    _status_date(p, "with a line")
     p.add_argument("--budgets", action="store_true", help="write budgets in words on bars")
+    _tracking_args(p, gantt=True)
     p.add_argument(
         "--label-width", type=int, metavar="N", default=None,
         help="characters per line of a row label; longer labels wrap to a second line "
@@ -214,6 +228,63 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="title (default: the roadmap's name)")
     p.add_argument("--subtitle", help="subtitle, e.g. the agency and the date")
     p.set_defaults(run=_cmd_report)
+
+    p = commands.add_parser(
+        "status",
+        help="where the roadmap stands: forecast against baseline, earned value",
+        description="Re-forecast the plan at its status date from its actuals, and compare "
+        "it with a baseline: every item's baseline and forecast dates and variance, planned "
+        "and reported progress, and earned value and earned schedule for the roadmap (and "
+        "by group). -o picks the format from the suffix: .txt, .json, .md or .xlsx.",
+    )
+    _common(p, ("text", "json", "markdown", "xlsx"), language="the report")
+    _tracking_args(p)
+    p.add_argument(
+        "--by", choices=("phase", "dimension", "owner", "funding", "year"), default=None,
+        help="earned value by group as well",
+    )  # fmt: skip
+    p.set_defaults(run=_cmd_status)
+
+    p = commands.add_parser(
+        "diff",
+        help="what changed between two versions of a plan",
+        description="Compare two plan files: added, removed and changed items (every "
+        "field), date shifts, budgets per fiscal year and funding source, the critical path "
+        "and the finish. -o picks the format from the suffix: .txt, .json, .md or .xlsx.",
+    )
+    p.add_argument("old", metavar="OLD", help="the earlier plan file")
+    p.add_argument("new", metavar="NEW", help="the later plan file")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "json", "markdown", "xlsx"),
+        default=None,
+        help="output format (default: from the suffix of -o, else text)",
+    )
+    p.add_argument("--output", "-o", metavar="OUT", help="write to this file (atomically)")
+    p.add_argument(
+        "--language",
+        "-l",
+        choices=("id", "en"),
+        default=None,
+        help="language of the report (default: the new plan's)",
+    )
+    p.set_defaults(run=_cmd_diff)
+
+    p = commands.add_parser(
+        "baseline",
+        help="freeze the planned dates and budgets as a baseline in the plan file",
+        description="Store the plan's scheduled dates and yearly budgets as a named "
+        "baseline inside the plan file (TOML keeps its comments and layout; JSON and YAML "
+        "are rewritten). The first baseline, or one given --default, is the default.",
+    )
+    p.add_argument("plan", metavar="PLAN", help="plan file (.toml, .json, .yaml)")
+    p.add_argument("--name", required=True, help='the baseline\'s name, e.g. "RPJMD 2019"')
+    p.add_argument("--default", action="store_true", help="make it the default baseline")
+    p.add_argument(
+        "--taken", metavar="YYYY-MM-DD", type=_date_arg, help="the day it is taken (default: today)"
+    )
+    p.set_defaults(run=_cmd_baseline)
 
     p = commands.add_parser(
         "export",
@@ -387,18 +458,104 @@ def _cmd_gantt(args: argparse.Namespace, out: TextIO) -> int:
 
     fmt = _format(args, _CHARTS, "a Gantt chart")
     sched = _scheduled(args.plan)
-    extra = {} if args.label_width is None else {"label_chars": args.label_width}
+    plan = sched.plan
+    extra: dict[str, Any] = {}
+    if args.label_width is not None:
+        extra["label_chars"] = args.label_width
+    as_of = args.as_of or plan.status_date
+    if as_of is not None or args.baseline is not None:
+        from roadmap.tracking import forecast, stored_baseline
+
+        try:
+            if as_of is not None:
+                sched = forecast(plan, as_of)
+            chosen = _baseline_arg(plan, args.baseline)
+            base = chosen if isinstance(chosen, Roadmap) else stored_baseline(plan, chosen)
+        except RoadmapError as err:
+            raise RoadmapError(f"{args.plan}: {err}") from err
+        if base is not None:
+            extra["baseline"] = base
     data, pages = render_gantt(
         sched, fmt, paper=args.paper,  # type: ignore[arg-type]
         orientation="portrait" if args.portrait else "landscape",
         title=args.title, subtitle=args.subtitle, source=args.source,
         group_by=None if args.group_by == "none" else args.group_by,
         language=args.language, critical=args.critical, arrows=args.arrows,
-        status_date=args.status_date, budgets=args.budgets, embed_fonts=args.embed_fonts,
+        status_date=as_of, budgets=args.budgets, embed_fonts=args.embed_fonts,
         **extra,
     )  # fmt: skip
     _write(args, fmt, data, out)
     out.write(f"{args.output}: {pages} page{'s' if pages != 1 else ''}\n")
+    return EXIT_OK
+
+
+def _baseline_arg(plan: Roadmap, value: str | None) -> str | Roadmap | None:
+    """--baseline: another plan file when it names one, else a stored baseline's name."""
+    if value is None:
+        return None
+    from roadmap.io import FORMATS
+
+    if Path(value).suffix.lower() in FORMATS and Path(value).exists():
+        return load(value)
+    return value
+
+
+def _cmd_status(args: argparse.Namespace, out: TextIO) -> int:
+    from roadmap.tracking import status
+
+    fmt = _format(args, ("text", "json", "markdown", "xlsx"), "a status")
+    plan = _scheduled(args.plan).plan
+    try:
+        st = status(plan, as_of=args.as_of, baseline=_baseline_arg(plan, args.baseline),
+                    by=args.by)  # fmt: skip
+    except RoadmapError as err:
+        raise RoadmapError(f"{args.plan}: {err}") from err
+    lang = _language(args, plan)
+    data: str | bytes
+    if fmt == "json":
+        data = export.status_json(st)
+    elif fmt == "markdown":
+        data = export.status_markdown(st, lang, plan.currency)
+    elif fmt == "xlsx":
+        data = export.status_xlsx(st, lang, plan.currency)
+    else:
+        data = export.status_text(st, lang, plan.currency)
+    _write(args, fmt, data, out)
+    return EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
+    from roadmap.tracking import diff
+
+    fmt = _format(args, ("text", "json", "markdown", "xlsx"), "a plan diff")
+    old, new = _scheduled(args.old).plan, _scheduled(args.new).plan
+    d = diff(old, new)
+    lang = _language(args, new)
+    data: str | bytes
+    if fmt == "json":
+        data = export.diff_json(d)
+    elif fmt == "markdown":
+        data = export.diff_markdown(d, lang)
+    elif fmt == "xlsx":
+        data = export.diff_xlsx(d, lang)
+    else:
+        data = export.diff_text(d, lang)
+    _write(args, fmt, data, out)
+    return EXIT_OK
+
+
+def _cmd_baseline(args: argparse.Namespace, out: TextIO) -> int:
+    from roadmap.io import save_baselines
+    from roadmap.tracking import make_baseline, with_baseline
+
+    plan = _scheduled(args.plan).plan
+    taken = args.taken or date.today()
+    baseline = make_baseline(plan, args.name, taken=taken, default=args.default)
+    updated = with_baseline(plan, baseline)
+    save_baselines(updated, args.plan)
+    default = next(b.name for b in updated.baselines if b.default)
+    out.write(f"{args.plan}: baseline {args.name!r} stored ({len(baseline.items)} items, "
+              f"taken {taken.isoformat()}); default baseline: {default!r}\n")  # fmt: skip
     return EXIT_OK
 
 

@@ -59,11 +59,6 @@ def _contradict(ctx: Context) -> Iterator[Finding]:
                               f"Set progress = 1 or correct the status of {i}."),
                           (f"{i} bertanda selesai dengan progres {_pct(progress)}.",
                            f"Isi progress = 1 atau perbaiki status {i}.")))  # fmt: skip
-        if item.status == "not_started" and (start is not None or progress > 0):
-            found.append((i, (f"{i} is marked not started but has an actual start or progress.",
-                              f"Set the status of {i} to in_progress (berjalan)."),
-                          (f"{i} bertanda belum dilaksanakan tetapi sudah punya tanggal mulai "
-                           "atau progres.", f"Ubah status {i} menjadi berjalan.")))  # fmt: skip
         if finish is None and progress >= 1 and isinstance(item, Initiative):
             found.append((i, (f"{i} has progress 100% but no actual_finish.",
                               f"Give the actual_finish of {i}."),

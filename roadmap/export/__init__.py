@@ -45,12 +45,24 @@ from roadmap.export.tables import (
     schedule_text,
     schedule_xlsx,
 )
+from roadmap.export.tracking import (
+    diff_json,
+    diff_markdown,
+    diff_text,
+    diff_xlsx,
+    status_json,
+    status_markdown,
+    status_text,
+    status_xlsx,
+)
 from roadmap.model import Roadmap
 
 __all__ = [
     "CSV_DIALECTS", "budget_csv", "budget_json", "budget_markdown", "budget_text",
-    "budget_xlsx", "dumps", "save", "schedule_csv", "schedule_json", "schedule_markdown",
-    "schedule_text", "schedule_xlsx", "to_ical", "to_mermaid", "to_mspdi",
+    "budget_xlsx", "diff_json", "diff_markdown", "diff_text", "diff_xlsx", "dumps", "save",
+    "schedule_csv", "schedule_json", "schedule_markdown", "schedule_text", "schedule_xlsx",
+    "status_json", "status_markdown", "status_text", "status_xlsx", "to_ical", "to_mermaid",
+    "to_mspdi",
 ]  # fmt: skip
 
 

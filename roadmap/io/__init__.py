@@ -42,7 +42,8 @@ from roadmap.io._tree import TreeError, format_path, from_tree, to_tree
 from roadmap.model import Roadmap
 
 __all__ = [
-    "FORMATS", "PlanFormat", "detect_format", "dumps", "load", "loads", "save", "write_template",
+    "FORMATS", "PlanFormat", "detect_format", "dumps", "load", "loads", "save", "save_baselines",
+    "write_template",
 ]  # fmt: skip
 
 PlanFormat: TypeAlias = Literal["toml", "json", "yaml", "csv", "xlsx", "mspdi", "html"]
@@ -251,6 +252,50 @@ def save(
         name = str(getattr(target, "name", "<stream>"))
         fmt = detect_format(name, format) if format or name != "<stream>" else "toml"
         target.write(dumps(plan, fmt))
+
+
+def save_baselines(plan: Roadmap, path: str | os.PathLike[str]) -> None:
+    """Write *plan*'s baselines into the plan file at *path*, changing nothing else.
+
+    A TOML file keeps its comments and layout (only its ``[[baselines]]`` are rewritten,
+    through tomlkit); a JSON or YAML file is written again whole (YAML loses its comments).
+
+    Raises
+    ------
+    roadmap.RoadmapError
+        For a CSV, XLSX, MS Project or HTML file, which have no place for baselines.
+    """
+    fmt = detect_format(path)
+    if fmt in ("json", "yaml"):
+        save(plan, path)
+        return
+    if fmt != "toml":
+        raise RoadmapError(
+            f"{os.fspath(path)}: a {fmt.upper()} plan has no place for baselines: keep the "
+            "plan in TOML, JSON or YAML, or compare with another plan file (--baseline FILE)"
+        )
+    import tomlkit
+
+    doc = tomlkit.parse(FsPath(path).read_text(encoding="utf-8-sig"))
+    tree = to_tree(plan).get("baselines", [])
+    tables = tomlkit.aot()
+    for entry in tree:
+        table = tomlkit.table()
+        for key, value in entry.items():
+            if key != "items":
+                table[key] = value
+        items = tomlkit.array()
+        for item in entry["items"]:
+            inline = tomlkit.inline_table()
+            inline.update(item)
+            items.append(inline)
+        table["items"] = items.multiline(True)
+        tables.append(table)
+    if "baselines" in doc:
+        del doc["baselines"]
+    if tables:
+        doc["baselines"] = tables
+    atomic_write(path, tomlkit.dumps(doc).encode("utf-8"))
 
 
 def write_template(path: str | os.PathLike[str], language: str = "id") -> None:

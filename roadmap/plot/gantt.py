@@ -27,7 +27,7 @@ from matplotlib.transforms import offset_copy
 
 from roadmap._files import atomic_write
 from roadmap._i18n import MONTHS_SHORT, QUARTERS, Language, long_date
-from roadmap.model import Initiative, Milestone, Roadmap
+from roadmap.model import Baseline, Initiative, Milestone, Roadmap
 from roadmap.money import format_money
 from roadmap.plot._style import (
     CRITICAL,
@@ -139,7 +139,7 @@ def plot_gantt(
     critical: bool = True,
     arrows: Literal["driving", "all", "none"] = "driving",
     status_date: date | None = None,
-    baseline: Roadmap | Schedule | None = None,
+    baseline: Roadmap | Schedule | Baseline | None = None,
     budgets: bool = False,
     title: str | None = None,
     label_chars: int = 46,
@@ -168,7 +168,8 @@ def plot_gantt(
     status_date
         Draw a status-date line (nothing is drawn for "today" unless asked).
     baseline
-        A baseline plan (or schedule) whose dates are drawn as thin grey bars under the bars.
+        A :class:`~roadmap.model.Baseline`, or a baseline plan (or schedule), whose dates
+        are drawn as thin grey bars under the bars.
     budgets
         Write each initiative's budget in words at the end of its bar (``Rp1,5 miliar``).
     title
@@ -211,7 +212,7 @@ class Options:
     critical: bool = True
     arrows: Literal["driving", "all", "none"] = "driving"
     status_date: date | None = None
-    baseline: Roadmap | Schedule | None = None
+    baseline: Roadmap | Schedule | Baseline | None = None
     budgets: bool = False
     title: str | None = None
     label_chars: int = 46
@@ -335,7 +336,7 @@ def _draw(
                 gid="milestones",
             )
         if baseline is not None:
-            _draw_baseline(ax, baseline, y_of, off)
+            _draw_baseline(ax, baseline, shown, y_of, off)
         has_missed = _draw_deadlines(ax, shown, y_of, off)
         n_arrows = _draw_arrows(ax, sched, shown, y_of, arrows, pad, crit_ids, off)
         for k, r in enumerate(shown):
@@ -551,16 +552,28 @@ def _draw_lanes(ax: Axes, rows: Sequence[_Row]) -> None:
 
 
 def _draw_baseline(
-    ax: Axes, baseline: Roadmap | Schedule, y_of: dict[str, int], off: float
+    ax: Axes,
+    baseline: Roadmap | Schedule | Baseline,
+    rows: Sequence[_Row],
+    y_of: dict[str, int],
+    off: float,
 ) -> None:
-    base = baseline if isinstance(baseline, Schedule) else schedule(baseline)
-    days = base.days
+    """Thin grey bars under the bars: where the baseline had each initiative."""
+    spans: dict[str, tuple[int, int]] = {}
+    if isinstance(baseline, Baseline):
+        for id, entry in baseline.items.items():
+            spans[id] = (entry.start.toordinal(), entry.finish.toordinal() + 1)
+    else:
+        days = (baseline if isinstance(baseline, Schedule) else schedule(baseline)).days
+        for id, k in days.position.items():
+            spans[id] = (days.early_start[k], days.early_finish[k])
     ghosts = []
-    for id, y in y_of.items():
-        i = days.position.get(id)
-        if i is not None and days.early_start[i] < days.early_finish[i]:
-            x0, x1 = days.early_start[i] + off, days.early_finish[i] + off
-            ghosts.append(_box(x0, x1, y + 0.36, 0.12))
+    for r in rows:
+        if r.header or not isinstance(r.item, Initiative) or r.id not in spans:
+            continue
+        a, b = spans[r.id]
+        if a < b:
+            ghosts.append(_box(a + off, b + off, y_of[r.id] + 0.36, 0.12))
     ax.add_collection(
         PolyCollection(ghosts, facecolors="#9E9E9E", edgecolors="none", gid="baseline", zorder=2.5)
     )
