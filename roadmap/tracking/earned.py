@@ -134,8 +134,9 @@ class PvCurve:
     """Cumulative planned value over days: a piecewise-linear function of the day number.
 
     Built from segments ``(first_day, end_day, amount)``: *amount* accrues evenly over the
-    half-open days ``[first_day, end_day)`` (a segment of no days is given one).  The curve
-    is a list of points joined by straight lines, so it inverts exactly: :meth:`time_of`.
+    half-open days ``[first_day, end_day)`` (a segment of no days is given one); *end* is
+    where the plan ends, when it goes on after its last budgeted day.  The curve is a list
+    of points joined by straight lines, so it inverts exactly: :meth:`time_of`.
 
     Examples
     --------
@@ -146,7 +147,7 @@ class PvCurve:
     10.0
     """
 
-    def __init__(self, segments: Iterable[tuple[int, int, float]]) -> None:
+    def __init__(self, segments: Iterable[tuple[int, int, float]], end: int | None = None) -> None:
         slope: dict[int, float] = {}
         for a, b, amount in segments:
             if amount:
@@ -162,6 +163,10 @@ class PvCurve:
             self.values.append(value)
             rate += slope[day]
             last = day
+        if end is not None and self.days and end > self.days[-1]:
+            # The plan goes on after its last budgeted day (milestones, unbudgeted work).
+            self.days.append(end)
+            self.values.append(value)
 
     @property
     def total(self) -> float:
@@ -178,17 +183,25 @@ class PvCurve:
         d0, d1, v0, v1 = self.days[k], self.days[k + 1], self.values[k], self.values[k + 1]
         return v0 + (v1 - v0) * (day - d0) / (d1 - d0)
 
-    def time_of(self, value: float) -> float | None:
-        """The (fractional) day at whose start the cumulative PV first reaches *value*.
+    def time_of(self, value: float, near: float | None = None) -> float | None:
+        """The (fractional) day at whose start the cumulative PV reaches *value*.
 
+        Where the curve is flat at *value* (nothing planned for a while) every day of that
+        stretch qualifies: the one nearest *near* is taken (earned schedule passes the
+        actual time, so a plan on schedule in such a stretch has ES = AT), else the first.
         ``None`` when nothing is planned; the curve's last day for *value* beyond it.
         """
         if not self.days:
             return None
         k = bisect_left(self.values, value)
-        if k == 0:
-            return float(self.days[0])
         if k == len(self.values):
             return float(self.days[-1])
-        d0, d1, v0, v1 = self.days[k - 1], self.days[k], self.values[k - 1], self.values[k]
-        return d0 + (d1 - d0) * (value - v0) / (v1 - v0)
+        if k == 0:
+            first = float(self.days[0])
+        else:
+            d0, d1, v0, v1 = self.days[k - 1], self.days[k], self.values[k - 1], self.values[k]
+            first = d0 + (d1 - d0) * (value - v0) / (v1 - v0)
+        if near is None or self.values[k] != value:
+            return first
+        last = self.days[bisect_right(self.values, value) - 1]  # the end of the flat stretch
+        return min(max(near, first), float(last))

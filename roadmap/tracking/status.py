@@ -264,8 +264,8 @@ def _figures(
 ) -> EarnedValue:
     bac = sum(r.bac for r in rows)
     ev = sum(r.ev for r in rows)
-    curve = PvCurve(segs)
-    when = curve.time_of(ev) if curve.total else None
+    curve = PvCurve(segs, end=end)
+    when = curve.time_of(ev, near=cut) if curve.total else None
     return earned_value(
         bac=bac, pv=sum(r.pv for r in rows), ev=ev, ac=sum(r.ac for r in rows),
         es=None if when is None else max(0.0, when - origin), at=float(cut - origin),
