@@ -13,6 +13,10 @@ given as the first argument)::
     laporan.html              the report to send: one self-contained HTML file that opens
                               offline and prints one section per page (Indonesian)
     temuan.md                 the findings of the checks (Markdown, Indonesian)
+    status.md                 the illustrative status at 30 June 2021 against the 2019
+                              baseline: forecast, variances, earned value (Markdown)
+    gantt_status.png          the forecast at 30 June 2021 over the baseline's grey bars
+    laporan_status.html       the report of the monitored roadmap
     jadwal.csv                the schedule (early and late dates, slack, driving links),
                               for Excel with Indonesian settings (';', Indonesian headers)
 
@@ -32,9 +36,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import attrs
+
 import roadmap as rm
 from roadmap._files import atomic_write
-from roadmap.export import schedule_csv
+from roadmap.export import schedule_csv, status_markdown
 from roadmap.plot import budget_figure, s_curve_figure, save_figure
 
 PHASES = [
@@ -135,6 +141,90 @@ CEILINGS = {
 }
 
 
+# -- an illustrative status at 30 June 2021 (INVENTED, like every figure above) ------------
+
+STATUS_DATE = date(2021, 6, 30)
+
+# Finished items: actual start, actual finish, money spent.  SC07, SC09 and SC11 finished
+# late; M1 (the Perwako) was adopted a day early.
+# fmt: off
+FINISHED = [
+    ("SC06", "2019-03-04", "2019-12-20", 2_430_000_000),
+    ("SC07", "2019-06-03", "2020-01-31", 1_790_000_000),
+    ("SC01", "2019-07-01", "2019-11-29", 148_000_000),
+    ("SC02", "2019-08-05", "2019-09-30", 50_000_000),
+    ("SC11", "2020-01-06", "2020-06-30", 198_000_000),
+    ("SC13", "2020-01-06", "2020-09-30", 590_000_000),
+    ("SC03", "2020-01-02", "2020-10-29", 75_000_000),
+    ("SC14", "2020-01-13", "2020-12-18", 1_150_000_000),
+    ("SC20", "2020-01-06", "2020-12-30", 195_000_000),
+    ("SC08", "2020-02-03", "2020-05-29", 340_000_000),
+    ("SC05", "2020-02-03", "2020-10-30", 345_000_000),
+    ("SC04", "2020-02-03", "2020-11-27", 590_000_000),
+    ("SC09", "2020-03-02", "2021-01-29", 2_700_000_000),
+    ("SC19", "2020-03-02", "2020-08-31", 295_000_000),
+    ("SC15", "2020-03-02", "2020-11-30", 480_000_000),
+    ("SC16", "2020-04-01", "2020-11-30", 390_000_000),
+    ("SC12", "2020-07-01", "2020-11-27", 240_000_000),
+    ("SC10", "2020-07-01", "2020-12-30", 1_480_000_000),
+    ("SC37", "2020-07-01", "2020-12-30", 340_000_000),
+    ("SC17", "2021-01-04", "2021-06-30", 148_000_000),
+]
+# Items under way: actual start, and the monthly realisation report (RFK) of 2021:
+# month, cumulative physical progress, money spent in the month, problems.
+STARTED = {
+    "SC21": ("2021-01-04", [("2021-03", 0.40, 100_000_000, None),
+                            ("2021-06", 0.85, 110_000_000, "narasumber belum tersedia")]),
+    "SC18": ("2021-02-01", [("2021-03", 0.25, 40_000_000, None),
+                            ("2021-06", 0.70, 60_000_000, "integrasi data DKP2KB tertunda")]),
+    "SC25": ("2021-02-01", [("2021-03", 0.20, 25_000_000, None),
+                            ("2021-06", 0.55, 40_000_000, None)]),
+    "SC23": ("2021-03-08", [("2021-04", 0.10, 60_000_000, None),
+                            ("2021-06", 0.30, 50_000_000, "lelang pengadaan ulang")]),
+    "SC24": ("2021-03-01", [("2021-04", 0.15, 50_000_000, None),
+                            ("2021-06", 0.45, 90_000_000, None)]),
+    "SC31": ("2021-04-01", [("2021-06", 0.08, 40_000_000, None)]),
+    "SC38": ("2021-05-03", [("2021-06", 0.30, 80_000_000, None)]),
+}
+# fmt: on
+# SC27 (Mal Pelayanan Publik) should have started on 1 June 2021 and has not: its
+# procurement failed, so it shows as a late start.
+
+
+def build_status() -> rm.Roadmap:
+    """The roadmap as monitored on 30 June 2021: a baseline taken when the master plan was
+    adopted, actual dates and costs, and the monthly realisation records (illustrative).
+    """
+    from roadmap.tracking import make_baseline, with_baseline
+
+    plan = build()
+    baseline = make_baseline(plan, "Masterplan 2019", taken=date(2019, 1, 15))
+    done = {id: (start, finish, cost) for id, start, finish, cost in FINISHED}
+    initiatives = []
+    for item in plan.initiatives:
+        if item.id in done:
+            start, finish, cost = done[item.id]
+            item = attrs.evolve(item, actual_start=start, actual_finish=finish,
+                                actual_cost=cost, status="done")  # fmt: skip
+        elif item.id in STARTED:
+            item = attrs.evolve(item, actual_start=STARTED[item.id][0], status="berjalan")
+        initiatives.append(item)
+    milestones = [
+        attrs.evolve(m, actual_finish=date(2020, 10, 30), status="done") if m.id == "M1" else m
+        for m in plan.milestones
+    ]
+    records = [
+        rm.Realisation(item=id, month=month, progress=progress, spent=spent, note=note)
+        for id, (_, months) in STARTED.items()
+        for month, progress, spent, note in months
+    ]
+    tracked = attrs.evolve(
+        plan, name=f"{plan.name} - status 30 Juni 2021", status_date=STATUS_DATE,
+        initiatives=initiatives, milestones=milestones, realisation=records,
+    )  # fmt: skip
+    return with_baseline(tracked, baseline)
+
+
 def build() -> rm.Roadmap:
     """The roadmap, as a planner would write it with the API."""
     initiatives = [
@@ -198,6 +288,15 @@ def main(out: Path) -> int:
     save_figure(s_curve_figure(plan), out / "kurva_s.png")
     rm.report(plan, subtitle=subtitle).save(out / "laporan.html")
 
+    # The living roadmap: the status at 30 June 2021 against the 2019 baseline.
+    tracked = build_status()
+    status = rm.status(tracked)
+    atomic_write(out / "status.md", status_markdown(status).encode("utf-8"))
+    rm.save_gantt(rm.forecast(tracked), out / "gantt_status.png", paper="A3",
+                  subtitle=subtitle, source=source, status_date=STATUS_DATE,
+                  baseline=tracked.baselines[0])  # fmt: skip
+    rm.report(tracked, subtitle=subtitle).save(out / "laporan_status.html")
+
     atomic_write(out / "temuan.md", report.to_markdown().encode("utf-8"))
     atomic_write(out / "jadwal.csv", schedule_csv(schedule, dialect="id").encode("utf-8"))
 
@@ -222,8 +321,13 @@ def main(out: Path) -> int:
         f"{len(report.infos)} catatan"
     )
     print(
+        f"  status 30 Juni 2021: SPI {status.earned_value.spi:.2f}, CPI "
+        f"{status.earned_value.cpi:.2f}, selesai {status.forecast_finish:%d-%m-%Y} "
+        f"({status.finish_variance_days:+d} hari)"
+    )
+    print(
         f"  berkas: {out}/ (gantt.pdf, gantt.png, budget.png, kurva_s.png, laporan.html, "
-        "temuan.md, jadwal.csv)"
+        "temuan.md, jadwal.csv, status.md, gantt_status.png, laporan_status.html)"
     )
     return 0
 

@@ -31,6 +31,11 @@ def test_python_plan_equals_the_toml() -> None:
     assert example().build() == rm.load(EXAMPLES / "tanjungpinang_2019_2023.toml")
 
 
+def test_status_plan_equals_the_toml() -> None:
+    """The monitored plan built with the API and the TOML shipped for the CLI are the same."""
+    assert example().build_status() == rm.load(EXAMPLES / "tanjungpinang_status_2021.toml")
+
+
 def test_example_writes_its_outputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The example writes the charts, report, findings and schedule, and prints a summary."""
     assert example().main(tmp_path) == 0
@@ -48,3 +53,6 @@ def test_example_writes_its_outputs(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert len(rows) == 41
     assert {r["Kode"] for r in rows if r["Kritis"] == "ya"} >= {"SC21", "SC22", "SC36", "M3"}
     assert rm.load(tmp_path / "laporan.html") == example().build()
+    assert "SPI 0.97, CPI 1.02, selesai 28-01-2024 (+28 hari)" in out
+    assert (tmp_path / "gantt_status.png").read_bytes().startswith(b"\x89PNG")
+    assert "| roadmap |" in (tmp_path / "status.md").read_text()
