@@ -192,8 +192,10 @@ STARTED = {
 
 
 def build_status() -> rm.Roadmap:
-    """The roadmap as monitored on 30 June 2021: a baseline taken when the master plan was
-    adopted, actual dates and costs, and the monthly realisation records (illustrative).
+    """The roadmap as monitored on 30 June 2021 (illustrative).
+
+    A baseline taken when the master plan was adopted, actual dates and costs, and the
+    monthly realisation records.
     """
     from roadmap.tracking import make_baseline, with_baseline
 
