@@ -401,6 +401,26 @@ def texture(grey: np.ndarray) -> np.ndarray:
     ])  # fmt: skip
 
 
+class TestTrackedSCurve:
+    def test_planned_physical_financial_and_deviation(self) -> None:
+        """A tracked plan: three curves to the status date, deviation bars, nothing clipped."""
+        from roadmap.plot import s_curve_figure
+        from roadmap.tracking import progress_curve
+
+        plan = rm.load(EXAMPLE.with_name("tanjungpinang_status_2021.toml"))
+        fig = s_curve_figure(plan)
+        ax = fig.axes[0]
+        lines = {line.get_gid(): line for line in ax.get_lines()}
+        assert {"planned", "physical", "financial", "status-date"} <= set(lines)
+        curve = progress_curve(plan)
+        assert list(lines["physical"].get_ydata()) == [100 * v for v in curve.physical]
+        assert lines["physical"].get_xdata()[-1] == x(D(2021, 7, 1))  # the status date's end
+        bars = [p for p in fig.axes[1].patches if p.get_gid() == "deviation"]
+        assert len(bars) == len(curve.actual_dates)
+        assert sum(b.get_height() < 0 for b in bars) > len(bars) / 2  # mostly behind plan
+        assert outside_texts(fig) == []
+
+
 class TestBudgetAndSCurve:
     @pytest.mark.parametrize("by", ["dimension", "owner", "funding"])
     def test_stacks_stay_apart_in_greyscale(self, by: str) -> None:

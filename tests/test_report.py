@@ -45,9 +45,10 @@ class TestDocument:
     def test_sections_in_order(self) -> None:
         """Cover, summary, Gantt, findings, budget, S-curve and schedule, in that order."""
         doc = report(rm.load(EXAMPLE))
-        assert [s.id for s in doc.sections] == [b.id for b in SECTIONS]
+        expected = [b.id for b in SECTIONS if b.id != "tracking"]  # no status date
+        assert [s.id for s in doc.sections] == expected
         ids = re.findall(r'<section id="([^"]+)"', doc.html)
-        assert ids == [b.id for b in SECTIONS]
+        assert ids == expected
 
     def test_the_plan_reads_back(self, tmp_path: Path) -> None:
         """The plan is embedded as JSON: rm.load of the report gives the same plan."""
@@ -105,6 +106,18 @@ class TestDocument:
         assert [s.id for s in doc.sections] == ["findings"]
         with pytest.raises(ValueError, match="'charts'"):
             report(rm.load(EXAMPLE), sections=["charts"])
+
+    def test_tracking_section_for_a_tracked_plan(self) -> None:
+        """A plan with a status date gets a tracking section after the summary."""
+        tracked = rm.load(EXAMPLE.with_name("tanjungpinang_status_2021.toml"))
+        doc = report(tracked)
+        ids = [s.id for s in doc.sections]
+        assert ids[:4] == ["cover", "summary", "tracking", "gantt"]
+        html = doc.html
+        assert "28 Januari 2024 (28 hari terlambat)" in html
+        assert "30 Juni 2021" in html.split('<section id="summary"')[0]  # on the cover
+        assert "tracking" not in [s.id for s in report(rm.load(EXAMPLE)).sections]
+        assert rm.loads(html, "html") == tracked
 
     def test_an_html_file_without_a_plan(self, tmp_path: Path) -> None:
         """Reading an HTML file that is not a report says so."""

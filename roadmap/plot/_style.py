@@ -53,6 +53,7 @@ WORDS = {
         "planned": "Rencana", "actual": "Realisasi", "fiscal_year": "Tahun anggaran",
         "budget": "Anggaran", "cumulative": "Progres kumulatif, bobot biaya",
         "late": "terlambat {days} hari", "missed": "Tenggat terlewat",
+        "physical": "Realisasi fisik", "financial": "Realisasi keuangan", "deviation": "Deviasi",
     },
     "en": {
         "critical": "Critical path", "milestone": "Milestone", "progress": "Progress",
@@ -62,6 +63,7 @@ WORDS = {
         "planned": "Planned", "actual": "Actual", "fiscal_year": "Fiscal year",
         "budget": "Budget", "cumulative": "Cumulative progress, cost-weighted",
         "late": "{days} days late", "missed": "Deadline missed",
+        "physical": "Physical progress", "financial": "Money spent", "deviation": "Deviation",
     },
 }  # fmt: skip
 

@@ -48,6 +48,7 @@ from roadmap.plot._style import (
     wrap_label,
 )
 from roadmap.scheduler import Schedule, schedule
+from roadmap.tracking import Actuals
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -285,6 +286,7 @@ def _draw(
         crit_bars = []
         ms_x, ms_y, ms_c, ms_edge = [], [], [], []
         crit_ids = set(sched.critical)  # once, from the schedule's arrays
+        actuals = Actuals(roadmap) if roadmap.status_date is not None else None
         for k, r in enumerate(shown):
             if r.header:
                 continue
@@ -301,7 +303,12 @@ def _draw(
             edges.append(CRITICAL if critical and is_crit else "none")
             if critical and is_crit:
                 crit_bars.append(r.id)
-            progress = r.item.progress if isinstance(r.item, Initiative) else 0.0
+            if not isinstance(r.item, Initiative):
+                progress = 0.0
+            elif actuals is not None and roadmap.status_date is not None:
+                progress = actuals.progress(r.item, roadmap.status_date)  # records count too
+            else:
+                progress = r.item.progress
             if progress > 0:
                 x0 = r.start + off
                 fills.append(_box(x0, x0 + (r.end - r.start) * progress, k, 0.22))

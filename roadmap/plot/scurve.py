@@ -28,8 +28,12 @@ def plot_s_curve(
 ) -> Axes:
     """Draw the S-curve (*kurva S*): cost-weighted cumulative progress, planned and actual.
 
-    The planned curve weighs every initiative by its share of the budget; the actual point
-    is the cost-weighted ``progress`` the plan records, drawn at *status_date*.
+    The planned curve weighs every initiative by its share of the budget.  A plan with a
+    ``status_date`` (tracked: :mod:`roadmap.tracking`) shows its baseline's planned curve,
+    the actual physical progress (*realisasi fisik*, EV / BAC) and financial progress
+    (*realisasi keuangan*, AC / BAC) month by month up to the status date, and the deviation
+    (*deviasi*, physical minus planned) as bars on the right axis.  Otherwise the actual
+    point is the cost-weighted ``progress`` the plan records, drawn at *status_date*.
     """
     import matplotlib.pyplot as plt
 
@@ -37,6 +41,9 @@ def plot_s_curve(
     words = WORDS[lang]
     if ax is None:
         ax = plt.gca()
+    if plan.status_date is not None:
+        _tracked(ax, plan, lang)
+        return ax
     days, ys = s_curve(plan)
     off = date_number(0)
     xs = [d.toordinal() + off for d in days]
@@ -93,8 +100,55 @@ def s_curve_figure(
 ) -> Figure:
     """The S-curve as a figure of its own (figure-level): A4 wide, title on top."""
     fig = Figure(figsize=size)
-    ax = fig.add_axes((0.1, 0.1, 0.86, 0.8))
+    # A tracked plan has a deviation axis on the right: leave room for its label.
+    ax = fig.add_axes((0.1, 0.1, 0.8 if plan.status_date is not None else 0.86, 0.8))
     plot_s_curve(plan, ax=ax, language=language, status_date=status_date)
     fig.text(0.02, 0.97, title if title is not None else plan.name, fontsize=10,
              fontweight="bold", va="top")  # fmt: skip
     return fig
+
+
+def _tracked(ax: Axes, plan: Roadmap, lang: Language) -> None:
+    from roadmap.tracking import progress_curve
+
+    words = WORDS[lang]
+    curve = progress_curve(plan)
+    off = date_number(0)
+    ax.xaxis_date()
+
+    def x(days: tuple[date, ...]) -> list[float]:
+        return [d.toordinal() + 1 + off for d in days]  # at the end of each day
+
+    with mpl.rc_context(STYLE):
+        ax.plot(x(curve.dates), [100 * v for v in curve.planned], color=PALETTE[0],
+                linewidth=1.6, label=words["planned"], gid="planned")  # fmt: skip
+        ax.plot(x(curve.actual_dates), [100 * v for v in curve.physical], color=PALETTE[2],
+                linewidth=1.6, marker="o", markersize=2.5, label=words["physical"],
+                gid="physical")  # fmt: skip
+        ax.plot(x(curve.actual_dates), [100 * v for v in curve.financial], color=PALETTE[1],
+                linewidth=1.4, linestyle="--", label=words["financial"],
+                gid="financial")  # fmt: skip
+        status = curve.actual_dates[-1].toordinal() + 1 + off
+        ax.axvline(status, color=CRITICAL, linestyle=":", linewidth=0.8, gid="status-date")
+        right = ax.twinx()
+        dev = [100 * v for v in curve.deviation]
+        right.bar(x(curve.actual_dates), dev, width=20, color=[
+            CRITICAL if v < 0 else PALETTE[2] for v in dev], alpha=0.45, label=words["deviation"],
+            gid="deviation")  # fmt: skip
+        limit = max(5.0, *(abs(v) for v in dev)) * 1.2
+        right.set_ylim(-limit, limit)
+        right.set_ylabel(f"{words['deviation']} (%)")
+        right.axhline(0, color=GRID, linewidth=0.6)
+        right.spines[["top"]].set_visible(False)
+        years = range(curve.dates[0].year, curve.dates[-1].year + 2)
+        ax.set_xticks([date(y, 1, 1).toordinal() + off for y in years])
+        ax.set_xticklabels([str(y) for y in years])
+        ax.set_xlim(curve.dates[0].toordinal() + off - 31, curve.dates[-1].toordinal() + 1 + off)
+        ax.set_ylim(0, 100)
+        ax.set_ylabel(f"{words['cumulative']} (%)")
+        ax.grid(color=GRID, linewidth=0.5)
+        ax.spines[["top"]].set_visible(False)
+        handles, labels = ax.get_legend_handles_labels()
+        more, more_labels = right.get_legend_handles_labels()
+        ax.legend(handles + more, labels + more_labels, frameon=False, fontsize=7,
+                  loc="upper left")  # fmt: skip

@@ -99,7 +99,9 @@ def report(
     paper
         ``"A4"`` or ``"A3"``: the printed page, landscape.
     status_date
-        A status date to mark on the charts and the cover.
+        A status date to mark on the charts and the cover; by default the plan's own (a
+        plan with one also gets a tracking section: forecast against baseline, earned
+        value, items off their plan).
     title, subtitle
         The cover's title (default: the roadmap's name) and a subtitle.
     sections
@@ -143,7 +145,8 @@ def report(
         raise ValueError(f"unknown report section {unknown[0]!r}; known: {known}")
     plan_json = io.dumps(plan, "json")
     ctx = Context(
-        plan=plan, language=lang, status_date=status_date, title=title or plan.name,
+        plan=plan, language=lang, status_date=status_date or plan.status_date,
+        title=title or plan.name,
         subtitle=subtitle, version=__version__,
         plan_hash=hashlib.sha256(plan_json.encode("utf-8")).hexdigest()[:16],
     )  # fmt: skip

@@ -18,9 +18,10 @@ import attrs
 from roadmap._i18n import Language, long_date
 from roadmap.budget import BudgetTable, budget_by
 from roadmap.checks import Report, check
-from roadmap.model import Initiative, Roadmap
+from roadmap.model import Baseline, Initiative, Roadmap
 from roadmap.money import format_money
 from roadmap.scheduler import Schedule, schedule
+from roadmap.tracking import Status, status, stored_baseline
 
 __all__ = ["SECTIONS", "WORDS", "Builder", "Context", "Section"]
 
@@ -41,6 +42,11 @@ WORDS: dict[Language, dict[str, str]] = {
         "by_dimension": "Anggaran per dimensi", "total": "Jumlah", "generated": "Dibuat dengan",
         "until": "s.d.", "filter": "Saring", "rows_shown": "baris ditampilkan", "contents": "Isi",
         "sort_hint": "Klik judul kolom untuk mengurutkan.",
+        "tracking": "Pemantauan", "baseline": "Acuan", "forecast": "Perkiraan",
+        "state": "Keadaan", "variance": "Deviasi selesai (hari)", "planned": "Rencana",
+        "progress": "Realisasi fisik", "done": "selesai", "started": "berjalan",
+        "not_started": "belum mulai", "late_by": "terlambat", "early_by": "lebih awal",
+        "days": "hari", "on_time": "tepat waktu",
     },
     "en": {
         "report": "Roadmap report", "summary": "Summary", "gantt": "Schedule (Gantt)",
@@ -58,6 +64,11 @@ WORDS: dict[Language, dict[str, str]] = {
         "by_dimension": "Budget by dimension", "total": "Total", "generated": "Made with",
         "until": "to", "filter": "Filter", "rows_shown": "rows shown", "contents": "Contents",
         "sort_hint": "Click a column heading to sort.",
+        "tracking": "Tracking", "baseline": "Baseline", "forecast": "Forecast",
+        "state": "State", "variance": "Finish variance (days)", "planned": "Planned",
+        "progress": "Progress", "done": "done", "started": "under way",
+        "not_started": "not started", "late_by": "late", "early_by": "early",
+        "days": "days", "on_time": "on time",
     },
 }  # fmt: skip
 
@@ -104,6 +115,18 @@ class Context:
     def findings(self) -> Report:
         """The findings of :func:`roadmap.check`, in the report's language."""
         return check(self.plan, language=self.language)
+
+    @cached_property
+    def tracking(self) -> Status | None:
+        """The plan at its status date, or None for a plan without one."""
+        if self.plan.status_date is None:
+            return None
+        return status(self.plan)
+
+    @cached_property
+    def baseline(self) -> Baseline | None:
+        """The baseline tracking measures against, when the plan stores one."""
+        return stored_baseline(self.plan)
 
     @cached_property
     def budget(self) -> BudgetTable:
@@ -180,6 +203,44 @@ def _gantt(ctx: Context) -> Section:
                    data={"svg": inline_svg(fig, "gantt")})  # fmt: skip
 
 
+def _tracking(ctx: Context) -> Section | None:
+    st = ctx.tracking
+    if st is None:
+        return None
+    w = ctx.words
+    ev = st.earned_value
+
+    def ratio(v: float | None) -> str:
+        return "-" if v is None else f"{v:.2f}".replace(".", "," if ctx.language == "id" else ".")
+
+    var = st.finish_variance_days
+    finish = (f"{ctx.day(st.forecast_finish)} ({abs(var)} {w['days']} "
+              f"{w['late_by'] if var > 0 else w['early_by']})" if var
+              else f"{ctx.day(st.forecast_finish)} ({w['on_time']})")  # fmt: skip
+    facts = [
+        (w["status_date"], ctx.day(st.status_date)),
+        (w["baseline"], f"{st.baseline} ({w['finish']} {ctx.day(st.baseline_finish)})"),
+        (w["forecast"], finish),
+        ("BAC / PV / EV / AC", " / ".join(ctx.money(round(v), words=True)
+                                        for v in (ev.bac, ev.pv, ev.ev, ev.ac))),
+        ("SPI / CPI", f"{ratio(ev.spi)} / {ratio(ev.cpi)}"),
+        ("ES / AT (" + w["days"] + ")", f"{ev.es_days or 0:.0f} / {ev.at_days or 0:.0f}"),
+        ("SPI(t) / SV(t)", f"{ratio(ev.spi_t)} / {ev.sv_t_days or 0:+.0f} {w['days']}"),
+        ("EAC", ctx.money(round(ev.eac), words=True) if ev.eac is not None else "-"),
+    ]  # fmt: skip
+    rows = [
+        {"id": r.id, "name": r.name, "state": w[r.state],
+         "baseline": ctx.day(r.baseline_finish), "forecast": ctx.day(r.forecast_finish),
+         "variance": r.finish_variance_days if r.finish_variance_days is not None else "",
+         "planned": f"{100 * r.planned_progress:.0f}%", "progress": f"{100 * r.progress:.0f}%",
+         "behind": r.planned_progress - r.progress > 0.05}
+        for r in sorted(st.items, key=lambda r: -(r.finish_variance_days or 0))
+        if r.state != "done" and ((r.finish_variance_days or 0) > 0 or r.planned_progress > 0)
+    ]  # fmt: skip
+    return Section(id="tracking", title=w["tracking"], template="tracking.html.j2",
+                   data={"facts": facts, "rows": rows})  # fmt: skip
+
+
 def _findings(ctx: Context) -> Section:
     return Section(id="findings", title=ctx.words["findings"], template="findings.html.j2",
                    data={"findings": ctx.findings.findings})  # fmt: skip
@@ -247,6 +308,7 @@ def _schedule_table(ctx: Context) -> Section:
 SECTIONS: tuple[Builder, ...] = (
     Builder("cover", _cover),
     Builder("summary", _summary),
+    Builder("tracking", _tracking),
     Builder("gantt", _gantt),
     Builder("findings", _findings),
     Builder("budget", _budget),

@@ -21,10 +21,19 @@ from roadmap.tracking.forecast import (
     stored_baseline,
     with_baseline,
 )
-from roadmap.tracking.status import BY, ItemStatus, Status, StatusBy, status
+from roadmap.tracking.status import (
+    BY,
+    ItemStatus,
+    ProgressCurve,
+    Status,
+    StatusBy,
+    progress_curve,
+    status,
+)
 
 __all__ = [
-    "BY", "Actuals", "Change", "EarnedValue", "ItemStatus", "PlanDiff", "PvCurve", "Shift",
-    "State", "Status", "StatusBy", "diff", "earned_schedule", "earned_value", "forecast",
-    "forecast_plan", "make_baseline", "status", "stored_baseline", "with_baseline",
+    "BY", "Actuals", "Change", "EarnedValue", "ItemStatus", "PlanDiff", "ProgressCurve",
+    "PvCurve", "Shift", "State", "Status", "StatusBy", "diff", "earned_schedule",
+    "earned_value", "forecast", "forecast_plan", "make_baseline", "progress_curve", "status",
+    "stored_baseline", "with_baseline",
 ]  # fmt: skip

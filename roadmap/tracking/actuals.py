@@ -9,6 +9,9 @@ and money spent in the period).  At a date *d*:
   status date is on or before *d*); 1 once the item has an actual finish on or before *d*;
 - **money spent** is the item's ``actual_cost`` (when the status date is on or before *d*)
   plus what records after the status date report, or else the sum of the records up to *d*;
+- before the status date, an item known only by its fields (no records) is taken to have
+  progressed and spent evenly over its actual days, from its actual start to its actual
+  finish or the status date: the history an S-curve draws;
 - **state** is ``done`` (an actual finish on or before *d*), ``started`` (an actual start
   on or before *d*, or progress above 0) or ``not_started``.
 """
@@ -67,12 +70,23 @@ class Actuals:
             if r.progress is not None:
                 found = (r.date, r.progress)
                 break
-        own = getattr(item, "progress", 0.0)
+        own: float = getattr(item, "progress", 0.0)
         if own > 0 and self._fields_apply(day):
             when = self.status_date or day
             if found is None or when >= found[0]:
                 return own
+        if found is None and (own > 0 or item.actual_finish is not None):
+            # Known only by its fields: progressed evenly over its actual days.
+            return (own if own > 0 else 1.0) * self._share(item, day)
         return found[1] if found is not None else 0.0
+
+    def _share(self, item: Initiative | Milestone, day: date) -> float:
+        """How much of its actual days (to its finish or the status date) lie up to *day*."""
+        start: date | None = item.actual_start  # a milestone's is its actual finish
+        end = item.actual_finish or self.status_date
+        if start is None or end is None or day < start:
+            return 0.0
+        return min(1.0, ((day - start).days + 1) / ((end - start).days + 1))
 
     def cost(self, item: Initiative | Milestone, day: date) -> int:
         """Money spent on the item up to *day*."""
@@ -81,6 +95,8 @@ class Actuals:
         if actual is not None and self._fields_apply(day):
             later = self.status_date
             return actual + sum(r.spent or 0 for r in records if later is None or r.date > later)
+        if actual is not None and not self._records.get(item.id):
+            return round(actual * self._share(item, day))
         return sum(r.spent or 0 for r in records)
 
     def spent_by_year(self, item: Initiative | Milestone, day: date, fys: str) -> dict[int, int]:

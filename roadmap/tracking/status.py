@@ -21,7 +21,7 @@ from roadmap.tracking.actuals import Actuals, State
 from roadmap.tracking.earned import EarnedValue, PvCurve, earned_value
 from roadmap.tracking.forecast import forecast, make_baseline, stored_baseline
 
-__all__ = ["BY", "ItemStatus", "Status", "StatusBy", "status"]
+__all__ = ["BY", "ItemStatus", "ProgressCurve", "Status", "StatusBy", "progress_curve", "status"]
 
 StatusBy: TypeAlias = Literal["phase", "dimension", "owner", "funding", "year"]
 #: The groupings of :func:`status`.
@@ -300,3 +300,71 @@ def _by_year(
     return {
         str(y): earned_value(bac=t[0], pv=t[1], ev=t[2], ac=t[3]) for y, t in sorted(totals.items())
     }
+
+
+@attrs.frozen(kw_only=True)
+class ProgressCurve:
+    """Cumulative progress at each month's end, as shares of the baseline budget (0 to 1).
+
+    ``planned`` runs over the whole baseline; ``physical`` (EV / BAC) and ``financial``
+    (AC / BAC) up to the status date, their last point on it.  The *deviasi* of Indonesian
+    S-curves is ``physical - planned``.
+    """
+
+    dates: tuple[date, ...]
+    planned: tuple[float, ...]
+    actual_dates: tuple[date, ...]
+    physical: tuple[float, ...]
+    financial: tuple[float, ...]
+
+    @property
+    def deviation(self) -> tuple[float, ...]:
+        """Physical minus planned progress at each actual date (negative: behind)."""
+        planned = dict(zip(self.dates, self.planned, strict=True))
+        return tuple(p - planned[d] for d, p in zip(self.actual_dates, self.physical,
+                                                       strict=True))  # fmt: skip
+
+
+def progress_curve(
+    plan: Roadmap, *, baseline: str | Baseline | Roadmap | None = None
+) -> ProgressCurve:
+    """The cost-weighted S-curve of a tracked plan: planned, physical and financial.
+
+    Raises
+    ------
+    roadmap.RoadmapError
+        Without a status date.
+    """
+    st = status(plan, baseline=baseline)
+    base = _baseline(plan, baseline)
+    day = st.status_date
+    segs = [sg for id in base.items for sg in _segments(plan, base, id)]
+    curve = PvCurve(segs)
+    bac = curve.total or 1.0
+    last = max((e.finish for e in base.items.values()), default=plan.start)
+    ends = _month_ends(plan.start, max(last, day))
+    actuals = Actuals(plan)
+    items = [r.item for r in st.items]
+    shares = {r.id: r.bac for r in st.items}
+    actual_dates = (*(d for d in ends if d < day), day)
+    return ProgressCurve(
+        dates=tuple(sorted({*ends, day})),
+        planned=tuple(curve.at(d.toordinal() + 1) / bac for d in sorted({*ends, day})),
+        actual_dates=actual_dates,
+        physical=tuple(
+            sum(actuals.progress(i, d) * shares[i.id] for i in items) / bac for d in actual_dates
+        ),
+        financial=tuple(sum(actuals.cost(i, d) for i in items) / bac for d in actual_dates),
+    )
+
+
+def _month_ends(first: date, last: date) -> list[date]:
+    out = []
+    y, m = first.year, first.month
+    while True:
+        nxt = date(y + m // 12, m % 12 + 1, 1)
+        end = date.fromordinal(nxt.toordinal() - 1)
+        out.append(end)
+        if end >= last:
+            return out
+        y, m = nxt.year, nxt.month
