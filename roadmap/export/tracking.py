@@ -78,6 +78,10 @@ def _item_rows(st: Status, lang: Language) -> list[tuple[str, ...]]:
     def day(d: Any) -> str:
         return "" if d is None else d.isoformat()
 
+    def amount(v: float) -> str:  # grouped as the language writes it: 2.500.000 / 2,500,000
+        text = f"{v:,.0f}"
+        return text.replace(",", ".") if lang == "id" else text
+
     rows: list[tuple[str, ...]] = [tuple(w["head"])]
     for r in st.items:
         rows.append((
@@ -85,7 +89,7 @@ def _item_rows(st: Status, lang: Language) -> list[tuple[str, ...]]:
             day(r.forecast_start), day(r.forecast_finish),
             "" if r.finish_variance_days is None else f"{r.finish_variance_days:+d}",
             f"{100 * r.planned_progress:.0f}%", f"{100 * r.progress:.0f}%",
-            f"{r.pv:,.0f}", f"{r.ev:,.0f}", f"{r.ac:,.0f}",
+            amount(r.pv), amount(r.ev), amount(r.ac),
         ))  # fmt: skip
     return rows
 
