@@ -16,6 +16,8 @@ given as the first argument)::
     status.md                 the illustrative status at 30 June 2021 against the 2019
                               baseline: forecast, variances, earned value (Markdown)
     gantt_status.png          the forecast at 30 June 2021 over the baseline's grey bars
+    tonggak.png               the milestone slip chart: each milestone's forecast at every
+                              quarter end from 2019 to 30 June 2021
     laporan_status.html       the report of the monitored roadmap
     jadwal.csv                the schedule (early and late dates, slack, driving links),
                               for Excel with Indonesian settings (';', Indonesian headers)
@@ -41,7 +43,7 @@ import attrs
 import roadmap as rm
 from roadmap._files import atomic_write
 from roadmap.export import schedule_csv, status_markdown
-from roadmap.plot import budget_figure, s_curve_figure, save_figure
+from roadmap.plot import budget_figure, s_curve_figure, save_figure, slip_figure
 
 PHASES = [
     rm.Phase(
@@ -297,6 +299,7 @@ def main(out: Path) -> int:
     rm.save_gantt(rm.forecast(tracked), out / "gantt_status.png", paper="A3",
                   subtitle=subtitle, source=source, status_date=STATUS_DATE,
                   baseline=tracked.baselines[0])  # fmt: skip
+    save_figure(slip_figure(rm.milestone_slip(tracked)), out / "tonggak.png")
     rm.report(tracked, subtitle=subtitle).save(out / "laporan_status.html")
 
     atomic_write(out / "temuan.md", report.to_markdown().encode("utf-8"))
@@ -329,7 +332,8 @@ def main(out: Path) -> int:
     )
     print(
         f"  berkas: {out}/ (gantt.pdf, gantt.png, budget.png, kurva_s.png, laporan.html, "
-        "temuan.md, jadwal.csv, status.md, gantt_status.png, laporan_status.html)"
+        "temuan.md, jadwal.csv, status.md, gantt_status.png, tonggak.png, "
+        "laporan_status.html)"
     )
     return 0
 

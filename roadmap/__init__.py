@@ -54,7 +54,16 @@ from roadmap.model import (
 from roadmap.money import format_money
 from roadmap.reporting import HtmlReport, report
 from roadmap.scheduler import Schedule, ScheduledItem, schedule
-from roadmap.tracking import PlanDiff, Status, diff, forecast, make_baseline, status
+from roadmap.tracking import (
+    MilestoneSlip,
+    PlanDiff,
+    Status,
+    diff,
+    forecast,
+    make_baseline,
+    milestone_slip,
+    status,
+)
 
 __all__ = [
     "DIMENSIONS",
@@ -73,6 +82,7 @@ __all__ = [
     "Initiative",
     "ItemError",
     "Milestone",
+    "MilestoneSlip",
     "MissingExtraError",
     "Phase",
     "PlanDiff",
@@ -101,11 +111,13 @@ __all__ = [
     "load",
     "loads",
     "make_baseline",
+    "milestone_slip",
     "parse_date",
     "parse_dependencies",
     "parse_duration",
     "plot_budget",
     "plot_gantt",
+    "plot_milestone_slip",
     "plot_s_curve",
     "report",
     "s_curve",
@@ -122,7 +134,13 @@ __all__ = [
 
 
 # Drawing needs matplotlib, which takes most of a second to import: load it on first use.
-_PLOTTING = ("plot_budget", "plot_gantt", "plot_s_curve", "save_gantt")
+_PLOTTING = (
+    "plot_budget",
+    "plot_gantt",
+    "plot_milestone_slip",
+    "plot_s_curve",
+    "save_gantt",
+)
 
 
 def __getattr__(name: str) -> object:

@@ -246,6 +246,31 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_status)
 
     p = commands.add_parser(
+        "slip",
+        help="milestone slip chart: each milestone's forecast at every status date",
+        description="The milestone slip (trend) chart or table. One tracked plan is "
+        "re-forecast at the end of every quarter (or month) from its start to its status "
+        "date, from the actuals recorded by then; several plans (versions, oldest first) "
+        "are each re-forecast at their own status date. -o picks the format from the "
+        "suffix: .txt, .csv, .json, .md, or a chart .png, .svg, .pdf.",
+    )
+    p.add_argument("plans", metavar="PLAN", nargs="+", help=PLAN_HELP)
+    p.add_argument(
+        "--format", "-f", choices=("text", "csv", "json", "markdown", *_CHARTS), default=None,
+        help="output format (default: from the suffix of -o, else text)",
+    )  # fmt: skip
+    p.add_argument("--output", "-o", metavar="OUT", help="write to this file (atomically)")
+    p.add_argument(
+        "--every", choices=("quarter", "month"), default="quarter",
+        help="status dates of one plan: quarter (triwulan) or month ends (default: quarter)",
+    )  # fmt: skip
+    p.add_argument(
+        "--language", "-l", choices=("id", "en"), default=None,
+        help="language of the table or chart (default: the last plan's)",
+    )  # fmt: skip
+    p.set_defaults(run=_cmd_slip)
+
+    p = commands.add_parser(
         "diff",
         help="what changed between two versions of a plan",
         description="Compare two plan files: added, removed and changed items (every "
@@ -540,6 +565,37 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
         data = export.diff_xlsx(d, lang)
     else:
         data = export.diff_text(d, lang)
+    _write(args, fmt, data, out)
+    return EXIT_OK
+
+
+def _cmd_slip(args: argparse.Namespace, out: TextIO) -> int:
+    from roadmap.tracking import milestone_slip
+
+    fmt = _format(args, ("text", "csv", "json", "markdown", *_CHARTS), "a milestone slip")
+    plans = [_scheduled(path).plan for path in args.plans]
+    for path, plan in zip(args.plans, plans, strict=True):
+        if plan.status_date is None:
+            raise RoadmapError(f"{path}: no status date to forecast from; set status_date "
+                               "under [roadmap]")  # fmt: skip
+    try:
+        slip = milestone_slip(plans, every=args.every)
+    except RoadmapError as err:
+        raise RoadmapError(f"{args.plans[-1]}: {err}") from err
+    lang = _language(args, plans[-1])
+    data: str | bytes
+    if fmt in _CHARTS:
+        from roadmap.plot import figure_bytes, slip_figure
+
+        data = figure_bytes(slip_figure(slip, language=lang), fmt)
+    elif fmt == "csv":
+        data = export.slip_csv(slip)
+    elif fmt == "json":
+        data = export.slip_json(slip)
+    elif fmt == "markdown":
+        data = export.slip_markdown(slip, lang)
+    else:
+        data = export.slip_text(slip, lang)
     _write(args, fmt, data, out)
     return EXIT_OK
 

@@ -421,6 +421,65 @@ class TestTrackedSCurve:
         assert outside_texts(fig) == []
 
 
+class TestMilestoneSlip:
+    def slip(self) -> rm.MilestoneSlip:
+        from roadmap.tracking import SlipLine
+
+        return rm.MilestoneSlip(
+            roadmap="Demo",
+            status_dates=(D(2021, 3, 31), D(2021, 6, 30), D(2021, 9, 30)),
+            lines=(
+                SlipLine(id="M1", name="Perwako", baseline=D(2021, 5, 31), deadline=None,
+                         forecasts=(D(2021, 6, 15), D(2021, 8, 10), D(2021, 8, 10))),
+                SlipLine(id="M2", name="Launch", baseline=D(2022, 1, 31),
+                         deadline=D(2022, 3, 31),
+                         forecasts=(D(2022, 1, 31), D(2022, 2, 28), D(2022, 4, 30))),
+                SlipLine(id="M3", name="New", baseline=None, deadline=None,
+                         forecasts=(None, None, D(2022, 6, 30))),
+            ),
+        )  # fmt: skip
+
+    def test_lines_end_on_the_diagonal_when_reached(self, ax: Axes) -> None:
+        """One line a milestone at its forecasts; a reached one ends on its day (y = x)."""
+        from roadmap.plot import plot_milestone_slip
+
+        plot_milestone_slip(self.slip(), ax=ax, language="en")
+        lines = {line.get_gid(): line for line in ax.get_lines()}
+        m1 = lines["slip-M1"]
+        assert list(m1.get_xdata()) == [x(D(2021, 3, 31)), x(D(2021, 6, 30)), x(D(2021, 8, 10))]
+        assert list(m1.get_ydata()) == [x(D(2021, 6, 15)), x(D(2021, 8, 10)), x(D(2021, 8, 10))]
+        m2 = lines["slip-M2"]
+        assert list(m2.get_ydata()) == [x(D(2022, 1, 31)), x(D(2022, 2, 28)), x(D(2022, 4, 30))]
+        assert list(lines["slip-M3"].get_xdata()) == [x(D(2021, 9, 30))]  # only where it is
+        assert list(lines["baseline-M1"].get_ydata()) == [x(D(2021, 5, 31))]
+        assert list(lines["deadline-M2"].get_ydata()) == [x(D(2022, 3, 31))]
+        assert "baseline-M3" not in lines
+        labels = [t.get_text() for t in ax.texts]
+        assert labels == ["M1 +71 days", "M2 +89 days", "M3"]
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["Mar\n2021", "Jun\n2021",
+                                                                 "Sep\n2021"]  # fmt: skip
+
+    def test_figure_of_the_example(self) -> None:
+        """The example's slip chart: a line per milestone, nothing outside the figure."""
+        from roadmap.plot import slip_figure
+
+        tracked = rm.load(EXAMPLE.with_name("tanjungpinang_status_2021.toml"))
+        fig = slip_figure(rm.milestone_slip(tracked), language="id")
+        ax = fig.axes[0]
+        gids = {line.get_gid() for line in ax.get_lines()}
+        assert {"slip-M1", "slip-M2", "slip-M3", "diagonal"} <= gids
+        assert "M3 +28 hari" in [t.get_text() for t in ax.texts]
+        assert outside_texts(fig) == []
+
+    def test_nothing_to_draw(self, ax: Axes) -> None:
+        """No milestones: a sentence instead of empty axes."""
+        from roadmap.plot import plot_milestone_slip
+
+        empty = rm.MilestoneSlip(roadmap="x", status_dates=(D(2021, 3, 31),), lines=())
+        plot_milestone_slip(empty, ax=ax, language="en")
+        assert [t.get_text() for t in ax.texts] == ["No milestones"]
+
+
 class TestBudgetAndSCurve:
     @pytest.mark.parametrize("by", ["dimension", "owner", "funding"])
     def test_stacks_stay_apart_in_greyscale(self, by: str) -> None:

@@ -115,6 +115,10 @@ class TestDocument:
         assert ids[:4] == ["cover", "summary", "tracking", "gantt"]
         html = doc.html
         assert "28 Januari 2024 (28 hari terlambat)" in html
+        section = html.split('<section id="tracking"')[1].split("</section>")[0]
+        assert section.count("<svg") == 1  # the milestone slip chart
+        assert "Pergeseran tonggak per triwulan" in section
+        assert "M3 +28 hari" in section  # its text stays text
         assert "30 Juni 2021" in html.split('<section id="summary"')[0]  # on the cover
         assert "tracking" not in [s.id for s in report(rm.load(EXAMPLE)).sections]
         assert rm.loads(html, "html") == tracked

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 from datetime import date, timedelta
@@ -23,6 +25,8 @@ from roadmap.tracking import (
     earned_value,
     forecast,
     make_baseline,
+    milestone_slip,
+    period_ends,
     status,
     stored_baseline,
     with_baseline,
@@ -306,6 +310,105 @@ class TestFormats:
         assert status(again).to_dict() == status(plan).to_dict()
 
 
+def _slip_plan(**roadmap: object) -> Roadmap:
+    """A (100 days from 1 January 2021, started that day) and milestone M after it."""
+    fields: dict[str, object] = {
+        "name": "x", "start": D(2021, 1, 1), "status_date": D(2021, 5, 31),
+        "initiatives": [Initiative(id="A", name="a", duration=100, actual_start=D(2021, 1, 1)),
+                        Initiative(id="B", name="b", duration=10, depends_on="A")],
+        "milestones": [Milestone(id="M", name="m", after="A", deadline=D(2021, 6, 30)),
+                       Milestone(id="N", name="n", after="B")],
+        "realisation": [Realisation(item="A", month="2021-03", progress=0.3),
+                        Realisation(item="A", month="2021-05", progress=0.6)],
+    }  # fmt: skip
+    fields.update(roadmap)
+    return Roadmap(**fields)  # type: ignore[arg-type]
+
+
+class TestMilestoneSlip:
+    def test_period_ends(self) -> None:
+        """Quarter (triwulan) or month ends after the first day, then the last day once."""
+        q = period_ends(D(2019, 2, 10), D(2019, 12, 31))
+        assert q == (D(2019, 3, 31), D(2019, 6, 30), D(2019, 9, 30), D(2019, 12, 31))
+        m = period_ends(D(2020, 1, 1), D(2020, 3, 15), "month")
+        assert m == (D(2020, 1, 31), D(2020, 2, 29), D(2020, 3, 15))
+        assert period_ends(D(2020, 12, 31), D(2020, 12, 31)) == (D(2020, 12, 31),)
+        assert period_ends(D(2021, 1, 1), D(2020, 1, 1)) == ()
+
+    def test_forecast_at_every_quarter(self) -> None:
+        """The forecasts by hand, at every quarter end up to the status date.
+
+        30 % at 31 March leaves 70 of 100 days from 1 April (to 9 June); 60 % at 31 May
+        leaves 40 (to 10 July). B (10 days) follows, and N on its finish.
+        """
+        slip = milestone_slip(_slip_plan())
+        assert slip.status_dates == (D(2021, 3, 31), D(2021, 5, 31))
+        m, n = slip.lines
+        assert (m.id, m.baseline, m.deadline) == ("M", D(2021, 4, 10), D(2021, 6, 30))
+        assert m.forecasts == (D(2021, 6, 9), D(2021, 7, 10))
+        assert m.slip_days == 91
+        assert n.baseline == D(2021, 4, 20)
+        assert n.forecasts == (D(2021, 6, 19), D(2021, 7, 20))
+        months = milestone_slip(_slip_plan(), every="month")
+        assert months.status_dates == (D(2021, 1, 31), D(2021, 2, 28), D(2021, 3, 31),
+                                       D(2021, 4, 30), D(2021, 5, 31))  # fmt: skip
+        # January: started, no record yet: all 100 days left from 1 February.
+        assert months.lines[0].forecasts[0] == D(2021, 5, 11)
+        records = slip.records()
+        assert len(records) == 4
+        assert records[1] == {"id": "M", "name": "m", "status_date": "2021-05-31",
+                              "baseline": "2021-04-10", "forecast": "2021-07-10",
+                              "slip_days": 91}  # fmt: skip
+
+    def test_a_reached_milestone_stays_at_its_day(self) -> None:
+        """Once A is done, M sits on its actual finish at every later status date."""
+        plan = _slip_plan(
+            status_date=D(2021, 9, 30),
+            initiatives=[Initiative(id="A", name="a", duration=100, actual_start=D(2021, 1, 1),
+                                    actual_finish=D(2021, 7, 15)),
+                         Initiative(id="B", name="b", duration=10, depends_on="A")],
+        )  # fmt: skip
+        slip = milestone_slip(plan, dates=[D(2021, 6, 30), D(2021, 9, 30), D(2021, 8, 31)])
+        assert slip.status_dates == (D(2021, 6, 30), D(2021, 8, 31), D(2021, 9, 30))
+        assert slip.lines[0].forecasts[1:] == (D(2021, 7, 15), D(2021, 7, 15))
+
+    def test_versions_at_their_own_status_dates(self) -> None:
+        """Several versions, each at its status date; a milestone a version lacks is None."""
+        old = _slip_plan(
+            status_date=D(2021, 3, 31),
+            milestones=[
+                Milestone(id="M", name="m", after="A"),
+                Milestone(id="X", name="x", after="A"),
+            ],
+        )
+        new = _slip_plan()
+        slip = milestone_slip([old, new])
+        assert slip.status_dates == (D(2021, 3, 31), D(2021, 5, 31))
+        assert [line.id for line in slip.lines] == ["M", "N", "X"]
+        assert slip.lines[0].forecasts == (D(2021, 6, 9), D(2021, 7, 10))
+        assert slip.lines[1].forecasts == (None, D(2021, 7, 20))
+        assert slip.lines[2].forecasts == (D(2021, 6, 9), None)
+        assert slip.lines[2].slip_days == 60
+
+    def test_needs_a_status_date(self) -> None:
+        """Without a status date (and no dates given) the slip cannot be forecast."""
+        with pytest.raises(rm.RoadmapError, match="no status date"):
+            milestone_slip(_slip_plan(status_date=None))
+        slip = milestone_slip(_slip_plan(status_date=None), dates=[D(2021, 3, 31)])
+        assert slip.lines[0].forecasts == (D(2021, 6, 9),)
+        with pytest.raises(rm.RoadmapError, match="at least one plan"):
+            milestone_slip([])
+
+    def test_the_example(self) -> None:
+        """The example's milestones at 30 June 2021: M3 28 days late as `roadmap status` says."""
+        tracked = rm.load(Path(__file__).parent.parent / "examples/tanjungpinang_status_2021.toml")
+        slip = milestone_slip(tracked)
+        assert len(slip.status_dates) == 10
+        assert slip.status_dates[-1] == tracked.status_date
+        last = {line.id: line.forecasts[-1] for line in slip.lines}
+        assert last["M3"] == status(tracked).forecast_finish == D(2024, 1, 28)
+
+
 class TestCommandLine:
     def test_baseline_keeps_the_comments(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -365,3 +468,28 @@ class TestCommandLine:
         assert main(["diff", str(old), str(new), "-o", str(tmp_path / "d.json")]) == 0
         tree = json.loads((tmp_path / "d.json").read_text())
         assert tree["finish"]["days"] == 15
+
+    def test_slip(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Roadmap slip: a table per status date, CSV and JSON, a chart by the suffix."""
+        path = tmp_path / "rencana.toml"
+        rm.save(_slip_plan(), path)
+        assert main(["slip", str(path), "-l", "en"]) == 0
+        out = capsys.readouterr().out
+        assert "2021-03-31  2021-05-31  slip (days)" in out
+        assert "M   2021-04-10  2021-06-09  2021-07-10          +91" in out
+        assert main(["slip", str(path), "-f", "csv", "--every", "month"]) == 0
+        rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+        assert len(rows) == 10
+        assert rows[0]["forecast"] == "2021-05-11"
+        assert main(["slip", str(path), "-o", str(tmp_path / "s.json")]) == 0
+        tree = json.loads((tmp_path / "s.json").read_text())
+        assert tree["milestones"][0]["forecasts"] == ["2021-06-09", "2021-07-10"]
+        assert main(["slip", str(path), "-o", str(tmp_path / "s.png")]) == 0
+        assert (tmp_path / "s.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        untracked = tmp_path / "rencana_awal.toml"
+        rm.save(_slip_plan(status_date=None), untracked)
+        capsys.readouterr()
+        assert main(["slip", str(untracked), str(path)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert f"{untracked}: no status date" in err

@@ -50,6 +50,10 @@ from roadmap.export.tracking import (
     diff_markdown,
     diff_text,
     diff_xlsx,
+    slip_csv,
+    slip_json,
+    slip_markdown,
+    slip_text,
     status_json,
     status_markdown,
     status_text,
@@ -58,11 +62,11 @@ from roadmap.export.tracking import (
 from roadmap.model import Roadmap
 
 __all__ = [
-    "CSV_DIALECTS", "budget_csv", "budget_json", "budget_markdown", "budget_text",
-    "budget_xlsx", "diff_json", "diff_markdown", "diff_text", "diff_xlsx", "dumps", "save",
-    "schedule_csv", "schedule_json", "schedule_markdown", "schedule_text", "schedule_xlsx",
-    "status_json", "status_markdown", "status_text", "status_xlsx", "to_ical", "to_mermaid",
-    "to_mspdi",
+    "CSV_DIALECTS", "budget_csv", "budget_json", "budget_markdown", "budget_text", "budget_xlsx",
+    "diff_json", "diff_markdown", "diff_text", "diff_xlsx", "dumps", "save", "schedule_csv",
+    "schedule_json", "schedule_markdown", "schedule_text", "schedule_xlsx", "slip_csv",
+    "slip_json", "slip_markdown", "slip_text", "status_json", "status_markdown", "status_text",
+    "status_xlsx", "to_ical", "to_mermaid", "to_mspdi",
 ]  # fmt: skip
 
 

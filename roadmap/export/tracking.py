@@ -1,18 +1,19 @@
-"""Status and plan-diff reports as text, Markdown, JSON and XLSX."""
+"""Status, plan-diff and milestone-slip reports as text, Markdown, CSV, JSON and XLSX."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from roadmap._i18n import Language, language_of, long_date
-from roadmap._sheets import workbook, xlsx_bytes, xlsx_sheet
+from roadmap._sheets import csv_text, workbook, xlsx_bytes, xlsx_sheet
 from roadmap.money import format_money
-from roadmap.tracking import EarnedValue, PlanDiff, Status
+from roadmap.tracking import EarnedValue, MilestoneSlip, PlanDiff, Status
 
 __all__ = [
-    "diff_json", "diff_markdown", "diff_text", "diff_xlsx", "status_json", "status_markdown",
-    "status_text", "status_xlsx",
+    "diff_json", "diff_markdown", "diff_text", "diff_xlsx", "slip_csv", "slip_json",
+    "slip_markdown", "slip_text", "status_json", "status_markdown", "status_text", "status_xlsx",
 ]  # fmt: skip
 
 _WORDS: dict[str, dict[str, Any]] = {
@@ -24,7 +25,8 @@ _WORDS: dict[str, dict[str, Any]] = {
                     "AC"),
            "group": "kelompok", "added": "ditambah", "removed": "dihapus",
            "changed": "diubah", "shifts": "bergeser", "budget": "anggaran",
-           "critical": "jalur kritis", "none": "tidak ada perubahan"},
+           "critical": "jalur kritis", "none": "tidak ada perubahan", "slip": "geser (hari)",
+           "slip_title": "perkiraan tanggal tonggak per tanggal status"},
     "en": {"as_of": "as of", "baseline": "baseline", "finish": "finish",
            "variance": "variance", "days": "days", "late": "late", "early": "early",
            "state": {"done": "done", "started": "under way", "not_started": "not started"},
@@ -32,7 +34,8 @@ _WORDS: dict[str, dict[str, Any]] = {
                     "forecast finish", "finish var.", "planned", "progress", "PV", "EV", "AC"),
            "group": "group", "added": "added", "removed": "removed", "changed": "changed",
            "shifts": "moved", "budget": "budget", "critical": "critical path",
-           "none": "no changes"},
+           "none": "no changes", "slip": "slip (days)",
+           "slip_title": "forecast milestone dates per status date"},
 }  # fmt: skip
 
 _FIGURES = ("bac", "pv", "ev", "ac", "sv", "cv", "spi", "cpi", "eac", "etc", "vac", "tcpi",
@@ -223,3 +226,57 @@ def diff_xlsx(d: PlanDiff, language: str = "id") -> bytes:
                [[k, a, b, b - a] for k, (a, b) in d.budget.items()],
                money=lambda c: c in ("old", "new", "change"))  # fmt: skip
     return xlsx_bytes(book)
+
+
+def _slip_rows(slip: MilestoneSlip, lang: Language) -> list[tuple[str, ...]]:
+    """Milestones down, status dates across: the forecast at each, then the slip."""
+
+    def day(d: date | None) -> str:
+        return "" if d is None else d.isoformat()
+
+    w = _WORDS[lang]
+    head = ("id", w["baseline"], *(d.isoformat() for d in slip.status_dates), w["slip"])
+    rows: list[tuple[str, ...]] = [head]
+    for line in slip.lines:
+        moved = line.slip_days
+        rows.append((line.id, day(line.baseline), *(day(f) for f in line.forecasts),
+                     "" if moved is None else f"{moved:+d}"))  # fmt: skip
+    return rows
+
+
+def slip_text(slip: MilestoneSlip, language: str = "id") -> str:
+    """The milestone slip table as aligned text: each milestone's forecast per status date."""
+    lang = language_of(language)
+    title = f"{slip.roadmap}: {_WORDS[lang]['slip_title']}"
+    return "\n".join([title, "", *_aligned(_slip_rows(slip, lang))]) + "\n"
+
+
+def slip_markdown(slip: MilestoneSlip, language: str = "id") -> str:
+    """The milestone slip table in Markdown."""
+    lang = language_of(language)
+    title = f"**{slip.roadmap}: {_WORDS[lang]['slip_title']}**"
+    return "\n".join([title, "", *_md(_slip_rows(slip, lang))]) + "\n"
+
+
+def slip_csv(slip: MilestoneSlip) -> str:
+    """The milestone slip as CSV: one row per milestone and status date."""
+    records = slip.records()
+    columns = ["id", "name", "status_date", "baseline", "forecast", "slip_days"]
+    return csv_text(columns, [[r[c] for c in columns] for r in records])
+
+
+def slip_json(slip: MilestoneSlip) -> str:
+    """The milestone slip as JSON: the status dates and every milestone's forecasts."""
+    data = {
+        "roadmap": slip.roadmap,
+        "status_dates": [d.isoformat() for d in slip.status_dates],
+        "milestones": [
+            {"id": line.id, "name": line.name,
+             "baseline": line.baseline.isoformat() if line.baseline else None,
+             "deadline": line.deadline.isoformat() if line.deadline else None,
+             "forecasts": [f.isoformat() if f else None for f in line.forecasts],
+             "slip_days": line.slip_days}
+            for line in slip.lines
+        ],
+    }  # fmt: skip
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -1,4 +1,4 @@
-"""Charts for planning documents: Gantt chart, budget per fiscal year, S-curve.
+"""Charts for planning documents: Gantt chart, budget per fiscal year, S-curve, slip chart.
 
 This is the only package that imports matplotlib.  The ``plot_*`` functions are
 axes-level: they draw on ``ax`` (or the current axes), return it, and never call
@@ -13,8 +13,10 @@ from roadmap.plot._style import PALETTE, figure_bytes, group_colours, save_figur
 from roadmap.plot.budget import budget_figure, plot_budget
 from roadmap.plot.gantt import gantt_pages, plot_gantt, render_gantt, save_gantt
 from roadmap.plot.scurve import plot_s_curve, s_curve_figure
+from roadmap.plot.slip import plot_milestone_slip, slip_figure
 
 __all__ = [
     "PALETTE", "budget_figure", "figure_bytes", "gantt_pages", "group_colours", "plot_budget",
-    "plot_gantt", "plot_s_curve", "render_gantt", "s_curve_figure", "save_figure", "save_gantt",
+    "plot_gantt", "plot_milestone_slip", "plot_s_curve", "render_gantt", "s_curve_figure",
+    "save_figure", "save_gantt", "slip_figure",
 ]  # fmt: skip

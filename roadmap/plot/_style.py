@@ -5,8 +5,11 @@ Only the plotting package imports matplotlib; these are plain values.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import os
+from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -16,9 +19,27 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
-    "CRITICAL", "GRID", "HATCHES", "INK", "LANE", "NONE_COLOUR", "PALETTE", "PAPER",
-    "PDF_CORE", "ROW_INCHES", "STYLE", "WORDS", "GroupBy", "date_number", "figure_bytes",
-    "group_colours", "group_hatches", "save_figure", "truncate", "wrap_label",
+    "CRITICAL",
+    "GRID",
+    "HATCHES",
+    "INK",
+    "LANE",
+    "NONE_COLOUR",
+    "PALETTE",
+    "PAPER",
+    "PDF_CORE",
+    "ROW_INCHES",
+    "STYLE",
+    "WORDS",
+    "GroupBy",
+    "date_number",
+    "figure_bytes",
+    "group_colours",
+    "group_hatches",
+    "quiet_font_lookup",
+    "save_figure",
+    "truncate",
+    "wrap_label",
 ]  # fmt: skip
 
 #: Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
@@ -54,6 +75,9 @@ WORDS = {
         "budget": "Anggaran", "cumulative": "Progres kumulatif, bobot biaya",
         "late": "terlambat {days} hari", "missed": "Tenggat terlewat",
         "physical": "Realisasi fisik", "financial": "Realisasi keuangan", "deviation": "Deviasi",
+        "forecast": "Perkiraan tanggal tonggak", "slip": "pergeseran tonggak",
+        "slip_days": "{days:+d} hari",
+        "no_milestones": "Tidak ada tonggak",
     },
     "en": {
         "critical": "Critical path", "milestone": "Milestone", "progress": "Progress",
@@ -64,6 +88,9 @@ WORDS = {
         "budget": "Budget", "cumulative": "Cumulative progress, cost-weighted",
         "late": "{days} days late", "missed": "Deadline missed",
         "physical": "Physical progress", "financial": "Money spent", "deviation": "Deviation",
+        "forecast": "Forecast milestone date", "slip": "milestone slip",
+        "slip_days": "{days:+d} days",
+        "no_milestones": "No milestones",
     },
 }  # fmt: skip
 
@@ -87,6 +114,22 @@ PDF_CORE: Any = {
     "font.weight": "medium",  # the weight the Helvetica metrics declare for "normal"
     "pdf.use14corefonts": True,
 }
+
+
+@contextlib.contextmanager
+def quiet_font_lookup() -> Iterator[None]:
+    """Hush matplotlib's font manager while drawing under :data:`PDF_CORE`.
+
+    Helvetica is a PDF core font, not a file: every axis looking it up (for its tick
+    formatter) logs "Failed to find font weight medium", which is expected and harmless.
+    """
+    logger = logging.getLogger("matplotlib.font_manager")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def truncate(text: str, chars: int) -> str:

@@ -44,6 +44,7 @@ from roadmap.plot._style import (
     date_number,
     figure_bytes,
     group_colours,
+    quiet_font_lookup,
     truncate,
     wrap_label,
 )
@@ -876,7 +877,8 @@ def render_gantt(
     with mpl.rc_context(STYLE), PdfPages(buf, metadata={
             "Creator": None, "Producer": None, "CreationDate": None}) as pdf:  # fmt: skip
         core = not embed_fonts
-        figures = gantt_pages(plan, pages=True, style=PDF_CORE if core else STYLE, **kw)
+        with quiet_font_lookup():
+            figures = gantt_pages(plan, pages=True, style=PDF_CORE if core else STYLE, **kw)
         embedded: list[Figure] = []
         for k, fig in enumerate(figures):
             if core and _standard_text(fig):

@@ -43,6 +43,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "until": "s.d.", "filter": "Saring", "rows_shown": "baris ditampilkan", "contents": "Isi",
         "sort_hint": "Klik judul kolom untuk mengurutkan.",
         "tracking": "Pemantauan", "baseline": "Acuan", "forecast": "Perkiraan",
+        "slip": "Pergeseran tonggak per triwulan",
         "state": "Keadaan", "variance": "Deviasi selesai (hari)", "planned": "Rencana",
         "progress": "Realisasi fisik", "done": "selesai", "started": "berjalan",
         "not_started": "belum mulai", "late_by": "terlambat", "early_by": "lebih awal",
@@ -65,6 +66,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "until": "to", "filter": "Filter", "rows_shown": "rows shown", "contents": "Contents",
         "sort_hint": "Click a column heading to sort.",
         "tracking": "Tracking", "baseline": "Baseline", "forecast": "Forecast",
+        "slip": "Milestone slip by quarter",
         "state": "State", "variance": "Finish variance (days)", "planned": "Planned",
         "progress": "Progress", "done": "done", "started": "under way",
         "not_started": "not started", "late_by": "late", "early_by": "early",
@@ -238,7 +240,21 @@ def _tracking(ctx: Context) -> Section | None:
         if r.state != "done" and ((r.finish_variance_days or 0) > 0 or r.planned_progress > 0)
     ]  # fmt: skip
     return Section(id="tracking", title=w["tracking"], template="tracking.html.j2",
-                   data={"facts": facts, "rows": rows})  # fmt: skip
+                   data={"facts": facts, "rows": rows, "slip": _slip_svg(ctx, st)})  # fmt: skip
+
+
+def _slip_svg(ctx: Context, st: Status) -> str | None:
+    """The milestone slip chart up to the status date, when the plan has milestones."""
+    if not ctx.plan.milestones:
+        return None
+    from roadmap.plot import slip_figure
+    from roadmap.reporting.render import inline_svg
+    from roadmap.tracking import milestone_slip, period_ends
+
+    dates = period_ends(ctx.plan.start, st.status_date)
+    slip = milestone_slip(ctx.plan, dates=dates)
+    fig = slip_figure(slip, language=ctx.language, title=ctx.words["slip"])
+    return inline_svg(fig, "slip")
 
 
 def _findings(ctx: Context) -> Section:

@@ -4,7 +4,8 @@
 - :func:`status`: baseline against forecast per item, earned value and earned schedule for
   the roadmap and by group;
 - :func:`make_baseline`, :func:`with_baseline`: freeze the planned dates and budgets;
-- :func:`diff`: what changed between two versions of a plan.
+- :func:`diff`: what changed between two versions of a plan;
+- :func:`milestone_slip`: every milestone's forecast at each status date (the slip chart).
 
 See ``docs/concepts/tracking.md`` for the rules, worked step by step.
 """
@@ -21,6 +22,7 @@ from roadmap.tracking.forecast import (
     stored_baseline,
     with_baseline,
 )
+from roadmap.tracking.slip import MilestoneSlip, SlipLine, milestone_slip, period_ends
 from roadmap.tracking.status import (
     BY,
     ItemStatus,
@@ -32,8 +34,9 @@ from roadmap.tracking.status import (
 )
 
 __all__ = [
-    "BY", "Actuals", "Change", "EarnedValue", "ItemStatus", "PlanDiff", "ProgressCurve",
-    "PvCurve", "Shift", "State", "Status", "StatusBy", "diff", "earned_schedule",
-    "earned_value", "forecast", "forecast_plan", "make_baseline", "progress_curve", "status",
-    "stored_baseline", "with_baseline",
+    "BY", "Actuals", "Change", "EarnedValue", "ItemStatus", "MilestoneSlip", "PlanDiff",
+    "ProgressCurve", "PvCurve", "Shift", "SlipLine", "State", "Status", "StatusBy", "diff",
+    "earned_schedule", "earned_value", "forecast", "forecast_plan", "make_baseline",
+    "milestone_slip", "period_ends", "progress_curve", "status", "stored_baseline",
+    "with_baseline",
 ]  # fmt: skip

@@ -7,7 +7,8 @@ The rules (``docs/concepts/tracking.md`` shows them step by step on a worked cas
    counted from the day after the status date: ``remaining`` when given (in any unit,
    workdays too), else ``(1 - progress) x`` its planned duration in days, rounded up.
 3. An item **not started** cannot start before the day after the status date (nor before
-   its planned start); its links hold as planned.
+   its planned start); its links hold as planned.  A milestone counts as reached, on the
+   finish its links give, once everything it follows is finished, even unrecorded.
 4. Successors follow by the critical path method, deadlines included, so a forecast that
    misses a deadline shows as negative slack.
 
@@ -82,10 +83,21 @@ def forecast_plan(plan: Roadmap, as_of: date | None = None) -> Roadmap:
         else:
             start = max(item.start, after) if item.start else after
             initiatives.append(attrs.evolve(item, start=start))
+    done = {i.id for i in plan.initiatives if actuals.state(i, day) == "done"}
+    done |= {m.id for m in plan.milestones if m.actual_finish and m.actual_finish <= day}
+    reached: set[str] = set()  # not recorded, but everything before it is done
+    while True:
+        more = {m.id for m in plan.milestones if m.id not in done | reached and m.links
+                and all(link.id in done | reached for link in m.links)}  # fmt: skip
+        if not more:
+            break
+        reached |= more
     milestones = []
     for m in plan.milestones:
         if m.actual_finish is not None and m.actual_finish <= day:
             milestones.append(attrs.evolve(m, date=m.actual_finish, after=None, depends_on=()))
+        elif m.id in reached:
+            milestones.append(m)  # its links place it on the actual finishes
         else:
             milestones.append(attrs.evolve(m, date=max(m.date, after) if m.date else after))
     return attrs.evolve(plan, initiatives=initiatives, milestones=milestones)
