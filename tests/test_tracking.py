@@ -199,6 +199,32 @@ class TestStatus:
         assert (acts.progress(a, D(2021, 3, 1)), acts.cost(a, D(2021, 3, 1))) == (0.5, 400)
         assert acts.state(a, D(2021, 3, 1)) == "started"
 
+    def test_money_by_the_year_it_was_spent_in(self) -> None:
+        """actual_cost spreads over the actual days the records leave unaccounted.
+
+        A: 22 Dec 2020 .. 10 Jan 2021, 10 days in each year, Rp200: 100 + 100.  B: started
+        1 Dec 2020, Rp50 recorded in December, Rp150 to the status date 31 March 2021: the
+        other 100 over 121 days (31 in 2020, 90 in 2021): 25.6 and 74.4, whole rupiah by
+        the largest remainder: 26 and 74.
+        """
+        plan = Roadmap(name="x", start=D(2020, 12, 1), status_date=D(2021, 3, 31),
+            initiatives=[
+                Initiative(id="A", name="a", duration=20, budget=200,
+                           actual_start=D(2020, 12, 22), actual_finish=D(2021, 1, 10),
+                           actual_cost=200),
+                Initiative(id="B", name="b", duration=200, budget=300,
+                           actual_start=D(2020, 12, 1), actual_cost=150, progress=0.5)],
+            realisation=[Realisation(item="B", month="2020-12", progress=0.1, spent=50)],
+        )  # fmt: skip
+        acts = Actuals(plan)
+        a, b = plan["A"], plan["B"]
+        day = D(2021, 3, 31)
+        assert acts.spent_by_year(a, day, "01-01") == {2020: 100, 2021: 100}
+        assert acts.spent_by_year(b, day, "01-01") == {2020: 76, 2021: 74}
+        years = status(plan, by="year").groups
+        assert (years["2020"].ac, years["2021"].ac) == (176, 174)
+        assert years["2020"].ac + years["2021"].ac == status(plan).earned_value.ac
+
 
 @settings(max_examples=150, deadline=None)
 @given(dags(workdays="never"), st.floats(0.0, 1.0))

@@ -102,21 +102,35 @@ class Actuals:
     def spent_by_year(self, item: Initiative | Milestone, day: date, fys: str) -> dict[int, int]:
         """Money spent up to *day* by the fiscal year it was spent in.
 
-        ``actual_cost`` counts in the status date's year.
+        Records count in the year of their date.  Of an ``actual_cost``, what the records
+        up to the status date do not account for is spread evenly over the item's actual
+        days up to its finish or the status date (like :meth:`cost` between records).
         """
-        from roadmap.budget import fiscal_year
+        from roadmap.budget import fiscal_year, fiscal_years, spread
 
         out: dict[int, int] = {}
+
+        def add(year: int, amount: int) -> None:
+            out[year] = out.get(year, 0) + amount
+
         records = self._until(item.id, day)
         actual = getattr(item, "actual_cost", None)
         if actual is not None and self._fields_apply(day):
-            year = fiscal_year(self.status_date or day, fys)
-            out[year] = actual
-            records = [r for r in records if self.status_date is None or r.date > self.status_date]
+            cut = self.status_date or day
+            before = [r for r in records if r.date <= cut]
+            rest = actual - sum(r.spent or 0 for r in before)
+            start: date | None = item.actual_start
+            end = min(item.actual_finish or cut, cut)
+            if rest and start is not None and start <= end:
+                years = fiscal_years(start.toordinal(), end.toordinal() + 1, fys)
+                for year, amount in spread(rest, years).items():
+                    add(year, amount)
+            elif rest:
+                add(fiscal_year(cut, fys), rest)
+            records = before + [r for r in records if r.date > cut]
         for r in records:
             if r.spent:
-                y = fiscal_year(r.date, fys)
-                out[y] = out.get(y, 0) + r.spent
+                add(fiscal_year(r.date, fys), r.spent)
         return out
 
     def dates(self) -> list[date]:
