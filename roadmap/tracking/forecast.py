@@ -86,12 +86,14 @@ def forecast_plan(plan: Roadmap, as_of: date | None = None) -> Roadmap:
     done = {i.id for i in plan.initiatives if actuals.state(i, day) == "done"}
     done |= {m.id for m in plan.milestones if m.actual_finish and m.actual_finish <= day}
     reached: set[str] = set()  # not recorded, but everything before it is done
-    while True:
-        more = {m.id for m in plan.milestones if m.id not in done | reached and m.links
-                and all(link.id in done | reached for link in m.links)}  # fmt: skip
+    waiting = [m for m in plan.milestones if m.id not in done and m.links]
+    while waiting:
+        more = [m for m in waiting if all(link.id in done for link in m.links)]
         if not more:
             break
-        reached |= more
+        reached.update(m.id for m in more)
+        done.update(reached)
+        waiting = [m for m in waiting if m.id not in reached]
     milestones = []
     for m in plan.milestones:
         if m.actual_finish is not None and m.actual_finish <= day:
