@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from roadmap.model import DIMENSIONS, Roadmap
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "group_hatches",
     "quiet_font_lookup",
     "save_figure",
+    "titled_figure",
     "truncate",
     "wrap_label",
 ]  # fmt: skip
@@ -114,6 +116,18 @@ PDF_CORE: Any = {
     "font.weight": "medium",  # the weight the Helvetica metrics declare for "normal"
     "pdf.use14corefonts": True,
 }
+
+
+def titled_figure(
+    size: tuple[float, float], rect: tuple[float, float, float, float], title: str
+) -> tuple[Figure, Axes]:
+    """A figure of *size* inches with one axes at *rect* and a bold title at its top left."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=size)
+    ax = fig.add_axes(rect)
+    fig.text(0.02, 0.97, title, fontsize=10, fontweight="bold", va="top")
+    return fig, ax
 
 
 @contextlib.contextmanager

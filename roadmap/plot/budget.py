@@ -19,6 +19,7 @@ from roadmap.plot._style import (
     WORDS,
     group_colours,
     group_hatches,
+    titled_figure,
     truncate,
 )
 
@@ -130,11 +131,11 @@ def budget_figure(
 
     Room below the axes grows with the legend, so that no label is clipped.
     """
-    fig = Figure(figsize=size)
     n_groups = len(budget_by(plan, by).groups) + 1  # and the ceiling
     legend_rows = -(-n_groups // 3)
     bottom = (0.55 + 0.16 * legend_rows) / size[1]
-    ax = fig.add_axes((0.11, bottom, 0.86, 0.86 - bottom))
+    fig, ax = titled_figure(size, (0.11, bottom, 0.86, 0.86 - bottom),
+                            title if title is not None else plan.name)  # fmt: skip
     plot_budget(plan, ax=ax, by=by, language=language)
     legend = ax.get_legend()
     if legend is not None:  # the legend goes to the bottom of the page, below the years
@@ -142,6 +143,4 @@ def budget_figure(
         legend.remove()
         fig.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=3,
                    frameon=False, fontsize=6.5)  # fmt: skip
-    fig.text(0.02, 0.97, title if title is not None else plan.name, fontsize=10,
-             fontweight="bold", va="top")  # fmt: skip
     return fig

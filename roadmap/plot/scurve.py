@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from roadmap._i18n import Language
 from roadmap.budget import s_curve
 from roadmap.model import Roadmap
-from roadmap.plot._style import CRITICAL, GRID, PALETTE, STYLE, WORDS, date_number
+from roadmap.plot._style import CRITICAL, GRID, PALETTE, STYLE, WORDS, date_number, titled_figure
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -99,12 +99,11 @@ def s_curve_figure(
     size: tuple[float, float] = (8.27, 4.6),
 ) -> Figure:
     """The S-curve as a figure of its own (figure-level): A4 wide, title on top."""
-    fig = Figure(figsize=size)
     # A tracked plan has a deviation axis on the right: leave room for its label.
-    ax = fig.add_axes((0.1, 0.1, 0.8 if plan.status_date is not None else 0.86, 0.8))
+    width = 0.8 if plan.status_date is not None else 0.86
+    fig, ax = titled_figure(size, (0.1, 0.1, width, 0.8),
+                            title if title is not None else plan.name)  # fmt: skip
     plot_s_curve(plan, ax=ax, language=language, status_date=status_date)
-    fig.text(0.02, 0.97, title if title is not None else plan.name, fontsize=10,
-             fontweight="bold", va="top")  # fmt: skip
     return fig
 
 

@@ -9,7 +9,16 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from roadmap._i18n import Language
-from roadmap.plot._style import CRITICAL, GRID, INK, PALETTE, STYLE, WORDS, date_number
+from roadmap.plot._style import (
+    CRITICAL,
+    GRID,
+    INK,
+    PALETTE,
+    STYLE,
+    WORDS,
+    date_number,
+    titled_figure,
+)
 from roadmap.tracking.slip import MilestoneSlip
 
 if TYPE_CHECKING:
@@ -118,10 +127,7 @@ def slip_figure(
     size: tuple[float, float] = (8.27, 4.6),
 ) -> Figure:
     """The milestone slip chart as a figure of its own: A4 wide, title on top."""
-    fig = Figure(figsize=size)
-    ax = fig.add_axes((0.1, 0.14, 0.86, 0.76))
+    heading = title if title is not None else f"{slip.roadmap}: {WORDS[language]['slip']}"
+    fig, ax = titled_figure(size, (0.1, 0.14, 0.86, 0.76), heading)
     plot_milestone_slip(slip, ax=ax, language=language)
-    words = WORDS[language]
-    heading = title if title is not None else f"{slip.roadmap}: {words['slip']}"
-    fig.text(0.02, 0.97, heading, fontsize=10, fontweight="bold", va="top")
     return fig
