@@ -494,6 +494,9 @@ class TestCommandLine:
         assert main(["diff", str(old), str(new), "-o", str(tmp_path / "d.json")]) == 0
         tree = json.loads((tmp_path / "d.json").read_text())
         assert tree["finish"]["days"] == 15
+        new.write_text(TRACKED_TOML.replace("500_000_000", "750_000_000"))
+        assert main(["diff", str(old), str(new), "-l", "id"]) == 0
+        assert "2021: 1.500.000.000 -> 1.750.000.000 (+250.000.000)" in capsys.readouterr().out
 
     def test_slip(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """Roadmap slip: a table per status date, CSV and JSON, a chart by the suffix."""

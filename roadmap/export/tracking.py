@@ -43,6 +43,12 @@ _FIGURES = ("bac", "pv", "ev", "ac", "sv", "cv", "spi", "cpi", "eac", "etc", "va
 _MONEY = {"bac", "pv", "ev", "ac", "sv", "cv", "eac", "etc", "vac"}
 
 
+def _grouped(v: float, lang: Language, *, sign: bool = False) -> str:
+    """An amount grouped as the language writes it: 2.500.000 or 2,500,000."""
+    text = f"{v:+,.0f}" if sign else f"{v:,.0f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "id" else text
+
+
 def _figure(key: str, value: float | None, lang: Language, currency: str) -> str:
     if value is None:
         return "-"
@@ -81,9 +87,8 @@ def _item_rows(st: Status, lang: Language) -> list[tuple[str, ...]]:
     def day(d: Any) -> str:
         return "" if d is None else d.isoformat()
 
-    def amount(v: float) -> str:  # grouped as the language writes it: 2.500.000 / 2,500,000
-        text = f"{v:,.0f}"
-        return text.replace(",", ".") if lang == "id" else text
+    def amount(v: float) -> str:
+        return _grouped(v, lang)
 
     rows: list[tuple[str, ...]] = [tuple(w["head"])]
     for r in st.items:
@@ -181,7 +186,11 @@ def _diff_lines(d: PlanDiff, lang: Language, markdown: bool) -> list[str]:
                 for s in d.shifts]  # fmt: skip
     if d.budget:
         out.append(f"{w['budget']}:")
-        out += [f"{bullet}{k}: {a:,} -> {b:,} ({b - a:+,})" for k, (a, b) in d.budget.items()]
+        out += [
+            f"{bullet}{k}: {_grouped(a, lang)} -> {_grouped(b, lang)} "
+            f"({_grouped(b - a, lang, sign=True)})"
+            for k, (a, b) in d.budget.items()
+        ]
     old, new = d.critical_path
     if old != new:
         out.append(f"{w['critical']}: {' -> '.join(old)} => {' -> '.join(new)}")
