@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
+from typing import TypeVar
 
 import attrs
 
 from roadmap.budget import allocations
 from roadmap.errors import RoadmapError
-from roadmap.model import Baseline, BaselineItem, Roadmap
+from roadmap.model import Baseline, BaselineItem, Initiative, Milestone, Roadmap
 from roadmap.scheduler import Schedule, schedule
 from roadmap.tracking.actuals import Actuals
 
@@ -35,6 +36,8 @@ __all__ = [
     "stored_baseline",
     "with_baseline",
 ]
+
+_Item = TypeVar("_Item", Initiative, Milestone)
 
 
 def _as_of(plan: Roadmap, as_of: date | None) -> date:
@@ -59,7 +62,8 @@ def forecast_plan(plan: Roadmap, as_of: date | None = None) -> Roadmap:
     planned = schedule(plan)
     actuals = Actuals(plan)
     after = day + timedelta(days=1)
-    initiatives = []
+    initiatives: list[Initiative] = []
+    waiting: set[str] = set()  # not started: cannot start before the day after
     for item in plan.initiatives:
         state = actuals.state(item, day)
         if state == "done":
@@ -81,28 +85,47 @@ def forecast_plan(plan: Roadmap, as_of: date | None = None) -> Roadmap:
                 item, start=min(start, finish), duration=None, finish=finish, depends_on=(),
             ))  # fmt: skip
         else:
-            start = max(item.start, after) if item.start else after
-            initiatives.append(attrs.evolve(item, start=start))
+            initiatives.append(item)
+            waiting.add(item.id)
     done = {i.id for i in plan.initiatives if actuals.state(i, day) == "done"}
     done |= {m.id for m in plan.milestones if m.actual_finish and m.actual_finish <= day}
     reached: set[str] = set()  # not recorded, but everything before it is done
-    waiting = [m for m in plan.milestones if m.id not in done and m.links]
-    while waiting:
-        more = [m for m in waiting if all(link.id in done for link in m.links)]
+    pending = [m for m in plan.milestones if m.id not in done and m.links]
+    while pending:
+        more = [m for m in pending if all(link.id in done for link in m.links)]
         if not more:
             break
         reached.update(m.id for m in more)
         done.update(reached)
-        waiting = [m for m in waiting if m.id not in reached]
-    milestones = []
+        pending = [m for m in pending if m.id not in reached]
+    milestones: list[Milestone] = []
     for m in plan.milestones:
         if m.actual_finish is not None and m.actual_finish <= day:
             milestones.append(attrs.evolve(m, date=m.actual_finish, after=None, depends_on=()))
-        elif m.id in reached:
-            milestones.append(m)  # its links place it on the actual finishes
         else:
-            milestones.append(attrs.evolve(m, date=max(m.date, after) if m.date else after))
-    return attrs.evolve(plan, initiatives=initiatives, milestones=milestones)
+            milestones.append(m)  # reached ones: their links place them on actual finishes
+            if m.id not in reached:
+                waiting.add(m.id)
+    # Hold back only what would otherwise start by the status date: a constraint that does
+    # not bind could still move an item (month arithmetic measured from another day), so
+    # a plan whose actuals follow its baseline re-forecasts to the baseline exactly.
+    held = {k for k in waiting if planned[k].start <= day}
+    while True:
+        candidate = attrs.evolve(plan, initiatives=[
+            _held(i, after) if i.id in held else i for i in initiatives], milestones=[
+            _held(m, after) if m.id in held else m for m in milestones])  # fmt: skip
+        sched = schedule(candidate)
+        early = {k for k in waiting - held if sched[k].start <= day}
+        if not early:
+            return candidate
+        held |= early
+
+
+def _held(item: _Item, after: date) -> _Item:
+    """*item* with a planned start no earlier than *after*."""
+    if isinstance(item, Milestone):
+        return attrs.evolve(item, date=max(item.date, after) if item.date else after)
+    return attrs.evolve(item, start=max(item.start, after) if item.start else after)
 
 
 def forecast(plan: Roadmap, as_of: date | None = None) -> Schedule:
