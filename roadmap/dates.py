@@ -33,7 +33,10 @@ import attrs
 
 from roadmap.errors import ScheduleError
 
-__all__ = ["Calendar", "Duration", "add_months", "parse_date", "parse_duration"]
+__all__ = [
+    "FIRST_DATE", "LAST_DATE", "MAX_YEARS", "Calendar", "Duration", "add_months", "parse_date",
+    "parse_duration",
+]  # fmt: skip
 
 # Unit words in English and Indonesian, singular and plural, mapped to a Duration field.
 _UNITS = {
@@ -61,6 +64,14 @@ _ALLOWED = (
     "a whole number of days, 'N days|weeks|months|quarters|years|workdays' "
     "(or 'hari|minggu|bulan|triwulan|tahun|hari kerja'), or an ISO 8601 duration such as 'P1Y2M'"
 )
+
+
+#: The dates a plan may state: years 1900 to 2200 (a wider date is a typo, such as
+#: 9999-12-31 for "no end", and would overflow what the schedule derives from it).
+FIRST_DATE = date(1900, 1, 1)
+LAST_DATE = date(2200, 12, 31)
+#: The longest duration or lag, in years.
+MAX_YEARS = 300
 
 
 def _int_field() -> Any:
@@ -110,6 +121,11 @@ class Duration:
             raise ValueError(f"all parts of a duration must have the same sign, got {self!s}")
         if self.workdays and any(parts[:-1]):
             raise ValueError("a duration in workdays cannot be mixed with other units")
+        months = self.years * 12 + self.quarters * 3 + self.months
+        days = self.weeks * 7 + self.days + self.workdays * 7 // 5
+        if abs(months) * 61 + abs(days) * 2 > MAX_YEARS * 732:  # 61 / 2 = 30.5 days a month
+            raise ValueError(f"a duration (or lag) of {self!s} is longer than the "
+                             f"{MAX_YEARS} years a plan may span")  # fmt: skip
         fixed = None
         if not (self.years or self.quarters or self.months or self.workdays):
             fixed = self.weeks * 7 + self.days
@@ -312,7 +328,8 @@ def parse_date(value: object) -> date:
     Raises
     ------
     ValueError
-        For anything else, including date-times (a plan is in whole days).
+        For anything else, including date-times (a plan is in whole days), and for a date
+        outside :data:`FIRST_DATE` .. :data:`LAST_DATE` (years 1900 to 2200).
 
     Examples
     --------
@@ -322,13 +339,21 @@ def parse_date(value: object) -> date:
     if isinstance(value, datetime):
         raise ValueError(f"expected a date without a time, got {value.isoformat()!r}")
     if isinstance(value, date):
-        return value
+        return _in_window(value)
     if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError as err:
             raise ValueError(f"invalid date {value!r}: {err}") from None
+        return _in_window(day)
     raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+def _in_window(day: date) -> date:
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise ValueError(f"the date {day.isoformat()} is outside the years "
+                         f"{FIRST_DATE.year} to {LAST_DATE.year} a plan may use")  # fmt: skip
+    return day
 
 
 def add_months(ordinal: int, months: int) -> int:

@@ -38,10 +38,11 @@ import attrs
 from roadmap import _html
 from roadmap._i18n import SCHEDULE_HEADERS, language_of, yes_no
 from roadmap._network import FF, FS, SS, Network, network
-from roadmap.dates import Duration, add_months
+from roadmap.dates import LAST_DATE, Duration, add_months
 from roadmap.errors import ScheduleError, UnknownItemError
 from roadmap.model import Dependency, Initiative, Milestone, Roadmap
 
+_LAST_DAY = LAST_DATE.toordinal()
 __all__ = ["RECORD_COLUMNS", "DayNumbers", "Schedule", "ScheduledItem", "schedule"]
 
 _fromordinal = date.fromordinal
@@ -557,6 +558,13 @@ def schedule(plan: Roadmap) -> Schedule:
         ) from None
 
     finish_day = max(ef, default=plan.start.toordinal())
+    if finish_day - 1 > _LAST_DAY:
+        late = max(range(n), key=ef.__getitem__)
+        raise ScheduleError(
+            f"item {net.ids[late]!r} would finish in about the year "
+            f"{1 + int((ef[late] - 1) / 365.2425)}, after {LAST_DATE.isoformat()}, the last "
+            "date a plan may use; correct its duration, lags or planned start"
+        )
 
     # -- backward pass and free slack ---------------------------------------------------
     lf = [finish_day] * n

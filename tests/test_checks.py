@@ -110,7 +110,7 @@ DEFECTS: dict[str, tuple[Callable[[], Roadmap], tuple[str, ...]]] = {
     "workdays-without-calendar": (lambda: initiative(clean(), "A", duration="60 hari kerja"),
                                   ("A",)),
     "not-scheduled": (lambda: initiative(clean(), "C", depends_on=["C"]), ()),
-    "cannot-schedule": (lambda: initiative(clean(), "C", duration="9000 years"), ()),
+    "cannot-schedule": (lambda: initiative(clean(), "C", duration="250 years"), ()),
 }  # fmt: skip
 
 

@@ -242,3 +242,39 @@ class TestCalendar:
         """Extra days off, such as cuti bersama."""
         cal = Calendar(holidays=["2019-06-03"])
         assert not cal.is_workday(date(2019, 6, 3))
+
+
+class TestLimits:
+    """Dates and durations a plan may use: a typo is an error, never an overflow later."""
+
+    @pytest.mark.parametrize("text", ["1899-12-31", "2201-01-01", "9999-12-31"])
+    def test_dates_outside_the_window(self, text: str) -> None:
+        with pytest.raises(ValueError, match=f"the date {text} is outside the years 1900 to 2200"):
+            parse_date(text)
+        with pytest.raises(ValueError, match="outside the years"):
+            parse_date(date.fromisoformat(text))
+
+    def test_the_window_itself(self) -> None:
+        assert parse_date("1900-01-01") == date(1900, 1, 1)
+        assert parse_date("2200-12-31") == date(2200, 12, 31)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "301 years",
+            "P1000Y",
+            "109801 days",
+            "3601 months",
+            "300 years 1 month",
+            "1000000000000000000",
+            "-301 years",
+            "290 years 121 months",
+        ],
+    )
+    def test_durations_longer_than_300_years(self, text: str) -> None:
+        with pytest.raises(ValueError, match="longer than the 300 years"):
+            parse_duration(text)
+
+    @pytest.mark.parametrize("text", ["300 years", "109800 days", "3600 months", "-300 years"])
+    def test_durations_up_to_300_years(self, text: str) -> None:
+        assert parse_duration(text) == Duration.parse(text)
