@@ -696,6 +696,17 @@ def _write(args: argparse.Namespace, fmt: str, data: str | bytes, out: TextIO) -
 # -- entry points -----------------------------------------------------------------------
 
 
+def _one_line(message: str) -> str:
+    """*message* as one line a terminal shows as it is: control characters escaped.
+
+    A message may quote what a file holds; an ESC or a line break from there must not
+    reach the terminal as a command or a second line.
+    """
+    if message.isprintable():
+        return message
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in message)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* and return the exit code; never raises for bad input.
 
@@ -714,17 +725,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args, sys.stdout)
         return code
     except RoadmapError as exc:
-        sys.stderr.write(f"roadmap: error: {exc}\n")
+        sys.stderr.write(f"roadmap: error: {_one_line(str(exc))}\n")
         return EXIT_INPUT
     except OSError as exc:  # reading or writing a file failed
-        sys.stderr.write(f"roadmap: error: {exc.filename or ''}: {exc.strerror or exc}\n")
+        message = f"{exc.filename or ''}: {exc.strerror or exc}"
+        sys.stderr.write(f"roadmap: error: {_one_line(message)}\n")
         return EXIT_INPUT
     except Exception as exc:  # a bug: one line, the traceback only when asked for
         if args.debug:
             traceback.print_exc()
         sys.stderr.write(
-            f"roadmap: internal error: {type(exc).__name__}: {exc} (a bug in roadmap; "
-            "run again with --debug for the traceback and please report it)\n"
+            f"roadmap: internal error: {type(exc).__name__}: {_one_line(str(exc))} (a bug in "
+            "roadmap; run again with --debug for the traceback and please report it)\n"
         )
         return EXIT_INTERNAL
 

@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
@@ -100,17 +101,47 @@ def _opt_duration(value: object) -> Duration | None:
     return None if value is None else Duration.parse(value)
 
 
+_NAMES = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab", "\x00": "NUL",
+          "\x1b": "ESC", "\x7f": "DEL"}  # fmt: skip
+
+
+_BREAKS = re.compile(r"\s*[\t\n\r\x0b\x0c\x85\u2028\u2029][\s]*")
+
+
+def _plain(value: str, *, lines: bool = False, fold: bool = False) -> str:
+    """*value* if it holds no control character (line breaks and tabs where *lines*).
+
+    Control characters reach terminals, Mermaid, iCalendar and workbooks as commands or
+    corrupt them; a lone surrogate cannot be written as UTF-8 at all.  With *fold*, line
+    breaks and tabs (a name wrapped with Alt+Enter in a spreadsheet cell) become one space.
+    """
+    if value.isprintable():
+        return value
+    if fold:
+        value = _BREAKS.sub(" ", value)
+    for k, ch in enumerate(value):
+        if ch.isprintable() or ch == " " or (lines and ch in "\n\t\r"):
+            continue
+        code = ord(ch)
+        if 0xD800 <= code <= 0xDFFF:
+            raise ValueError(f"contains a lone surrogate U+{code:04X} at character {k + 1}")
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
+            what = _NAMES.get(ch, f"U+{code:04X}")
+            raise ValueError(f"contains a control character ({what}) at character {k + 1}")
+    return value
+
+
 def _strings(value: object) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
-        return (value,)
+        return (_plain(value, fold=True),)
     if isinstance(value, Iterable):
         out = tuple(value)
         for v in out:
             if not isinstance(v, str):
                 raise ValueError(f"expected text, got {v!r}")
-        return out
+        return tuple(_plain(v, fold=True) for v in out)
     raise ValueError(f"expected text or a list of text, got {value!r}")
 
 
@@ -219,13 +250,22 @@ def _id(value: object) -> str:
         raise ValueError(f"an id must be non-empty text, got {value!r}")
     if value != value.strip():
         raise ValueError(f"an id must not start or end with spaces, got {value!r}")
-    return value
+    return _plain(value)
 
 
 def _text(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError(f"expected text, got {value!r}")
-    return value
+    return _plain(value, fold=True)
+
+
+def _prose(value: object) -> str | None:
+    """Free text (a description, a note): line breaks and tabs allowed."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {value!r}")
+    return _plain(value, lines=True)
 
 
 def _bool(value: object) -> bool:
@@ -436,7 +476,7 @@ class Phase:
     name: str = _f(_text, "name")
     start: date | None = _f(_opt_date, "start", None)
     end: date | None = _f(_opt_date, "end", None)
-    description: str | None = _f(_opt_text, "description", None)
+    description: str | None = _f(_prose, "description", None)
 
 
 @_with_id
@@ -509,7 +549,7 @@ class Initiative:
     status: str = _f(_status, "status", "not_started")
     multi_year: bool = _f(_bool, "multi_year", False)
     tags: tuple[str, ...] = _f(_strings, "tags", ())
-    description: str | None = _f(_opt_text, "description", None)
+    description: str | None = _f(_prose, "description", None)
     actual_start: date | None = _f(_opt_date, "actual_start", None)
     actual_finish: date | None = _f(_opt_date, "actual_finish", None)
     actual_cost: int | None = _f(_opt_amount, "actual_cost", None)
@@ -614,7 +654,7 @@ class Milestone:
     deadline: _Date | None = _f(_opt_date, "deadline", None)
     status: str = _f(_status, "status", "not_started")
     tags: tuple[str, ...] = _f(_strings, "tags", ())
-    description: str | None = _f(_opt_text, "description", None)
+    description: str | None = _f(_prose, "description", None)
     actual_finish: _Date | None = _f(_opt_date, "actual_finish", None)
 
     kind: Literal["milestone"] = attrs.field(default="milestone", init=False, repr=False)
@@ -691,7 +731,7 @@ class Realisation:
     month: str | None = _f(_opt_text, "month", None, repr=False, eq=False)
     progress: float | None = _f(_opt_progress, "progress", None)
     spent: int | None = _f(_opt_amount, "spent", None)
-    note: str | None = _f(_opt_text, "note", None)
+    note: str | None = _f(_prose, "note", None)
 
     @property
     def id(self) -> str:

@@ -115,6 +115,39 @@ class TestErrors:
             ", or an ISO 8601 duration such as 'P1Y2M'\n"
         )
 
+    def test_messages_never_carry_controls(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A message quoting what a file holds escapes ESC and line breaks: one line."""
+        plan = tmp_path / "p.toml"
+        plan.write_text('[roadmap]\nname = "x"\nstart = 2019-01-01\n[[initiatives]]\n'
+                        'id = "A"\nname = "a"\nduration = "9 mnths\\u001b[2J\\n"\n')  # fmt: skip
+        code, _, err = run(capsys, "schedule", str(plan))
+        assert code == 2
+        assert err.count("\n") == 1
+        assert "\x1b" not in err
+        assert "9 mnths\\x1b[2J\\n" in err
+
+    @pytest.mark.parametrize(("field", "message"), [
+        ('start = 9999-12-01\nduration = 10', "the date 9999-12-01 is outside the years"),
+        ("duration = 3650000", "longer than the 300 years"),
+        ('duration = "250 years"\n[[initiatives]]\nid = "B"\nname = "b"\n'
+         'duration = "250 years"\ndepends_on = ["A"]', "'B' would finish in about the year 2520"),
+    ])  # fmt: skip
+    def test_far_dates_are_plan_errors(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, field: str, message: str
+    ) -> None:
+        """Far dates and huge durations: exit 2 with one line, in every command."""
+        plan = tmp_path / "p.toml"
+        plan.write_text('[roadmap]\nname = "x"\nstart = 2021-01-01\n[[initiatives]]\n'
+                        f'id = "A"\nname = "a"\n{field}\n')  # fmt: skip
+        for command in (["schedule"], ["budget"], ["export", "--to", "ics"],
+                        ["gantt", "-o", str(tmp_path / "g.png")]):  # fmt: skip
+            code, _, err = run(capsys, *command, str(plan))
+            assert code == 2, command
+            assert message in err
+            assert err.count("\n") == 1
+
     def test_cycle(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A cycle names the whole cycle; exit 2."""
         plan = tmp_path / "p.json"

@@ -234,3 +234,40 @@ class TestCompactNotation:
         """str() writes what parse() reads back to an equal link."""
         link = Dependency(id=id, type=type, lag=lag)  # type: ignore[arg-type]
         assert Dependency.parse(str(link)) == link
+
+
+class TestText:
+    """Text that reaches terminals, Mermaid, iCalendar and workbooks holds no control."""
+
+    @pytest.mark.parametrize(("value", "message"), [
+        ("red\x1b[31m", "control character (ESC) at character 4"),
+        ("nul\x00", "control character (NUL) at character 4"),
+        ("bell\x07", "control character (U+0007) at character 5"),
+        ("lone \ud800", "lone surrogate U+D800 at character 6"),
+    ])  # fmt: skip
+    def test_control_characters_are_refused(self, value: str, message: str) -> None:
+        """The error names the field, the character and where it is."""
+        with pytest.raises(ItemError) as err:
+            Initiative(id="A", name=value, duration=1)
+        assert str(err.value) == f"item 'A', field 'name': contains a {message}"
+
+    def test_line_breaks_in_a_name_become_one_space(self) -> None:
+        """A spreadsheet cell wrapped with Alt+Enter is one name; ids stay strict."""
+        item = Initiative(id="A", name="Kajian\r\n  Tahap I\tlanjutan", duration=1,
+                          owner="Dinas\nKominfo", tags=["a\nb"])  # fmt: skip
+        assert (item.name, item.owner, item.tags) == ("Kajian Tahap I lanjutan",
+                                                      "Dinas Kominfo", ("a b",))  # fmt: skip
+        with pytest.raises(ItemError, match="line break"):
+            Initiative(id="A\nB", name="a", duration=1)
+
+    def test_prose_keeps_its_lines(self) -> None:
+        """Descriptions and notes may have line breaks and tabs, but no other control."""
+        item = Initiative(id="A", name="a", duration=1, description="satu\ndua\ttiga")
+        assert item.description == "satu\ndua\ttiga"
+        with pytest.raises(ItemError, match="field 'description'.*ESC"):
+            Initiative(id="A", name="a", duration=1, description="x\x1b[2J")
+
+    def test_other_unicode_is_kept(self) -> None:
+        """No-break spaces, zero-width joiners and accents are text, not controls."""
+        name = "Kota\u00a0Tanjungpinang \u200d café"
+        assert Initiative(id="A", name=name, duration=1).name == name

@@ -421,6 +421,33 @@ class TestTrackedSCurve:
         assert outside_texts(fig) == []
 
 
+class TestTextIsText:
+    @pytest.mark.parametrize("chart", ["gantt", "budget", "scurve", "slip"])
+    def test_dollar_signs_are_not_tex(self, chart: str) -> None:
+        """A "$...$" in a name is drawn as written, never parsed (nor failing) as mathtext."""
+        from roadmap.plot import budget_figure, s_curve_figure, slip_figure
+
+        odd = "$\\notacommand$"
+        p = attrs.evolve(
+            plan(),
+            name=f"Plan {odd}",
+            status_date=D(2019, 3, 31),
+            initiatives=[
+                attrs.evolve(i, name=f"{i.name} {odd}", owner=odd) for i in plan().initiatives
+            ],
+        )
+        figures = {
+            "gantt": lambda: gantt_pages(p, pages=False)[0],
+            "budget": lambda: budget_figure(p, by="owner"),
+            "scurve": lambda: s_curve_figure(p),
+            "slip": lambda: slip_figure(rm.milestone_slip(p)),
+        }  # fmt: skip
+        fig = figures[chart]()
+        FigureCanvasAgg(fig).draw()  # raised ValueError from the mathtext parser
+        texts = [t.get_text() for t in fig.findobj(Text) if odd in t.get_text()]
+        assert texts
+
+
 class TestMilestoneSlip:
     def slip(self) -> rm.MilestoneSlip:
         from roadmap.tracking import SlipLine

@@ -106,6 +106,7 @@ STYLE: Any = {
     "svg.hashsalt": "roadmap",
     "svg.fonttype": "path",
     "pdf.fonttype": 42,
+    "text.parse_math": False,  # a "$" in a name is a dollar sign, not TeX
 }
 # PDFs whose every text is in Windows-1252 (all Indonesian and English text) use the PDF
 # standard Helvetica: every reader has it, nothing is embedded, and text is written three
@@ -126,7 +127,7 @@ def titled_figure(
 
     fig = Figure(figsize=size)
     ax = fig.add_axes(rect)
-    fig.text(0.02, 0.97, title, fontsize=10, fontweight="bold", va="top")
+    fig.text(0.02, 0.97, title, fontsize=10, fontweight="bold", va="top", parse_math=False)
     return fig, ax
 
 

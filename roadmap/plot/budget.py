@@ -141,6 +141,7 @@ def budget_figure(
     if legend is not None:  # the legend goes to the bottom of the page, below the years
         handles, labels = ax.get_legend_handles_labels()
         legend.remove()
-        fig.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=3,
-                   frameon=False, fontsize=6.5)  # fmt: skip
+        with mpl.rc_context(STYLE):  # names are text, not TeX
+            fig.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.02),
+                       ncol=3, frameon=False, fontsize=6.5)  # fmt: skip
     return fig
