@@ -341,20 +341,23 @@ class Schedule:
                     fwd.setdefault(p, []).append(i)
         paths: list[list[str]] = []
         ids = self._net.ids
-
-        def walk(path: list[int]) -> None:
-            if len(paths) >= limit:
-                return
-            nxt = fwd.get(path[-1])
-            if not nxt:
-                paths.append([ids[i] for i in path])
-                return
-            for s in nxt:
-                walk([*path, s])
-
-        for i in sorted(back, key=lambda i: (self._es[i], i)):
-            if not back[i]:
-                walk([i])
+        for first in sorted(back, key=lambda i: (self._es[i], i)):
+            if back[first]:
+                continue
+            # Depth first without recursion (a chain may be 100,000 items long): the path
+            # and, for each of its items, the next successor to try.
+            path, tried = [first], [0]
+            while path and len(paths) < limit:
+                nxt = fwd.get(path[-1], [])
+                if not nxt:
+                    paths.append([ids[i] for i in path])
+                if tried[-1] < len(nxt):
+                    tried[-1] += 1
+                    path.append(nxt[tried[-1] - 1])
+                    tried.append(0)
+                else:
+                    path.pop()
+                    tried.pop()
         return paths
 
     # -- tables -----------------------------------------------------------------------

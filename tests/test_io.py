@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from hypothesis import given
@@ -330,6 +331,55 @@ class TestYamlErrors:
         """Broken YAML names its line."""
         pytest.importorskip("yaml")
         assert error("roadmap:\n  name: [x\n  start: 1\n", "yaml").line is not None
+
+
+class TestHostileText:
+    """Files no plan would be: refused with a message, never a Python error."""
+
+    DEEP: ClassVar[dict[str, str]] = {
+        "toml": '[roadmap]\nname = "x"\nstart = 2021-01-01\nx = ' + "[" * 50_000 + "]" * 50_000,
+        "json": '{"roadmap": {"name": "x", "start": "2021-01-01"}, "initiatives": '
+        + "[" * 50_000 + "]" * 50_000 + "}",
+        "yaml": "roadmap: {name: x, start: 2021-01-01}\ninitiatives: " + "[" * 50_000
+        + "]" * 50_000,
+    }  # fmt: skip
+
+    @pytest.mark.parametrize("fmt", ["toml", "json", "yaml"])
+    def test_nesting_too_deep(self, fmt: str) -> None:
+        if fmt == "yaml":
+            pytest.importorskip("yaml")
+        err = error(self.DEEP[fmt], fmt)
+        assert "nest" in str(err)
+
+    @pytest.mark.parametrize(("fmt", "text"), [
+        ("toml", '[roadmap]\nname = "x"\nstart = 2021-01-01\n[[initiatives]]\nid = "A"\n'
+                 'name = "a"\nduration = ' + "9" * 5000 + "\n"),
+        ("json", '{"roadmap": {"name": "x", "start": "2021-01-01"}, "initiatives": '
+                 '[{"id": "A", "name": "a", "duration": ' + "9" * 5000 + "}]}"),
+        ("yaml", "roadmap: {name: x, start: 2021-01-01}\ninitiatives: "
+                 "[{id: A, name: a, duration: " + "9" * 5000 + "}]\n"),
+    ])  # fmt: skip
+    def test_numbers_too_long_to_read(self, fmt: str, text: str) -> None:
+        if fmt == "yaml":
+            pytest.importorskip("yaml")
+        assert "more than 4,300 digits" in str(error(text, fmt))
+
+    def test_an_impossible_yaml_date(self) -> None:
+        pytest.importorskip("yaml")
+        err = error("roadmap: {name: x, start: 2021-13-45}\n", "yaml")
+        assert "month must be in 1..12 (not valid YAML)" in str(err)
+
+    def test_json_error_line_in_a_large_file(self) -> None:
+        """Locating the line of a bad value is linear: 20,000 items, the last one bad."""
+        values = ["5"] * 19_999 + ['"lama"']
+        items = ",\n".join(
+            f'{{"id": "A{i}", "name": "a", "duration": {v}}}' for i, v in enumerate(values)
+        )
+        text = (
+            '{"roadmap": {"name": "x", "start": "2021-01-01"},\n"initiatives": [\n' + items + "]}"
+        )
+        err = error(text, "json")
+        assert (err.line, err.field) == (20_002, "initiatives[19999].duration")
 
 
 class TestFiles:

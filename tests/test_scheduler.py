@@ -545,3 +545,23 @@ def test_milestones_ride_on_their_predecessors(plan: Roadmap) -> None:
     for m in plan.milestones:
         if m.links and m.date is None:
             assert s[m.id].finish == max(s[link.id].finish for link in m.links)
+
+
+def test_critical_paths_of_a_long_chain() -> None:
+    """A chain of 5,000 items is one critical path (the walk is not recursive)."""
+    plan = Roadmap(name="c", start=D(2021, 1, 1), initiatives=[
+        rm.Initiative(id=f"A{i}", name="a", duration=1, depends_on=[f"A{i - 1}"] if i else [])
+        for i in range(5_000)])  # fmt: skip
+    (path,) = schedule(plan).critical_paths()
+    assert path == [f"A{i}" for i in range(5_000)]
+
+
+def test_critical_paths_branch_in_link_order() -> None:
+    """Parallel critical items give one chain each, in order, up to the limit."""
+    plan = Roadmap(name="d", start=D(2021, 1, 1), initiatives=[
+        rm.Initiative(id="S", name="s", duration=1),
+        *(rm.Initiative(id=f"B{i}", name="b", duration=1, depends_on=["S"]) for i in range(3)),
+        rm.Initiative(id="E", name="e", duration=1, depends_on=["B0", "B1", "B2"])])  # fmt: skip
+    sched = schedule(plan)
+    assert sched.critical_paths() == [["S", "B0", "E"], ["S", "B1", "E"], ["S", "B2", "E"]]
+    assert sched.critical_paths(limit=2) == [["S", "B0", "E"], ["S", "B1", "E"]]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 from typing import Any
 
-from roadmap.io._toml import ParseError
+from roadmap.io._toml import DEEP, HUGE, ParseError
 from roadmap.io._tree import Path
 
 
@@ -15,6 +16,12 @@ def parse(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as err:
         raise ParseError(f"{err.msg} (not valid JSON)", err.lineno) from None
+    except RecursionError:
+        raise ParseError(DEEP, None) from None
+    except ValueError as err:  # int() refuses 4,300 digits and more
+        raise ParseError(
+            HUGE if "digits" in str(err) else f"{err} (not valid JSON)", None
+        ) from None
 
 
 def dump(tree: dict[str, Any]) -> str:
@@ -25,11 +32,12 @@ def dump(tree: dict[str, Any]) -> str:
 def locate(text: str, path: Path) -> int | None:
     """The line on which the value (or key) at *path* is written.
 
-    Runs only after an error, so it is a small recursive scanner rather than a fast one.
+    Runs only after an error: a small recursive scanner, linear in the text (a line is
+    found by bisecting the offsets of the line breaks).
     """
     try:
         lines = _Scanner(text).lines()
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, RecursionError):
         return None
     for cut in range(len(path), -1, -1):
         line = lines.get(path[:cut])
@@ -44,13 +52,14 @@ class _Scanner:
         self.pos = 0
         self.found: dict[Path, int] = {}
         self.decoder = json.JSONDecoder()
+        self.breaks = [k for k, ch in enumerate(text) if ch == "\n"]
 
     def lines(self) -> dict[Path, int]:
         self.value(())
         return self.found
 
     def line(self) -> int:
-        return self.text.count("\n", 0, self.pos) + 1
+        return bisect.bisect_left(self.breaks, self.pos) + 1
 
     def skip(self) -> None:
         text = self.text

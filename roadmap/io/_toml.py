@@ -27,6 +27,12 @@ class ParseError(ValueError):
         self.line = line
 
 
+#: The message for a file nested deeper than Python can follow.
+DEEP = "values are nested too deeply (lists or tables within each other); not a plan"
+#: The message for a number too long for Python to read (over 4,300 digits).
+HUGE = "a number has more than 4,300 digits; not a plan value"
+
+
 def parse(text: str) -> dict[str, Any]:
     """Parse TOML text into a tree."""
     try:
@@ -37,6 +43,12 @@ def parse(text: str) -> dict[str, Any]:
         m = _AT.search(message)
         line = int(m.group(1)) if m else getattr(err, "lineno", None)
         raise ParseError(_AT.sub("", message) + " (not valid TOML)", line) from None
+    except RecursionError:
+        raise ParseError(DEEP, None) from None
+    except ValueError as err:  # int() refuses 4,300 digits and more
+        raise ParseError(
+            HUGE if "digits" in str(err) else f"{err} (not valid TOML)", None
+        ) from None
 
 
 _SENTINEL = "_" * 120  # too long for one line: forces tomli-w's [[array]] form

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from roadmap.errors import MissingExtraError
-from roadmap.io._toml import ParseError
+from roadmap.io._toml import DEEP, HUGE, ParseError
 from roadmap.io._tree import Path
 
 
@@ -29,6 +29,12 @@ def parse(text: str) -> Any:
         raise ParseError(f"{err.problem or err} (not valid YAML)", line) from None
     except yaml.YAMLError as err:
         raise ParseError(f"{err} (not valid YAML)", None) from None
+    except RecursionError:
+        raise ParseError(DEEP, None) from None
+    except ValueError as err:  # int() refuses 4,300 digits; date() refuses month 13
+        raise ParseError(
+            HUGE if "digits" in str(err) else f"{err} (not valid YAML)", None
+        ) from None
 
 
 def dump(tree: dict[str, Any]) -> str:
@@ -44,7 +50,7 @@ def locate(text: str, path: Path) -> int | None:
     yaml = _yaml()
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return None
     line = node.start_mark.line + 1 if node is not None else None
     for part in path:
