@@ -164,8 +164,8 @@ def _year(value: object) -> int:
 
 
 def _budget(value: object) -> int | dict[int, int] | None:
-    if value is None:
-        return None
+    if value is None or (isinstance(value, Mapping) and not value):
+        return None  # an empty table of years is no budget
     if isinstance(value, Mapping):
         return {
             _year(k): _amount(v, f"budget for {k}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -199,7 +200,7 @@ class TestErrors:
         with pytest.raises(PlanFileError, match=r"row 2: the file is not UTF-8"):
             rm.load(path)
         (tmp_path / "x.xlsx").write_text("not a workbook")
-        with pytest.raises(PlanFileError, match="not an Excel workbook"):
+        with pytest.raises(PlanFileError, match="not a valid Excel workbook"):
             rm.load(tmp_path / "x.xlsx")
 
 
@@ -274,3 +275,8 @@ class TestWorkbooks:
         rm.save(FULL, tmp_path / "a.xlsx")
         rm.save(FULL, tmp_path / "b.xlsx")
         assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+        # ... in any second: no time of saving in the zip entries or the properties.
+        with zipfile.ZipFile(tmp_path / "a.xlsx") as z:
+            assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+            core = z.read("docProps/core.xml").decode()
+        assert core.count("2000-01-01T00:00:00Z") == 2  # created and modified

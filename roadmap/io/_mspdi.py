@@ -72,7 +72,7 @@ class _Reader:
             return default
         try:
             return int(float(text))
-        except ValueError:
+        except (ValueError, OverflowError):  # "abc", "INF", "NaN"
             raise self.error(f"<{tag}> must be a number, got {text!r}", f"{where}/{tag}") from None
 
     def date(self, el: ET.Element, tag: str, where: str) -> date | None:
@@ -132,7 +132,7 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
         )
     r = _Reader(path)
     fields = {
-        int(r.text(e, "FieldID") or 0): (r.text(e, "Alias") or "")
+        r.int(e, "FieldID", "ExtendedAttributes/ExtendedAttribute", 0): (r.text(e, "Alias") or "")
         for e in root.iterfind(f"{Q}ExtendedAttributes/{Q}ExtendedAttribute")
     }
     ours = fields.get(F_ID) == "roadmap id"
@@ -146,8 +146,9 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
         uid = r.int(t, "UID", f"Tasks/Task[{k + 1}]")
         if r.text(t, "IsNull") == "1":
             continue
+        here = f"Tasks/Task[{k + 1}]/ExtendedAttribute"
         exts[uid] = ext = {
-            int(r.text(e, "FieldID") or 0): r.text(e, "Value") or ""
+            r.int(e, "FieldID", here, 0): r.text(e, "Value") or ""
             for e in t.iterfind(f"{Q}ExtendedAttribute")
         } if ours else {}  # fmt: skip
         ids[uid] = ext.get(F_ID) or f"T{r.text(t, 'ID') or uid}"
@@ -230,7 +231,7 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
             )  # fmt: skip
         except PlanFileError:
             raise
-        except (RoadmapError, ValueError) as err:
+        except (RoadmapError, ValueError, OverflowError) as err:
             reason = getattr(err, "reason", None) or str(err)
             field = getattr(err, "field", None)
             raise r.error(reason, where + (f" ({field})" if field else "")) from None

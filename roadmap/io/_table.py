@@ -18,6 +18,7 @@ import csv
 import io
 import os
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path as FsPath
@@ -252,6 +253,10 @@ class Table:
         self, message: str, row: int | None = None, col: int | str | None = None
     ) -> PlanFileError:
         column = None
+        if isinstance(col, str) and col not in self.columns:
+            col_name: str | None = col  # a key of a key-value sheet (Roadmap): its name
+            return PlanFileError(message, path=self.path, sheet=self.sheet, row=row,
+                                 column=col_name)  # fmt: skip
         if col is not None:
             k = col if isinstance(col, int) else self.columns.index(col)
             name = self.columns[k] if k < len(self.columns) else ""
@@ -548,13 +553,21 @@ def read_xlsx(data: bytes, path: str) -> Roadmap:
     """Read an XLSX plan (needs the ``excel`` extra)."""
     xl = openpyxl()
     import zipfile
+    import zlib
+    from xml.etree.ElementTree import ParseError
 
+    # What a damaged workbook raises from openpyxl (a corrupt zip, a cut or garbled XML
+    # part, a number cell holding text), while loading or while its rows are read.
+    broken = (zipfile.BadZipFile, zlib.error, ParseError, KeyError, ValueError, TypeError,
+              IndexError, EOFError, OSError, OverflowError, NotImplementedError)  # fmt: skip
     try:
-        book = xl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise PlanFileError(f"not an Excel workbook (.xlsx): {err}", path=path) from None
+        with warnings.catch_warnings():  # openpyxl warns on stderr of what it cannot read
+            warnings.simplefilter("ignore")
+            book = xl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except broken as err:
+        raise PlanFileError(f"not a valid Excel workbook (.xlsx): {err}", path=path) from None
     try:
-        tables: dict[str, Table | None] = {}
+        sheets: dict[str, tuple[str, list[tuple[object, ...]]]] = {}
         for ws in book.worksheets:
             key = _SHEET_ALIASES.get(ws.title.strip().lower())
             if key is None:
@@ -565,9 +578,20 @@ def read_xlsx(data: bytes, path: str) -> Roadmap:
                     f"{INSTRUCTIONS}",
                     path=path,
                 )
-            tables[key] = Table(path, ws.title, ws.iter_rows(min_row=1, values_only=True))
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    rows = list(ws.iter_rows(min_row=1, values_only=True))
+            except broken as err:
+                raise PlanFileError(
+                    f"not a valid Excel workbook (.xlsx): sheet {ws.title!r}: {err}", path=path
+                ) from None
+            sheets[key] = (ws.title, rows)
     finally:
         book.close()
+    tables: dict[str, Table | None] = {
+        key: Table(path, title, rows) for key, (title, rows) in sheets.items()
+    }
     return _Plan(tables, FsPath(path).stem).build()
 
 
