@@ -145,11 +145,19 @@ def _strings(value: object) -> tuple[str, ...]:
     raise ValueError(f"expected text or a list of text, got {value!r}")
 
 
+#: The largest amount of money a plan may state (a quintillion: 300 times Indonesia's
+#: yearly national budget), so that sums and ratios stay exact and finite.
+MAX_AMOUNT = 10**18
+
+
 def _amount(value: object, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, float) and value.is_integer():
-            return int(value)
-        raise ValueError(f"{what} must be a whole amount of money, got {value!r}")
+            value = int(value)
+        else:
+            raise ValueError(f"{what} must be a whole amount of money, got {value!r}")
+    if abs(value) > MAX_AMOUNT:
+        raise ValueError(f"{what} of {value:.3g} is more than the 10^18 a plan may state")
     return value
 
 
@@ -158,8 +166,8 @@ def _year(value: object) -> int:
         raise ValueError(f"expected a year, got {value!r}")
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value)
-    if not isinstance(value, int) or not 1 <= value <= 9999:
-        raise ValueError(f"expected a year such as 2019, got {value!r}")
+    if not isinstance(value, int) or not 1900 <= value <= 2200:
+        raise ValueError(f"expected a year from 1900 to 2200 such as 2019, got {value!r}")
     return value
 
 

@@ -271,3 +271,21 @@ class TestText:
         """No-break spaces, zero-width joiners and accents are text, not controls."""
         name = "Kota\u00a0Tanjungpinang \u200d café"
         assert Initiative(id="A", name=name, duration=1).name == name
+
+
+class TestAmounts:
+    def test_amounts_up_to_a_quintillion(self) -> None:
+        """Sums and ratios of amounts stay finite: 10^18 at most, named when more."""
+        assert Initiative(id="A", name="a", duration=1, budget=10**18).budget == 10**18
+        for value in (10**18 + 1, 1e308, -(10**19)):
+            with pytest.raises(ItemError, match="field 'budget'.*more than the 10\\^18"):
+                Initiative(id="A", name="a", duration=1, budget=value)
+        with pytest.raises(ItemError, match="actual_cost"):
+            Initiative(id="A", name="a", duration=1, actual_cost=1e308)
+
+    def test_budget_years_in_the_window(self) -> None:
+        with pytest.raises(ItemError, match="a year from 1900 to 2200"):
+            Initiative(id="A", name="a", duration=1, budget={9999: 1})
+
+    def test_an_empty_budget_table_is_no_budget(self) -> None:
+        assert Initiative(id="A", name="a", duration=1, budget={}).budget is None
