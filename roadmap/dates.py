@@ -31,7 +31,7 @@ from typing import Any
 
 import attrs
 
-from roadmap.errors import ScheduleError
+from roadmap.errors import ScheduleError, show
 
 __all__ = [
     "FIRST_DATE", "LAST_DATE", "MAX_YEARS", "Calendar", "Duration", "add_months", "parse_date",
@@ -171,16 +171,17 @@ class Duration:
     @classmethod
     def _parse(cls, value: object) -> Duration:
         if isinstance(value, bool):
-            raise ValueError(f"expected a duration, got {value!r}; allowed: {_ALLOWED}")
+            raise ValueError(f"expected a duration, got {show(value)}; allowed: {_ALLOWED}")
         if isinstance(value, int):
             return cls(days=value)
         if isinstance(value, timedelta):
             if value.seconds or value.microseconds:
-                raise ValueError(f"a duration must be whole days, got {value!r}")
+                raise ValueError(f"a duration must be whole days, got {show(value)}")
             return cls(days=value.days)
         if not isinstance(value, str):
             raise ValueError(
-                f"expected a duration, got {type(value).__name__} {value!r}; allowed: {_ALLOWED}"
+                f"expected a duration, got {type(value).__name__} {show(value)}; "
+                f"allowed: {_ALLOWED}"
             )
         text = value.strip()
         sign = 1
@@ -205,11 +206,11 @@ class Duration:
                 parts[unit] = int(m.group(1))
                 pos = m.end()
             if pos != len(text) or not pos:
-                raise ValueError(f"cannot read duration {value!r}; allowed: {_ALLOWED}")
+                raise ValueError(f"cannot read duration {show(value)}; allowed: {_ALLOWED}")
         try:
             return cls(**{k: sign * v for k, v in parts.items()})
         except ValueError as err:
-            raise ValueError(f"cannot read duration {value!r}: {err}") from None
+            raise ValueError(f"cannot read duration {show(value)}: {err}") from None
 
     # -- properties -------------------------------------------------------------------
 
@@ -344,9 +345,9 @@ def parse_date(value: object) -> date:
         try:
             day = date.fromisoformat(value.strip())
         except ValueError as err:
-            raise ValueError(f"invalid date {value!r}: {err}") from None
+            raise ValueError(f"invalid date {show(value)}: {err}") from None
         return _in_window(day)
-    raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {show(value)}")
 
 
 def _in_window(day: date) -> date:
@@ -402,7 +403,7 @@ def _weekdays(value: Iterable[object]) -> tuple[int, ...]:
         elif isinstance(v, str) and v.strip().lower() in _WEEKDAYS:
             days.add(_WEEKDAYS[v.strip().lower()])
         else:
-            raise ValueError(f"unknown weekday {v!r}; use mon, tue, wed, thu, fri, sat or sun")
+            raise ValueError(f"unknown weekday {show(v)}; use mon, tue, wed, thu, fri, sat or sun")
     if len(days) == 7:
         raise ValueError("a calendar needs at least one working weekday")
     return tuple(sorted(days))

@@ -7,6 +7,7 @@ such as scheduling a plan whose dependencies form a cycle.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Sequence
 
 __all__ = [
@@ -17,7 +18,30 @@ __all__ = [
     "RoadmapError",
     "ScheduleError",
     "UnknownItemError",
+    "show",
 ]
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 80
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = _SHORT.maxset = 6
+_SHORT.maxlevel = 2
+_SHORT.maxlong = 40
+
+
+def show(value: object) -> str:
+    """*value* as a message quotes it: its repr, cut short when long or deep.
+
+    A file may hold a value of any size (a YAML alias bomb expands to millions of
+    elements); a message quotes at most a line of it.
+
+    Examples
+    --------
+    >>> show("9 mnths")
+    "'9 mnths'"
+    >>> show(list(range(100)))
+    '[0, 1, 2, 3, 4, 5, ...]'
+    """
+    return _SHORT.repr(value)
 
 
 class RoadmapError(Exception):

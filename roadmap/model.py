@@ -37,7 +37,7 @@ import attrs
 
 from roadmap import _html
 from roadmap.dates import Calendar, Duration, parse_date
-from roadmap.errors import ItemError, UnknownItemError
+from roadmap.errors import ItemError, UnknownItemError, show
 
 __all__ = [
     "DIMENSIONS",
@@ -140,9 +140,9 @@ def _strings(value: object) -> tuple[str, ...]:
         out = tuple(value)
         for v in out:
             if not isinstance(v, str):
-                raise ValueError(f"expected text, got {v!r}")
+                raise ValueError(f"expected text, got {show(v)}")
         return tuple(_plain(v, fold=True) for v in out)
-    raise ValueError(f"expected text or a list of text, got {value!r}")
+    raise ValueError(f"expected text or a list of text, got {show(value)}")
 
 
 #: The largest amount of money a plan may state (a quintillion: 300 times Indonesia's
@@ -155,7 +155,7 @@ def _amount(value: object, what: str) -> int:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         else:
-            raise ValueError(f"{what} must be a whole amount of money, got {value!r}")
+            raise ValueError(f"{what} must be a whole amount of money, got {show(value)}")
     if abs(value) > MAX_AMOUNT:
         raise ValueError(f"{what} of {value:.3g} is more than the 10^18 a plan may state")
     return value
@@ -163,11 +163,11 @@ def _amount(value: object, what: str) -> int:
 
 def _year(value: object) -> int:
     if isinstance(value, bool):
-        raise ValueError(f"expected a year, got {value!r}")
+        raise ValueError(f"expected a year, got {show(value)}")
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value)
     if not isinstance(value, int) or not 1900 <= value <= 2200:
-        raise ValueError(f"expected a year from 1900 to 2200 such as 2019, got {value!r}")
+        raise ValueError(f"expected a year from 1900 to 2200 such as 2019, got {show(value)}")
     return value
 
 
@@ -190,7 +190,7 @@ def _ceilings(value: object) -> dict[int, int]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise ValueError(f"expected a table of year = amount, got {value!r}")
+        raise ValueError(f"expected a table of year = amount, got {show(value)}")
     return {_year(k): _amount(v, f"ceiling for {k}") for k, v in sorted(value.items())}
 
 
@@ -201,7 +201,7 @@ def _group_ceilings(value: object) -> dict[str, dict[str, dict[int, int]]]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise ValueError(f"expected a table of funding/dimension/owner ceilings, got {value!r}")
+        raise ValueError(f"expected a table of funding/dimension/owner ceilings, got {show(value)}")
     out: dict[str, dict[str, dict[int, int]]] = {}
     for kind, groups in value.items():
         if kind not in CEILING_GROUPS:
@@ -236,34 +236,34 @@ def _status(value: object) -> str:
         if key in STATUSES:
             return key
     allowed = ", ".join(STATUSES)
-    raise ValueError(f"unknown status {value!r}; allowed: {allowed} (or the Indonesian words)")
+    raise ValueError(f"unknown status {show(value)}; allowed: {allowed} (or the Indonesian words)")
 
 
 def _progress(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"progress must be a number from 0 to 1, got {value!r}")
+        raise ValueError(f"progress must be a number from 0 to 1, got {show(value)}")
     if not 0 <= value <= 1:
-        raise ValueError(f"progress must be from 0 to 1, got {value!r}")
+        raise ValueError(f"progress must be from 0 to 1, got {show(value)}")
     return float(value)
 
 
 def _link_type(value: object) -> LinkType:
     if isinstance(value, str) and value.strip().upper() in LINK_TYPES:
         return cast(LinkType, value.strip().upper())
-    raise ValueError(f"unknown dependency type {value!r}; allowed: FS, SS, FF, SF")
+    raise ValueError(f"unknown dependency type {show(value)}; allowed: FS, SS, FF, SF")
 
 
 def _id(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"an id must be non-empty text, got {value!r}")
+        raise ValueError(f"an id must be non-empty text, got {show(value)}")
     if value != value.strip():
-        raise ValueError(f"an id must not start or end with spaces, got {value!r}")
+        raise ValueError(f"an id must not start or end with spaces, got {show(value)}")
     return _plain(value)
 
 
 def _text(value: object) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"expected text, got {value!r}")
+        raise ValueError(f"expected text, got {show(value)}")
     return _plain(value, fold=True)
 
 
@@ -272,19 +272,19 @@ def _prose(value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ValueError(f"expected text, got {value!r}")
+        raise ValueError(f"expected text, got {show(value)}")
     return _plain(value, lines=True)
 
 
 def _bool(value: object) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"expected true or false, got {value!r}")
+        raise ValueError(f"expected true or false, got {show(value)}")
     return value
 
 
 def _language(value: object) -> str:
     if value not in ("id", "en"):
-        raise ValueError(f"language must be 'id' or 'en', got {value!r}")
+        raise ValueError(f"language must be 'id' or 'en', got {show(value)}")
     return value
 
 
@@ -378,7 +378,7 @@ class Dependency:
             if "id" not in value:
                 raise ValueError("a dependency needs an 'id'")
             return cls(**value)
-        raise ValueError(f"expected a dependency id or a table with id/type/lag, got {value!r}")
+        raise ValueError(f"expected a dependency id or a table with id/type/lag, got {show(value)}")
 
     @classmethod
     def parse(cls, text: str) -> Dependency:
@@ -402,7 +402,7 @@ class Dependency:
         m = _COMPACT.fullmatch(text.strip())
         if m is None:
             raise ValueError(
-                f"cannot read dependency {text!r}; write 'ID', 'ID TYPE' or 'ID TYPE+LAG', "
+                f"cannot read dependency {show(text)}; write 'ID', 'ID TYPE' or 'ID TYPE+LAG', "
                 "e.g. 'SC02 SS+1 month' (TYPE is FS, SS, FF or SF)"
             )
         lag = m.group("lag")
@@ -414,7 +414,7 @@ class Dependency:
             )
         except ValueError as err:  # ItemError from a field, or a bad duration
             reason = err.reason if isinstance(err, ItemError) else str(err)
-            raise ValueError(f"cannot read dependency {text!r}: {reason}") from None
+            raise ValueError(f"cannot read dependency {show(text)}: {reason}") from None
 
     def __str__(self) -> str:
         if self.type == "FS" and self.lag.is_zero:
@@ -454,7 +454,7 @@ def _dependencies(value: object) -> tuple[Dependency, ...]:
     if isinstance(value, str | Mapping | Dependency):
         value = [value]
     if not isinstance(value, Iterable):
-        raise ValueError(f"expected a list of dependencies, got {value!r}")
+        raise ValueError(f"expected a list of dependencies, got {show(value)}")
     return tuple(Dependency.coerce(v) for v in value)
 
 
@@ -700,10 +700,10 @@ def _month_end(value: object) -> _Date:
     if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", value):
         year, month = (int(x) for x in value.strip().split("-"))
         if not 1 <= month <= 12:
-            raise ValueError(f"expected a month as YYYY-MM, got {value!r}")
+            raise ValueError(f"expected a month as YYYY-MM, got {show(value)}")
         following = _Date(year + month // 12, month % 12 + 1, 1)
         return _Date.fromordinal(following.toordinal() - 1)
-    raise ValueError(f"expected a month as YYYY-MM, e.g. '2019-06', got {value!r}")
+    raise ValueError(f"expected a month as YYYY-MM, e.g. '2019-06', got {show(value)}")
 
 
 def _opt_progress(value: object) -> float | None:
@@ -769,7 +769,7 @@ def _baseline_items(value: object) -> dict[str, BaselineItem]:
     elif isinstance(value, Iterable) and not isinstance(value, str | bytes):
         entries = list(value)
     else:
-        raise ValueError(f"expected a list of baseline items, got {value!r}")
+        raise ValueError(f"expected a list of baseline items, got {show(value)}")
     out: dict[str, BaselineItem] = {}
     for entry in entries:
         item = entry if isinstance(entry, BaselineItem) else BaselineItem(**entry)
@@ -814,7 +814,7 @@ def _tuple_of(value: object, cls: type, name: str) -> tuple[Any, ...]:
     if value is None:
         return ()
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
-        raise ItemError(f"expected a list of {cls.__name__}, got {value!r}", field=name)
+        raise ItemError(f"expected a list of {cls.__name__}, got {show(value)}", field=name)
     out = tuple(value)
     for i, v in enumerate(out):
         if not isinstance(v, cls):
@@ -855,7 +855,7 @@ def _calendar(value: object) -> Calendar | None:
                 "holidays"
             )
         return Calendar(**value)
-    raise ValueError(f"expected a calendar table, got {value!r}")
+    raise ValueError(f"expected a calendar table, got {show(value)}")
 
 
 def _fiscal_start(value: object) -> str:
@@ -865,7 +865,7 @@ def _fiscal_start(value: object) -> str:
             return value.strip()
         except ValueError:
             pass
-    raise ValueError(f"expected a fiscal-year start as MM-DD, e.g. '04-01', got {value!r}")
+    raise ValueError(f"expected a fiscal-year start as MM-DD, e.g. '04-01', got {show(value)}")
 
 
 @attrs.frozen(kw_only=True)

@@ -364,6 +364,18 @@ class TestHostileText:
             pytest.importorskip("yaml")
         assert "more than 4,300 digits" in str(error(text, fmt))
 
+    def test_an_alias_bomb_is_quoted_short(self) -> None:
+        """Eight nested YAML aliases (43 million strings): the message quotes a line of it."""
+        pytest.importorskip("yaml")
+        nest = "[lol,lol,lol,lol,lol,lol,lol,lol,lol]"
+        for name in "abcdefg":
+            nest = f"[&{name} {nest}" + f",*{name}" * 8 + "]"
+        text = ("roadmap: {name: x, start: 2021-01-01}\ninitiatives:\n"
+                f"  - {{id: A, name: a, duration: 1, tags: [{nest}]}}\n")  # fmt: skip
+        err = error(text, "yaml")
+        assert "initiatives[0].tags: expected text" in str(err)
+        assert len(str(err)) < 500
+
     def test_an_impossible_yaml_date(self) -> None:
         pytest.importorskip("yaml")
         err = error("roadmap: {name: x, start: 2021-13-45}\n", "yaml")

@@ -280,3 +280,42 @@ class TestWorkbooks:
             assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
             core = z.read("docProps/core.xml").decode()
         assert core.count("2000-01-01T00:00:00Z") == 2  # created and modified
+
+
+class TestDamagedWorkbooks:
+    """A workbook that is not what it says is refused in a line, fast."""
+
+    def test_a_zip_bomb_is_refused_before_parsing(self, tmp_path: Path) -> None:
+        """A sheet that inflates to 70 MB: refused from the zip directory, not parsed."""
+        ok = tmp_path / "ok.xlsx"
+        rm.save(FULL, ok)
+        bomb = tmp_path / "bomb.xlsx"
+        with zipfile.ZipFile(ok) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                data = src.read(info)
+                if info.filename == "xl/worksheets/sheet1.xml":
+                    data = data.replace(b"<sheetData>", b"<sheetData><!--" + b" " * 70 * 2**20
+                                        + b"-->", 1)  # fmt: skip
+                dst.writestr(info.filename, data)
+        assert bomb.stat().st_size < 2**20
+        with pytest.raises(PlanFileError, match="unpacks to 70 MB, more than the 64 MB"):
+            rm.load(bomb)
+
+    @pytest.mark.parametrize("damage", ["cut", "garble"])
+    def test_a_damaged_sheet(self, tmp_path: Path, damage: str) -> None:
+        """A sheet cut short or a number cell holding text: not a valid workbook."""
+        ok = tmp_path / "ok.xlsx"
+        rm.save(FULL, ok)
+        bad = tmp_path / "bad.xlsx"
+        with zipfile.ZipFile(ok) as src, zipfile.ZipFile(bad, "w") as dst:
+            for info in src.infolist():
+                data = src.read(info)
+                if info.filename == "xl/worksheets/sheet1.xml":
+                    if damage == "cut":
+                        data = data[: len(data) // 2]
+                    else:
+                        at = data.index(b"<v>") + 3
+                        data = data[:at] + b"INF" + data[data.index(b"<", at) :]
+                dst.writestr(info.filename, data)
+        with pytest.raises(PlanFileError, match="not a valid Excel workbook"):
+            rm.load(bad)

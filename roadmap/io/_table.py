@@ -27,7 +27,7 @@ from typing import Any
 from roadmap._files import atomic_write
 from roadmap._i18n import MONTHS, MONTHS_SHORT
 from roadmap._sheets import RISKY, csv_text, openpyxl, workbook, xlsx_bytes, xlsx_sheet
-from roadmap.errors import PlanFileError, RoadmapError
+from roadmap.errors import PlanFileError, RoadmapError, show
 from roadmap.io._columns import (
     BUDGET_YEAR,
     INSTRUCTIONS,
@@ -78,7 +78,7 @@ def _unquote(value: object) -> object:
 def _ref(value: object) -> str:
     """An id or a name used as a key; a number cell (``101``) reads as its digits."""
     if isinstance(value, bool):
-        raise _CellError(f"expected text, got {value!r}")
+        raise _CellError(f"expected text, got {show(value)}")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int | float):
@@ -119,8 +119,8 @@ def _date(value: object) -> date:
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
                 return date.fromisoformat(text)
         except ValueError as err:
-            raise _CellError(f"invalid date {value!r}: {err}") from None
-    raise _CellError(f"expected a date (2019-03-01, 01/03/2019 or 1 Maret 2019), got {value!r}")
+            raise _CellError(f"invalid date {show(value)}: {err}") from None
+    raise _CellError(f"expected a date (2019-03-01, 01/03/2019 or 1 Maret 2019), got {show(value)}")
 
 
 _ID_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 2.500.000.000 or 1.500,5
@@ -129,7 +129,7 @@ _EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 2,500,000,000
 
 def _number(value: object) -> int | float:
     if isinstance(value, bool):
-        raise _CellError(f"expected a number, got {value!r}")
+        raise _CellError(f"expected a number, got {show(value)}")
     if isinstance(value, int | float):
         return int(value) if isinstance(value, float) and value.is_integer() else value
     if isinstance(value, str):
@@ -147,7 +147,7 @@ def _number(value: object) -> int | float:
             pass
         else:
             return sign * _number(number)
-    raise _CellError(f"expected a number (e.g. 2500000000 or 2.500.000.000), got {value!r}")
+    raise _CellError(f"expected a number (e.g. 2500000000 or 2.500.000.000), got {show(value)}")
 
 
 def _fraction(value: object) -> float:
@@ -168,7 +168,7 @@ def _bool(value: object) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise _CellError(f"expected yes or no (true/false, ya/tidak), got {value!r}")
+    raise _CellError(f"expected yes or no (true/false, ya/tidak), got {show(value)}")
 
 
 def _parts(value: object) -> list[str]:
@@ -185,7 +185,7 @@ def _duration(value: object) -> int | str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         number = _number(value)
         if isinstance(number, float):
-            raise _CellError(f"a duration in days must be whole, got {value!r}")
+            raise _CellError(f"a duration in days must be whole, got {show(value)}")
         return number
     return _text(value).strip()
 
@@ -549,6 +549,10 @@ def read_csv(data: bytes, path: str, *, sidecars: bool = True) -> Roadmap:
     return _Plan(tables, FsPath(path).stem).build()
 
 
+#: The most a plan workbook may unpack to: a zip bomb is refused before it is parsed.
+MAX_UNPACKED = 64 * 2**20
+
+
 def read_xlsx(data: bytes, path: str) -> Roadmap:
     """Read an XLSX plan (needs the ``excel`` extra)."""
     xl = openpyxl()
@@ -560,6 +564,18 @@ def read_xlsx(data: bytes, path: str) -> Roadmap:
     # part, a number cell holding text), while loading or while its rows are read.
     broken = (zipfile.BadZipFile, zlib.error, ParseError, KeyError, ValueError, TypeError,
               IndexError, EOFError, OSError, OverflowError, NotImplementedError)  # fmt: skip
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as err:
+        raise PlanFileError(f"not a valid Excel workbook (.xlsx): {err}", path=path) from None
+    if unpacked > MAX_UNPACKED:
+        raise PlanFileError(
+            f"the workbook unpacks to {unpacked / 2**20:,.0f} MB, more than the "
+            f"{MAX_UNPACKED // 2**20} MB a plan workbook may hold (a plan of 10,000 items "
+            "holds about 5 MB)",
+            path=path,
+        )
     try:
         with warnings.catch_warnings():  # openpyxl warns on stderr of what it cannot read
             warnings.simplefilter("ignore")

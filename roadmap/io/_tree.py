@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from roadmap.dates import Calendar, Duration
-from roadmap.errors import ItemError
+from roadmap.errors import ItemError, show
 from roadmap.model import (
     CEILING_GROUPS,
     Baseline,
@@ -67,7 +67,7 @@ def format_path(path: Path) -> str:
 
 def _table(value: object, path: Path) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise TreeError(f"expected a table, got {type(value).__name__} {value!r}", path)
+        raise TreeError(f"expected a table, got {type(value).__name__} {show(value)}", path)
     return value
 
 
