@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from roadmap import export
-from roadmap._files import atomic_write
+from roadmap._files import atomic_write, is_stream
 from roadmap._i18n import Language, language_of
 from roadmap._version import __version__
 from roadmap.errors import PlanFileError, RoadmapError
@@ -375,7 +375,7 @@ def _format(args: argparse.Namespace, formats: tuple[str, ...], what: str) -> st
     if args.format is not None:
         return str(args.format)
     output = args.output
-    if output is None or output == "-":
+    if output is None or output == "-" or (not Path(output).suffix and is_stream(output)):
         return formats[0]
     suffix = Path(output).suffix.lower()
     fmt = SUFFIXES.get(suffix)

@@ -85,6 +85,16 @@ class TestSchedule:
         _, out, _ = run(capsys, "schedule", str(small_plan_path), "-f", "csv", "-l", "en")
         assert out.startswith("id,kind,name,")
 
+    def test_output_to_a_device(
+        self, capsys: pytest.CaptureFixture[str], small_plan_path: Path, tmp_path: Path
+    ) -> None:
+        """-o /dev/null (no suffix, not a file) takes the command's default format."""
+        assert run(capsys, "schedule", str(small_plan_path), "-o", "/dev/null")[0] == 0
+        code, _, err = run(capsys, "schedule", str(small_plan_path), "-o",
+                           str(tmp_path / "missing" / "x.txt"))  # fmt: skip
+        assert code == 2
+        assert err == f"roadmap: error: {tmp_path / 'missing'}: no such folder\n"
+
     def test_output_file(
         self, capsys: pytest.CaptureFixture[str], small_plan_path: Path, tmp_path: Path
     ) -> None:

@@ -43,3 +43,40 @@ class TestAtomicWrite:
         umask = os.umask(0)
         os.umask(umask)
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+
+
+class TestWhatIsThere:
+    """-o respects what the path already is: a link, a FIFO, a device, a missing folder."""
+
+    def test_a_link_is_followed_and_kept(self, tmp_path: Path) -> None:
+        real = tmp_path / "real.txt"
+        real.write_bytes(b"old")
+        link = tmp_path / "link.txt"
+        link.symlink_to(real)
+        atomic_write(link, b"new")
+        assert link.is_symlink()
+        assert real.read_bytes() == b"new"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["link.txt", "real.txt"]
+
+    def test_a_fifo_is_written_to(self, tmp_path: Path) -> None:
+        import threading
+
+        fifo = tmp_path / "pipe"
+        os.mkfifo(fifo)
+        got: list[bytes] = []
+        reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+        reader.start()
+        atomic_write(fifo, b"streamed")
+        reader.join(timeout=10)
+        assert got == [b"streamed"]
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a FIFO, not replaced by a file
+
+    def test_a_device(self) -> None:
+        atomic_write("/dev/null", b"nothing")
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+    def test_a_missing_folder_is_named(self, tmp_path: Path) -> None:
+        with pytest.raises(FileNotFoundError) as err:
+            atomic_write(tmp_path / "nope" / "x.txt", b"x")
+        assert err.value.filename == str(tmp_path / "nope")
+        assert "no such folder" in str(err.value)
