@@ -18,6 +18,7 @@ __all__ = [
     "RoadmapError",
     "ScheduleError",
     "UnknownItemError",
+    "chain_text",
     "show",
 ]
 
@@ -26,6 +27,22 @@ _SHORT.maxstring = _SHORT.maxother = 80
 _SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = _SHORT.maxset = 6
 _SHORT.maxlevel = 2
 _SHORT.maxlong = 40
+
+
+def chain_text(ids: Sequence[str], more: str = "more") -> str:
+    """Ids joined by arrows; a long chain as its first ten and last eleven, a line long.
+
+    Examples
+    --------
+    >>> chain_text(["a", "b", "a"])
+    'a -> b -> a'
+    >>> chain_text([str(i) for i in range(30)])  # doctest: +ELLIPSIS
+    '0 -> 1 -> ... -> 9 -> ... (9 more) -> 19 -> ... -> 29'
+    """
+    shown = list(ids)
+    if len(shown) > 21:
+        shown = [*shown[:10], f"... ({len(shown) - 21} {more})", *shown[-11:]]
+    return " -> ".join(shown)
 
 
 def show(value: object) -> str:
@@ -139,13 +156,19 @@ class CycleError(RoadmapError, ValueError):
     ----------
     cycle
         The ids along the cycle in dependency order, closed: the first id is repeated
-        at the end, e.g. ``["a", "b", "c", "a"]``.
+        at the end, e.g. ``["a", "b", "c", "a"]``.  The message shows a long cycle's
+        first and last ten links.
+
+    Examples
+    --------
+    >>> str(CycleError([f"A{i}" for i in range(100)] + ["A0"]))  # doctest: +ELLIPSIS
+    'dependency cycle: A0 -> A1 -> ... -> A9 -> ... (80 more) -> A90 -> ... -> A99 -> A0; ...'
     """
 
     def __init__(self, cycle: Sequence[str]):
         self.cycle = list(cycle)
         super().__init__(
-            "dependency cycle: " + " -> ".join(self.cycle) + "; drop or reverse one of these links"
+            f"dependency cycle: {chain_text(self.cycle)}; drop or reverse one of these links"
         )
 
 

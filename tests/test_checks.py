@@ -374,3 +374,17 @@ def test_check_never_raises(plan: Roadmap) -> None:
         assert "not-scheduled" in codes
     else:
         assert not codes & {"not-scheduled", "cannot-schedule"}
+
+
+def test_many_items_missing_a_field_make_one_note() -> None:
+    """Up to 20 items: a note each; beyond, one note naming the count and all subjects."""
+    plan = rm.Roadmap(name="x", start=date(2021, 1, 1), initiatives=[
+        rm.Initiative(id=f"A{i}", name="a", duration=1, dimension="Smart Economy")
+        for i in range(2_500)])  # fmt: skip
+    (note,) = check(plan, language="id").filter(code="missing-owner")
+    assert len(note.subjects) == 2_500
+    assert note.message.startswith("2.500 kegiatan (A0, A1, ")
+    assert "A9, ... (2479 lainnya), A2489" in note.message
+    assert note.message.endswith("A2499) belum memiliki penanggung jawab.")
+    few = attrs.evolve(plan, initiatives=plan.initiatives[:20])
+    assert len(check(few).filter(code="missing-owner")) == 20

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from roadmap.checks.context import Context, rule
 from roadmap.checks.report import Finding
+from roadmap.errors import chain_text
 
 __all__ = ["RULES"]
 
@@ -13,15 +14,34 @@ __all__ = ["RULES"]
 def _missing(
     ctx: Context, field: str, en: tuple[str, str], id: tuple[str, str]
 ) -> Iterator[Finding]:
-    """Initiatives without *field*; the texts take ``{id}``."""
+    """Initiatives without *field*; the texts take ``{id}``.
+
+    One note an item up to :data:`MANY`; beyond, one note for all of them (a plan of
+    100,000 items without dimensions is one line, not 25 MB of them).
+    """
     code = f"missing-{field}"
-    for item in ctx.plan.initiatives:
-        if not getattr(item, field):
-            yield ctx.finding(
-                code, [item.id],
-                (en[0].format(id=item.id), en[1].format(id=item.id)),
-                (id[0].format(id=item.id), id[1].format(id=item.id)),
-            )  # fmt: skip
+    missing = [item.id for item in ctx.plan.initiatives if not getattr(item, field)]
+    if len(missing) > MANY:
+        ids = chain_text(missing).replace(" -> ", ", ")
+        ids_id = chain_text(missing, more="lainnya").replace(" -> ", ", ")
+        yield ctx.finding(
+            code, missing,
+            (en[0].format(id=f"{len(missing):,} initiatives ({ids})").replace(" has ", " have "),
+             en[1].format(id="each of them")),
+            (id[0].format(id=f"{len(missing):,} kegiatan".replace(",", ".") + f" ({ids_id})"),
+             id[1].format(id="setiap kegiatan itu")),
+        )  # fmt: skip
+        return
+    for item_id in missing:
+        yield ctx.finding(
+            code, [item_id],
+            (en[0].format(id=item_id), en[1].format(id=item_id)),
+            (id[0].format(id=item_id), id[1].format(id=item_id)),
+        )  # fmt: skip
+
+
+#: More initiatives than this missing a field make one note for all of them.
+MANY = 20
 
 
 @rule(

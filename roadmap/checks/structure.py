@@ -15,7 +15,7 @@ import attrs
 from roadmap._network import network
 from roadmap.checks.context import Context, rule
 from roadmap.checks.report import Finding
-from roadmap.errors import CycleError, RoadmapError
+from roadmap.errors import CycleError, RoadmapError, chain_text
 from roadmap.graph import build_graph
 from roadmap.model import Initiative, Milestone, Phase
 
@@ -172,7 +172,7 @@ def _cycles(ctx: Context) -> Iterator[Finding]:
         cycle = [u for u, _ in edges]
         low = cycle.index(min(cycle, key=position.__getitem__))
         cycle = cycle[low:] + cycle[:low]
-        text = " -> ".join([*cycle, cycle[0]])
+        text = chain_text([*cycle, cycle[0]])
         last = f"{cycle[-1]} -> {cycle[0]}"
         yield ctx.finding(
             "dependency-cycle", cycle,
