@@ -49,7 +49,7 @@ def locate(text: str, path: Path) -> int | None:
     """The line of the node at *path* (or of its nearest parent)."""
     yaml = _yaml()
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, RecursionError):
         return None
     line = node.start_mark.line + 1 if node is not None else None
