@@ -342,13 +342,17 @@ class TestHostileText:
         + "[" * 50_000 + "]" * 50_000 + "}",
         "yaml": "roadmap: {name: x, start: 2021-01-01}\ninitiatives: " + "[" * 50_000
         + "]" * 50_000,
+        # block sequences nested on one line: with PyYAML 6.0 this crashed the interpreter
+        "yaml-block": "roadmap: {name: x, start: 2021-01-01}\ninitiatives:\n  " + "- " * 50_000
+        + "x\n",
     }  # fmt: skip
 
-    @pytest.mark.parametrize("fmt", ["toml", "json", "yaml"])
-    def test_nesting_too_deep(self, fmt: str) -> None:
+    @pytest.mark.parametrize("case", ["toml", "json", "yaml", "yaml-block"])
+    def test_nesting_too_deep(self, case: str) -> None:
+        fmt = case.split("-")[0]
         if fmt == "yaml":
             pytest.importorskip("yaml")
-        err = error(self.DEEP[fmt], fmt)
+        err = error(self.DEEP[case], fmt)
         assert "nest" in str(err)
 
     @pytest.mark.parametrize(("fmt", "text"), [

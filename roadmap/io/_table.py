@@ -558,11 +558,12 @@ def read_xlsx(data: bytes, path: str) -> Roadmap:
     xl = openpyxl()
     import zipfile
     import zlib
-    from xml.etree.ElementTree import ParseError
 
     # What a damaged workbook raises from openpyxl (a corrupt zip, a cut or garbled XML
-    # part, a number cell holding text), while loading or while its rows are read.
-    broken = (zipfile.BadZipFile, zlib.error, ParseError, KeyError, ValueError, TypeError,
+    # part, a number cell holding text), while loading or while its rows are read.  An
+    # XML ParseError is caught as SyntaxError, its base: with defusedxml installed,
+    # openpyxl parses with a private copy of ElementTree and its own ParseError class.
+    broken = (zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, ValueError, TypeError,
               IndexError, EOFError, OSError, OverflowError, NotImplementedError)  # fmt: skip
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from roadmap.errors import MissingExtraError
@@ -17,9 +18,37 @@ def _yaml() -> Any:
     return yaml
 
 
+#: The deepest nesting of [ ] and { } a YAML plan may have: libyaml's composer recurses
+#: in C, and thousands of levels crash the interpreter with some PyYAML builds.
+MAX_DEPTH = 100
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+
+
+_BLOCK_RUN = re.compile(rf"(?:[-?][ \t]+){{{MAX_DEPTH}}}")
+
+
+def _shallow(text: str) -> None:
+    """Refuse collections nested deeper than :data:`MAX_DEPTH` before parsing.
+
+    Flow collections nest with brackets; block ones cheaply only as a run of indicators
+    on one line (``- - - - x``); deeper block nesting needs ever longer indentation.
+    """
+    if _BLOCK_RUN.search(text):
+        raise ParseError(DEEP, None)
+    depth = 0
+    for ch in _NOT_BRACKETS.sub("", text):
+        if ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ParseError(DEEP, None)
+        else:
+            depth -= 1
+
+
 def parse(text: str) -> Any:
     """Parse YAML text into a tree with the safe loader."""
     yaml = _yaml()
+    _shallow(text)
     try:
         # libyaml's C scanner when PyYAML has it (about 10x faster), the same safe types.
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
