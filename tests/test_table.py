@@ -319,3 +319,35 @@ class TestDamagedWorkbooks:
                 dst.writestr(info.filename, data)
         with pytest.raises(PlanFileError, match="not a valid Excel workbook"):
             rm.load(bad)
+
+
+class TestRoundTripEdges:
+    @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+    def test_fractions_and_odd_ids_come_back(self, tmp_path: Path, fmt: str) -> None:
+        """Odd but valid values come back from a table unchanged.
+
+        Progress 0.333 (not 333 read as grouped thousands), an id with a space, a name
+        starting with an apostrophe (not taken for Excel's text marker).
+        """
+        plan = Roadmap(name="x", start=date(2021, 1, 1), initiatives=[
+            Initiative(id="A", name="'kutip", duration=10, progress=0.333),
+            Initiative(id="B C", name="b", duration=5, depends_on=["A"], tags=["t"])])  # fmt: skip
+        rm.save(plan, tmp_path / f"p.{fmt}")
+        assert rm.load(tmp_path / f"p.{fmt}") == plan
+
+    def test_a_semicolon_in_a_tag_cannot_go_to_a_table(self, tmp_path: Path) -> None:
+        """It would read back as two tags: refused, naming the item and the tag."""
+        plan = Roadmap(name="x", start=date(2021, 1, 1), initiatives=[
+            Initiative(id="A", name="a", duration=1, tags=["a;b"])])  # fmt: skip
+        with pytest.raises(rm.RoadmapError, match="item 'A': tags 'a;b' holds ';'"):
+            rm.save(plan, tmp_path / "p.xlsx")
+
+    @pytest.mark.parametrize(("cell", "value"), [("0.333", 0.333), ("0,5", 0.5), ("35%", 0.35),
+                                                 ("0,35", 0.35)])  # fmt: skip
+    def test_fractions_as_people_write_them(self, tmp_path: Path, cell: str, value: float) -> None:
+        path = tmp_path / "p.csv"
+        path.write_text(
+            f'kind,id,name,start,duration,progress\ninitiative,A,a,2021-01-01,10,"{cell}"\n'
+        )
+        (item,) = rm.load(path).initiatives
+        assert item.progress == pytest.approx(value)

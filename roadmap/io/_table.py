@@ -123,8 +123,10 @@ def _date(value: object) -> date:
     raise _CellError(f"expected a date (2019-03-01, 01/03/2019 or 1 Maret 2019), got {show(value)}")
 
 
-_ID_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 2.500.000.000 or 1.500,5
-_EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 2,500,000,000
+# Grouped numbers start with 1-9: "0.333" and "0,5" are fractions, not 333 and 5.
+_ID_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")  # 2.500.000.000 or 1.500,5
+_EN_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")  # 2,500,000,000
+_ID_FRACTION = re.compile(r"0,\d+")  # 0,35: a decimal comma
 
 
 def _number(value: object) -> int | float:
@@ -141,6 +143,8 @@ def _number(value: object) -> int | float:
             body = body.replace(".", "").replace(",", ".")
         elif _EN_GROUPED.fullmatch(body):
             body = body.replace(",", "")
+        elif _ID_FRACTION.fullmatch(body):
+            body = body.replace(",", ".")
         try:
             number = float(body) if re.search(r"[.eE]", body) else int(body)
         except ValueError:
@@ -652,8 +656,17 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
                     str(Dependency.coerce(d)) for d in cells["depends_on"]
                 )
             for key in ("funding", "tags"):
-                if isinstance(cells.get(key), list):
-                    cells[key] = "; ".join(cells[key])
+                value = cells.get(key)
+                values = value if isinstance(value, list) else [value] if value else []
+                odd = next((v for v in values if ";" in v), None)
+                if odd is not None:
+                    raise RoadmapError(
+                        f"item {cells.get('id')!r}: {key} {odd!r} holds ';', which separates "
+                        "values in a table cell, so it would read back as several; rename "
+                        "it, or keep the plan in TOML, JSON or YAML"
+                    )
+                if isinstance(value, list):
+                    cells[key] = "; ".join(value)
             rows.append([cells.get(c) for c in columns])
     out: dict[str, tuple[list[str], list[list[object]]]] = {"items": (columns, rows)}
     head = tree["roadmap"]
