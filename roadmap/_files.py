@@ -51,6 +51,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
+    if _write_unnamed(target, data, mode):
+        return
     fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -63,3 +65,40 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _write_unnamed(target: Path, data: bytes, mode: int) -> bool:
+    """Write through a file with no name until it is whole (Linux ``O_TMPFILE``).
+
+    A process killed while writing leaves nothing behind: the file gets a name only
+    after its last byte is on disk, and then at once the target's.  ``False`` where the
+    system or the file system cannot (the caller then uses a named temporary file).
+    """
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None or not os.path.isdir("/proc/self/fd"):
+        return False
+    try:
+        fd = os.open(target.parent, flag | os.O_WRONLY, 0o600)
+    except OSError:  # a file system without O_TMPFILE
+        return False
+    tmp = target.parent / f".{target.name}.{os.getpid()}.{id(data):x}.tmp"
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+            os.fchmod(fh.fileno(), mode)
+            # linkat(AT_SYMLINK_FOLLOW) names the open file; CPython calls linkat, not
+            # link (which would link the /proc symlink itself), when a dir_fd is given.
+            folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.link(f"/proc/self/fd/{fh.fileno()}", tmp.name, dst_dir_fd=folder,
+                        follow_symlinks=True)  # fmt: skip
+            finally:
+                os.close(folder)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return True

@@ -80,3 +80,33 @@ class TestWhatIsThere:
             atomic_write(tmp_path / "nope" / "x.txt", b"x")
         assert err.value.filename == str(tmp_path / "nope")
         assert "no such folder" in str(err.value)
+
+
+@pytest.mark.skipif(not hasattr(os, "O_TMPFILE"), reason="unnamed files are Linux-only")
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.2])
+def test_a_kill_while_writing_leaves_the_old_file(tmp_path: Path, delay: float) -> None:
+    """SIGKILL in the middle of writing 200 MB: the old file or the new, whole; no debris."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / "plan.toml"
+    target.write_bytes(b"old")
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from roadmap._files import atomic_write; "
+         "data = b'x' * 200_000_000; print('ready', flush=True); "
+         f"atomic_write({str(target)!r}, data)"],
+        stdout=subprocess.PIPE,
+    )  # fmt: skip
+    assert child.stdout is not None
+    assert child.stdout.readline() == b"ready\n"
+    time.sleep(delay)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.toml"]
+    size = target.stat().st_size
+    assert size in (3, 200_000_000)
+    if size == 3:
+        assert target.read_bytes() == b"old"
