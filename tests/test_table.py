@@ -47,15 +47,16 @@ class TestRoundTrip:
         assert back == plan
         assert rm.dumps(back) == rm.dumps(plan)
 
+    @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
     @settings(max_examples=25, deadline=None)
-    @given(dags(with_deadlines=True))
-    def test_random_plans(self, plan: Roadmap) -> None:
-        """Random plans survive a workbook."""
+    @given(plan=dags(with_deadlines=True))
+    def test_random_plans(self, plan: Roadmap, fmt: str) -> None:
+        """Random plans survive a workbook and a CSV file set."""
         import tempfile
 
         with tempfile.TemporaryDirectory() as tmp:
-            rm.save(plan, Path(tmp) / "p.xlsx")
-            assert rm.load(Path(tmp) / "p.xlsx") == plan
+            rm.save(plan, Path(tmp) / f"p.{fmt}")
+            assert rm.load(Path(tmp) / f"p.{fmt}") == plan
 
     def test_csv_side_files(self, tmp_path: Path) -> None:
         """A CSV plan is items, roadmap, phases and ceilings files; stale ones are removed."""
