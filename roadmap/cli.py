@@ -56,6 +56,17 @@ def _common(
     its suffix); --language when *language* names what it translates.
     """
     p.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
+    _outputs(p, formats, language, required=required)
+
+
+def _outputs(
+    p: argparse.ArgumentParser,
+    formats: tuple[str, ...],
+    language: str | None = None,
+    *,
+    required: bool = False,
+) -> None:
+    """--format (when *formats*), --output and --language (when *language*)."""
     if formats:
         suffixes = ", ".join(sx for sx, f in SUFFIXES.items() if f in formats)
         p.add_argument(
@@ -255,18 +266,10 @@ def make_parser() -> argparse.ArgumentParser:
         "suffix: .txt, .csv, .json, .md, or a chart .png, .svg, .pdf.",
     )
     p.add_argument("plans", metavar="PLAN", nargs="+", help=PLAN_HELP)
-    p.add_argument(
-        "--format", "-f", choices=("text", "csv", "json", "markdown", *_CHARTS), default=None,
-        help="output format (default: from the suffix of -o, else text)",
-    )  # fmt: skip
-    p.add_argument("--output", "-o", metavar="OUT", help="write to this file (atomically)")
+    _outputs(p, ("text", "csv", "json", "markdown", *_CHARTS), language="the table or chart")
     p.add_argument(
         "--every", choices=("quarter", "month"), default="quarter",
         help="status dates of one plan: quarter (triwulan) or month ends (default: quarter)",
-    )  # fmt: skip
-    p.add_argument(
-        "--language", "-l", choices=("id", "en"), default=None,
-        help="language of the table or chart (default: the last plan's)",
     )  # fmt: skip
     p.set_defaults(run=_cmd_slip)
 
@@ -279,21 +282,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("old", metavar="OLD", help="the earlier plan file")
     p.add_argument("new", metavar="NEW", help="the later plan file")
-    p.add_argument(
-        "--format",
-        "-f",
-        choices=("text", "json", "markdown", "xlsx"),
-        default=None,
-        help="output format (default: from the suffix of -o, else text)",
-    )
-    p.add_argument("--output", "-o", metavar="OUT", help="write to this file (atomically)")
-    p.add_argument(
-        "--language",
-        "-l",
-        choices=("id", "en"),
-        default=None,
-        help="language of the report (default: the new plan's)",
-    )
+    _outputs(p, ("text", "json", "markdown", "xlsx"), language="the report")
     p.set_defaults(run=_cmd_diff)
 
     p = commands.add_parser(

@@ -64,9 +64,11 @@ def forecast_plan(plan: Roadmap, as_of: date | None = None) -> Roadmap:
     after = day + timedelta(days=1)
     initiatives: list[Initiative] = []
     waiting: set[str] = set()  # not started: cannot start before the day after
+    done: set[str] = set()
     for item in plan.initiatives:
         state = actuals.state(item, day)
         if state == "done":
+            done.add(item.id)
             start = item.actual_start or planned[item.id].start
             finish = item.actual_finish
             assert finish is not None
@@ -87,7 +89,6 @@ def forecast_plan(plan: Roadmap, as_of: date | None = None) -> Roadmap:
         else:
             initiatives.append(item)
             waiting.add(item.id)
-    done = {i.id for i in plan.initiatives if actuals.state(i, day) == "done"}
     done |= {m.id for m in plan.milestones if m.actual_finish and m.actual_finish <= day}
     reached: set[str] = set()  # not recorded, but everything before it is done
     pending = [m for m in plan.milestones if m.id not in done and m.links]
