@@ -522,3 +522,26 @@ class TestCommandLine:
         err = capsys.readouterr().err
         assert err.count("\n") == 1
         assert f"{untracked}: no status date" in err
+
+    def test_status_and_diff_workbooks(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """-o .xlsx: read back with openpyxl, figures as numbers and dates as dates."""
+        openpyxl = pytest.importorskip("openpyxl")
+        path = tmp_path / "rencana.toml"
+        path.write_text(TRACKED_TOML)
+        assert main(["status", str(path), "-o", str(tmp_path / "s.xlsx")]) == 0
+        book = openpyxl.load_workbook(tmp_path / "s.xlsx")
+        ev = list(book["Nilai hasil"].iter_rows(values_only=True))
+        assert ev[0][:5] == ("kelompok", "bac", "pv", "ev", "ac")
+        assert ev[1][:5] == ("roadmap", 1_500_000_000, 900_000_000, 600_000_000, 700_000_000)
+        items = list(book["Kegiatan"].iter_rows(values_only=True))
+        head = items[0]
+        a = dict(zip(head, items[1], strict=True))
+        assert a["id"] == "A"
+        assert a["forecast_finish"].date() == D(2021, 5, 10)  # a date, not text
+        new = tmp_path / "v2.toml"
+        new.write_text(TRACKED_TOML.replace("duration = 30", "duration = 45"))
+        assert main(["diff", str(path), str(new), "-o", str(tmp_path / "d.xlsx")]) == 0
+        changed = list(openpyxl.load_workbook(tmp_path / "d.xlsx").worksheets[0].values)
+        assert ("B", "duration", "30 days", "45 days") in changed

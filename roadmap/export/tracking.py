@@ -159,9 +159,15 @@ def status_xlsx(st: Status, language: str = "id", currency: str = "IDR") -> byte
                money=lambda c: c in _MONEY)  # fmt: skip
     items = book.create_sheet("Kegiatan" if lang == "id" else "Items")
     keys = [k for k in st.items[0].to_dict() if k not in ("name",)] if st.items else ["id"]
+
+    def cell(key: str, value: object) -> object:  # dates as dates, so Excel sorts them
+        if key.endswith(("_start", "_finish")) and isinstance(value, str):
+            return date.fromisoformat(value)
+        return value
+
     xlsx_sheet(
         items, keys,
-        [[r.to_dict()[k] for k in keys] for r in st.items],
+        [[cell(k, r.to_dict()[k]) for k in keys] for r in st.items],
         money=lambda c: c in _MONEY,
     )  # fmt: skip
     return xlsx_bytes(book)
