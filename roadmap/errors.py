@@ -29,8 +29,8 @@ _SHORT.maxlevel = 2
 _SHORT.maxlong = 40
 
 
-def chain_text(ids: Sequence[str], more: str = "more") -> str:
-    """Ids joined by arrows; a long chain as its first ten and last eleven, a line long.
+def chain_text(ids: Sequence[str], more: str = "more", sep: str = " -> ") -> str:
+    """Ids joined by arrows (or *sep*); a long chain as its first ten and last eleven.
 
     Examples
     --------
@@ -42,7 +42,7 @@ def chain_text(ids: Sequence[str], more: str = "more") -> str:
     shown = list(ids)
     if len(shown) > 21:
         shown = [*shown[:10], f"... ({len(shown) - 21} {more})", *shown[-11:]]
-    return " -> ".join(shown)
+    return sep.join(shown)
 
 
 def show(value: object) -> str:

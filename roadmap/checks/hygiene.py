@@ -14,7 +14,7 @@ __all__ = ["RULES"]
 def _missing(
     ctx: Context, field: str, en: tuple[str, str], id: tuple[str, str]
 ) -> Iterator[Finding]:
-    """Initiatives without *field*; the texts take ``{id}``.
+    """Initiatives without *field*; the texts take ``{id}`` (and English ``{has}``).
 
     One note an item up to :data:`MANY`; beyond, one note for all of them (a plan of
     100,000 items without dimensions is one line, not 25 MB of them).
@@ -22,11 +22,11 @@ def _missing(
     code = f"missing-{field}"
     missing = [item.id for item in ctx.plan.initiatives if not getattr(item, field)]
     if len(missing) > MANY:
-        ids = chain_text(missing).replace(" -> ", ", ")
-        ids_id = chain_text(missing, more="lainnya").replace(" -> ", ", ")
+        ids = chain_text(missing, sep=", ")
+        ids_id = chain_text(missing, more="lainnya", sep=", ")
         yield ctx.finding(
             code, missing,
-            (en[0].format(id=f"{len(missing):,} initiatives ({ids})").replace(" has ", " have "),
+            (en[0].format(id=f"{len(missing):,} initiatives ({ids})", has="have"),
              en[1].format(id="each of them")),
             (id[0].format(id=f"{len(missing):,} kegiatan".replace(",", ".") + f" ({ids_id})"),
              id[1].format(id="setiap kegiatan itu")),
@@ -35,7 +35,7 @@ def _missing(
     for item_id in missing:
         yield ctx.finding(
             code, [item_id],
-            (en[0].format(id=item_id), en[1].format(id=item_id)),
+            (en[0].format(id=item_id, has="has"), en[1].format(id=item_id)),
             (id[0].format(id=item_id), id[1].format(id=item_id)),
         )  # fmt: skip
 
@@ -53,7 +53,7 @@ MANY = 20
 def _owner(ctx: Context) -> Iterator[Finding]:
     return _missing(
         ctx, "owner",
-        ("{id} has no owner.",
+        ("{id} {has} no owner.",
          'Set owner = "..." on {id} (the responsible agency, e.g. Diskominfo).'),
         ("{id} belum memiliki penanggung jawab.",
          'Isi owner = "..." pada {id} (perangkat daerah, mis. Diskominfo).'),
@@ -69,7 +69,7 @@ def _owner(ctx: Context) -> Iterator[Finding]:
 def _dimension(ctx: Context) -> Iterator[Finding]:
     return _missing(
         ctx, "dimension",
-        ("{id} has no dimension.", 'Set dimension on {id}, e.g. "Smart Governance".'),
+        ("{id} {has} no dimension.", 'Set dimension on {id}, e.g. "Smart Governance".'),
         ("{id} belum memiliki dimensi.", 'Isi dimension pada {id}, mis. "Smart Governance".'),
     )  # fmt: skip
 
