@@ -39,15 +39,19 @@ from roadmap.graph import build_graph, find_cycle, is_acyclic
 from roadmap.io import load, loads, write_template
 from roadmap.model import (
     DIMENSIONS,
+    DISTRIBUTIONS,
     LINK_TYPES,
     STATUSES,
     Baseline,
     BaselineItem,
+    Correlation,
     Dependency,
     Initiative,
     Milestone,
+    Percent,
     Phase,
     Realisation,
+    Risk,
     Roadmap,
     parse_dependencies,
 )
@@ -67,6 +71,7 @@ from roadmap.tracking import (
 
 __all__ = [
     "DIMENSIONS",
+    "DISTRIBUTIONS",
     "LINK_TYPES",
     "RULES",
     "STATUSES",
@@ -74,6 +79,7 @@ __all__ = [
     "BaselineItem",
     "BudgetTable",
     "Calendar",
+    "Correlation",
     "CycleError",
     "Dependency",
     "Duration",
@@ -84,11 +90,14 @@ __all__ = [
     "Milestone",
     "MilestoneSlip",
     "MissingExtraError",
+    "Percent",
     "Phase",
     "PlanDiff",
     "PlanFileError",
     "Realisation",
     "Report",
+    "Risk",
+    "RiskResult",
     "Roadmap",
     "RoadmapError",
     "Schedule",
@@ -118,12 +127,14 @@ __all__ = [
     "plot_budget",
     "plot_gantt",
     "plot_milestone_slip",
+    "plot_risk",
     "plot_s_curve",
     "report",
     "s_curve",
     "save",
     "save_gantt",
     "schedule",
+    "simulate",
     "spread",
     "status",
     "to_ical",
@@ -138,9 +149,12 @@ _PLOTTING = (
     "plot_budget",
     "plot_gantt",
     "plot_milestone_slip",
+    "plot_risk",
     "plot_s_curve",
     "save_gantt",
 )
+# Simulation needs numpy: load it on first use too.
+_RISK = ("RiskResult", "simulate")
 
 
 def __getattr__(name: str) -> object:
@@ -148,6 +162,10 @@ def __getattr__(name: str) -> object:
         from roadmap import plot
 
         return getattr(plot, name)
+    if name in _RISK:
+        from roadmap import risk
+
+        return getattr(risk, name)
     raise AttributeError(f"module 'roadmap' has no attribute {name!r}")
 
 

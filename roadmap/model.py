@@ -41,18 +41,23 @@ from roadmap.errors import ItemError, UnknownItemError, show
 
 __all__ = [
     "DIMENSIONS",
+    "DISTRIBUTIONS",
     "LINK_TYPES",
     "STATUSES",
     "Baseline",
     "BaselineItem",
     "Budget",
+    "Correlation",
     "Dependency",
+    "Estimate",
     "Initiative",
     "Item",
     "LinkType",
     "Milestone",
+    "Percent",
     "Phase",
     "Realisation",
+    "Risk",
     "Roadmap",
     "parse_dependencies",
 ]
@@ -330,6 +335,125 @@ def _with_id(cls: type) -> type:
     return cls
 
 
+# -- uncertainty ----------------------------------------------------------------------
+
+#: The distributions of a three-point estimate (see :mod:`roadmap.risk`).
+DISTRIBUTIONS: tuple[str, ...] = ("pert", "triangular", "uniform", "lognormal")
+
+
+class Percent(float):
+    """A change relative to the planned value, in percent: ``Percent(-20)`` is ``"-20%"``.
+
+    Examples
+    --------
+    >>> str(Percent(-20)), str(Percent(12.5)), Percent(50) * 2
+    ('-20%', '+12.5%', 100.0)
+    """
+
+    def __str__(self) -> str:
+        v = float(self)
+        body = repr(int(v)) if v.is_integer() else repr(v)
+        return f"{'+' if v >= 0 else ''}{body}%"
+
+    def __repr__(self) -> str:
+        return f"Percent({float(self)!r})"
+
+
+_PERCENT = re.compile(r"\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*")
+
+#: A three-point estimate ``(low, most likely, high)``; ``None`` in the middle means the
+#: item's own value, and a :class:`Percent` is relative to it.
+Estimate: TypeAlias = "tuple[Any, Any, Any]"
+
+
+def _percent(value: object) -> Percent | None:
+    if isinstance(value, Percent):
+        return value
+    if isinstance(value, str) and (m := _PERCENT.fullmatch(value)):
+        return Percent(float(m.group(1).replace(",", ".")))
+    return None
+
+
+def _estimate(value: object, point: Any, what: str) -> Estimate | None:
+    """``[low, high]`` or ``[low, likely, high]``: durations (or amounts) or percentages."""
+    if value is None:
+        return None
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise ValueError(
+            f"expected [low, high] or [low, most likely, high] {what}, or percentages such "
+            f"as ['-20%', '+50%'], got {show(value)}"
+        )
+    raw = list(value)
+    if len(raw) not in (2, 3):
+        raise ValueError(f"expected 2 or 3 values (low, [most likely,] high), got {len(raw)}")
+    points = [None if v is None else (_percent(v) or point(v)) for v in raw]
+    if points[0] is None or points[-1] is None:
+        raise ValueError("the low and the high value are needed")
+    low, likely, high = points if len(points) == 3 else (points[0], None, points[1])
+    pcts = [p for p in (low, likely, high) if isinstance(p, Percent)]
+    if any(p <= -100 for p in pcts):
+        raise ValueError(f"a change of {min(pcts)} leaves nothing; use more than -100%")
+    if len(pcts) == 3 or (len(pcts) == 2 and likely is None):
+        mode = 0.0 if not isinstance(likely, Percent) else float(likely)
+        if not (isinstance(low, Percent) and isinstance(high, Percent) and low <= mode <= high):
+            raise ValueError(f"expected low <= most likely <= high, got {low}, {mode}, {high}")
+    return (low, likely, high)
+
+
+def _duration_point(value: object) -> Duration:
+    d = Duration.parse(value)
+    if d.sign <= 0:
+        raise ValueError(f"a duration in a range must be positive, got {d}")
+    return d
+
+
+def _duration_range(value: object) -> Estimate | None:
+    return _estimate(value, _duration_point, "durations")
+
+
+def _cost_range(value: object) -> Estimate | None:
+    return _estimate(value, lambda v: _amount(v, "a cost"), "amounts")
+
+
+def _distribution(value: object) -> str:
+    if isinstance(value, str) and value.strip().lower() in DISTRIBUTIONS:
+        return value.strip().lower()
+    raise ValueError(f"unknown distribution {show(value)}; allowed: {', '.join(DISTRIBUTIONS)}")
+
+
+def _probability(value: object) -> float:
+    pct = _percent(value)
+    if pct is not None:
+        value = pct / 100
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+        raise ValueError(
+            f"a probability must be above 0 and at most 1 (or 100%), got {show(value)}"
+        )
+    return float(value)
+
+
+def _impact(value: object, point: Any) -> tuple[Any, Any, Any] | None:
+    """One value, or a range ``[low, high]`` / ``[low, likely, high]`` without percentages."""
+    if value is None:
+        return None
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        v = point(value)
+        return (v, v, v)
+    est = _estimate(value, point, "values")
+    assert est is not None
+    if any(isinstance(p, Percent) for p in est):
+        raise ValueError("a risk's impact is a duration or an amount, not a percentage")
+    return est
+
+
+def _ids(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v.strip() for v in re.split(r"[;,]", value) if v.strip()]
+    if not isinstance(value, Iterable) or isinstance(value, bytes | Mapping):
+        raise ValueError(f"expected a list of item ids, got {show(value)}")
+    return tuple(_id(v) for v in value)
+
+
 # -- the classes ----------------------------------------------------------------------
 
 
@@ -533,6 +657,16 @@ class Initiative:
         Money spent up to the roadmap's ``status_date``.
     remaining
         Work left at the status date; by default ``(1 - progress) x`` the planned duration.
+    duration_range
+        Uncertainty of the duration for :func:`roadmap.simulate`: ``(low, most likely,
+        high)``, each a duration or a :class:`Percent` of the planned one; a most likely of
+        ``None`` is the planned duration.  Written ``["6 months", "9 months", "14
+        months"]``, ``["7 months", "12 months"]`` or ``["-20%", "+50%"]``.
+    distribution
+        One of :data:`DISTRIBUTIONS` (default ``"pert"``), for both ranges.
+    cost_range
+        Uncertainty of the cost: amounts or percentages of the budget, as for
+        ``duration_range``.
 
     Examples
     --------
@@ -562,6 +696,9 @@ class Initiative:
     actual_finish: date | None = _f(_opt_date, "actual_finish", None)
     actual_cost: int | None = _f(_opt_amount, "actual_cost", None)
     remaining: Duration | None = _f(_opt_duration, "remaining", None)
+    duration_range: Estimate | None = _f(_duration_range, "duration_range", None)
+    distribution: str = _f(_distribution, "distribution", "pert")
+    cost_range: Estimate | None = _f(_cost_range, "cost_range", None)
 
     kind: Literal["initiative"] = attrs.field(default="initiative", init=False, repr=False)
 
@@ -810,6 +947,77 @@ class Baseline:
     items: dict[str, BaselineItem] = _f(_baseline_items, "items", attrs.Factory(dict))
 
 
+@_with_id
+@attrs.frozen(kw_only=True)
+class Risk:
+    """A risk of the register: with a probability it adds delay and cost to named items.
+
+    Attributes
+    ----------
+    id, name
+        Identifier and description (*risiko*).
+    probability
+        Chance that it happens, above 0 and at most 1 (``"30%"`` is accepted).
+    items
+        Ids of the initiatives it strikes; each gets the whole impact.
+    delay
+        Extra duration when it happens: one duration, a range ``[low, high]`` (uniform) or
+        ``[low, likely, high]`` (PERT).
+    cost
+        Extra cost when it happens: one amount or a range.
+    owner, description
+        Who manages it; free text (mitigation, cause).
+
+    Examples
+    --------
+    >>> Risk(id="R1", name="Tender gagal", probability="30%", items="SC06, SC07",
+    ...      delay=["1 month", "3 months"]).items
+    ('SC06', 'SC07')
+    """
+
+    id: str = _f(_id, "id")
+    name: str = _f(_text, "name")
+    probability: float = _f(_probability, "probability")
+    items: tuple[str, ...] = _f(_ids, "items")
+    delay: tuple[Duration, Duration | None, Duration] | None = _f(
+        lambda v: _impact(v, _duration_point), "delay", None
+    )
+    cost: tuple[int, int | None, int] | None = _f(
+        lambda v: _impact(v, lambda x: _amount(x, "a cost")), "cost", None
+    )
+    owner: str | None = _f(_opt_text, "owner", None)
+    description: str | None = _f(_prose, "description", None)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.items:
+            raise ItemError("name the items it strikes", item=self.id, field="items")
+        if self.delay is None and self.cost is None:
+            raise ItemError("give its impact: a delay, a cost or both", item=self.id,
+                            field="delay")  # fmt: skip
+
+
+def _coefficient(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not -1 < value < 1:
+        raise ValueError(f"a correlation coefficient is above -1 and below 1, got {show(value)}")
+    return float(value)
+
+
+@attrs.frozen(kw_only=True)
+class Correlation:
+    """Rank correlation between the durations of initiatives with a ``duration_range``.
+
+    Every pair of ``items`` is given ``coefficient`` (Spearman), e.g. works that share a
+    contractor or a tender.  Imposed by the Iman-Conover method (:mod:`roadmap.risk`).
+    """
+
+    items: tuple[str, ...] = _f(_ids, "items")
+    coefficient: float = _f(_coefficient, "coefficient")
+
+    def __attrs_post_init__(self) -> None:
+        if len(set(self.items)) < 2:
+            raise ItemError("a correlation needs two or more different items", field="items")
+
+
 def _tuple_of(value: object, cls: type, name: str) -> tuple[Any, ...]:
     if value is None:
         return ()
@@ -842,6 +1050,14 @@ def _realisation(value: object) -> tuple[Realisation, ...]:
 
 def _baselines(value: object) -> tuple[Baseline, ...]:
     return _tuple_of(value, Baseline, "baselines")
+
+
+def _risks(value: object) -> tuple[Risk, ...]:
+    return _tuple_of(value, Risk, "risks")
+
+
+def _correlations(value: object) -> tuple[Correlation, ...]:
+    return _tuple_of(value, Correlation, "correlations")
 
 
 def _calendar(value: object) -> Calendar | None:
@@ -906,6 +1122,9 @@ class Roadmap:
         Monthly realisation records (:class:`Realisation`).
     baselines
         Frozen copies of planned dates and budgets (:class:`Baseline`).
+    risks, correlations
+        The risk register (:class:`Risk`) and rank correlations between uncertain
+        durations (:class:`Correlation`), for :func:`roadmap.simulate`.
     """
 
     name: str = _f(_text, "name")
@@ -925,6 +1144,8 @@ class Roadmap:
     status_date: date | None = _f(_opt_date, "status_date", None)
     realisation: tuple[Realisation, ...] = attrs.field(default=(), converter=_realisation)
     baselines: tuple[Baseline, ...] = attrs.field(default=(), converter=_baselines)
+    risks: tuple[Risk, ...] = attrs.field(default=(), converter=_risks)
+    correlations: tuple[Correlation, ...] = attrs.field(default=(), converter=_correlations)
     _index: dict[str, Initiative | Milestone | Phase] = attrs.field(
         init=False, eq=False, repr=False
     )

@@ -16,11 +16,14 @@ from roadmap.model import (
     CEILING_GROUPS,
     Baseline,
     BaselineItem,
+    Correlation,
     Dependency,
     Initiative,
     Milestone,
+    Percent,
     Phase,
     Realisation,
+    Risk,
     Roadmap,
 )
 
@@ -34,8 +37,13 @@ PHASE_KEYS = ("id", "name", "start", "end", "description")
 INITIATIVE_KEYS = (
     "id", "name", "phase", "dimension", "owner", "start", "duration", "finish", "depends_on",
     "budget", "funding", "deadline", "progress", "status", "multi_year", "tags", "description",
-    "actual_start", "actual_finish", "actual_cost", "remaining",
+    "actual_start", "actual_finish", "actual_cost", "remaining", "duration_range",
+    "distribution", "cost_range",
 )  # fmt: skip
+#: Keys read into ``duration_range``: a three-point estimate written beside ``duration``.
+THREE_POINT_KEYS = ("optimistic", "most_likely", "pessimistic")
+RISK_KEYS = ("id", "name", "probability", "items", "delay", "cost", "owner", "description")
+CORRELATION_KEYS = ("items", "coefficient")
 MILESTONE_KEYS = (
     "id", "name", "phase", "dimension", "owner", "date", "after", "depends_on", "deadline",
     "status", "tags", "description", "actual_finish",
@@ -45,6 +53,7 @@ BASELINE_KEYS = ("name", "taken", "default", "items")
 BASELINE_ITEM_KEYS = ("id", "start", "finish", "budget")
 TOP_KEYS = (
     "roadmap", "ceilings", "phases", "initiatives", "milestones", "realisation", "baselines",
+    "risks", "correlations",
 )  # fmt: skip
 
 
@@ -130,12 +139,14 @@ def from_tree(tree: object) -> Roadmap:
     parts: dict[str, list[Any]] = {}
     for key, cls, allowed in (
         ("phases", Phase, PHASE_KEYS),
-        ("initiatives", Initiative, INITIATIVE_KEYS),
+        ("initiatives", Initiative, INITIATIVE_KEYS + THREE_POINT_KEYS),
         ("milestones", Milestone, MILESTONE_KEYS),
     ):
         built = []
         for i, entry in enumerate(_list(top, key)):
             table = _table(entry, (key, i))
+            if key == "initiatives":
+                table = _three_points(table, (key, i))
             _check_keys(table, allowed, (key, i))
             _check_dependencies(table.get("depends_on"), (key, i, "depends_on"))
             budget = table.get("budget")
@@ -152,6 +163,15 @@ def from_tree(tree: object) -> Roadmap:
         for i, entry in enumerate(_list(top, "realisation"))
     ]
     parts["baselines"] = [_baseline(entry, i) for i, entry in enumerate(_list(top, "baselines"))]
+    register: tuple[tuple[str, type, tuple[str, ...]], ...] = (
+        ("risks", Risk, RISK_KEYS),
+        ("correlations", Correlation, CORRELATION_KEYS),
+    )
+    for key, cls_, keys in register:
+        parts[key] = [
+            _build(cls_, _keys(entry, keys, (key, i)), (key, i))
+            for i, entry in enumerate(_list(top, key))
+        ]
 
     ceilings = dict(_table(top.get("ceilings", {}), ("ceilings",)))
     groups = {k: ceilings.pop(k) for k in list(ceilings) if not str(k).strip().isdigit()}
@@ -175,6 +195,22 @@ def from_tree(tree: object) -> Roadmap:
     assert isinstance(plan, Roadmap)
     _check_references(plan)
     return plan
+
+
+def _three_points(table: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
+    """``optimistic``, ``most_likely`` and ``pessimistic`` keys -> ``duration_range``."""
+    given = [k for k in THREE_POINT_KEYS if k in table]
+    if not given:
+        return table
+    if "duration_range" in table:
+        raise TreeError("give either duration_range or optimistic/pessimistic, not both",
+                        (*path, given[0]))  # fmt: skip
+    for k in ("optimistic", "pessimistic"):
+        if k not in table:
+            raise TreeError(f"'{given[0]}' needs '{k}' too", (*path, given[0]))
+    out = {k: v for k, v in table.items() if k not in THREE_POINT_KEYS}
+    out["duration_range"] = [table["optimistic"], table.get("most_likely"), table["pessimistic"]]
+    return out
 
 
 def _keys(entry: object, allowed: tuple[str, ...], path: Path) -> Mapping[str, Any]:
@@ -241,6 +277,18 @@ def _check_references(plan: Roadmap) -> None:
                         f"item {item.id!r} depends on unknown item {link.id!r}",
                         (key, i, "depends_on", k),
                     )
+    initiatives = {i.id for i in plan.initiatives}
+    refs: tuple[tuple[str, Sequence[Risk | Correlation]], ...] = (
+        ("risks", plan.risks),
+        ("correlations", plan.correlations),
+    )
+    for key, entries_ in refs:
+        for i, ref in enumerate(entries_):
+            for id in ref.items:
+                if id not in initiatives:
+                    what = "a milestone" if id in seen else "unknown"
+                    raise TreeError(f"'items' names {id!r}, {what}; name initiatives",
+                                    (key, i, "items"))  # fmt: skip
 
 
 # -- model -> tree ----------------------------------------------------------------------
@@ -307,6 +355,11 @@ def to_tree(
             _entry(r, tuple(k for k in REALISATION_KEYS if k != "month"), dates, years)
             for r in plan.realisation
         ]
+    if plan.risks:
+        tree["risks"] = [_entry(r, RISK_KEYS, dates, years) for r in plan.risks]
+    if plan.correlations:
+        tree["correlations"] = [_entry(c, CORRELATION_KEYS, dates, years)
+                                for c in plan.correlations]  # fmt: skip
     if plan.baselines:
         tree["baselines"] = [
             {
@@ -327,8 +380,12 @@ def to_tree(
 
 _DEFAULTS: dict[str, Any] = {
     "progress": 0.0, "status": "not_started", "multi_year": False, "tags": (), "funding": (),
-    "depends_on": (),
+    "depends_on": (), "distribution": "pert",
 }  # fmt: skip
+
+
+def _point(value: object) -> object:
+    return str(value) if isinstance(value, Duration | Percent) else value
 
 
 def _entry(
@@ -351,7 +408,13 @@ def _entry(
                 value = {"total": obj.budget_total, **value}
         elif key == "funding":
             value = value[0] if len(value) == 1 else list(value)
-        elif isinstance(value, tuple):
+        elif key in ("duration_range", "cost_range"):
+            value = [_point(v) for v in value if v is not None]
+        elif key in ("delay", "cost"):  # a risk's impact: one value or a range
+            low, likely, high = value
+            value = (_point(low) if low == likely == high
+                     else [_point(v) for v in value if v is not None])  # fmt: skip
+        elif (key == "items" and isinstance(value, tuple)) or isinstance(value, tuple):
             value = list(value)
         out[key] = value
     return out

@@ -1,4 +1,4 @@
-"""Charts for planning documents: Gantt chart, budget per fiscal year, S-curve, slip chart.
+"""Charts for planning documents: Gantt, budget per fiscal year, S-curve, slip chart, risk.
 
 This is the only package that imports matplotlib.  The ``plot_*`` functions are
 axes-level: they draw on ``ax`` (or the current axes), return it, and never call
@@ -12,11 +12,12 @@ from __future__ import annotations
 from roadmap.plot._style import PALETTE, figure_bytes, group_colours, save_figure
 from roadmap.plot.budget import budget_figure, plot_budget
 from roadmap.plot.gantt import gantt_pages, plot_gantt, render_gantt, save_gantt
+from roadmap.plot.risk import RISK_CHARTS, plot_risk, risk_figure
 from roadmap.plot.scurve import plot_s_curve, s_curve_figure
 from roadmap.plot.slip import plot_milestone_slip, slip_figure
 
 __all__ = [
-    "PALETTE", "budget_figure", "figure_bytes", "gantt_pages", "group_colours", "plot_budget",
-    "plot_gantt", "plot_milestone_slip", "plot_s_curve", "render_gantt", "s_curve_figure",
-    "save_figure", "save_gantt", "slip_figure",
+    "PALETTE", "RISK_CHARTS", "budget_figure", "figure_bytes", "gantt_pages", "group_colours",
+    "plot_budget", "plot_gantt", "plot_milestone_slip", "plot_risk", "plot_s_curve",
+    "render_gantt", "risk_figure", "s_curve_figure", "save_figure", "save_gantt", "slip_figure",
 ]  # fmt: skip

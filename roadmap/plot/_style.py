@@ -80,6 +80,11 @@ WORDS = {
         "forecast": "Perkiraan tanggal tonggak", "slip": "pergeseran tonggak",
         "slip_days": "{days:+d} hari",
         "no_milestones": "Tidak ada tonggak",
+        "samples": "Jumlah sampel", "finish": "Tanggal selesai", "share": "Peluang selesai",
+        "risk_finish": "sebaran tanggal selesai", "risk_drivers": "pendorong utama jadwal",
+        "risk_spend": "belanja per tahun anggaran", "deterministic": "Rencana (CPM)",
+        "end": "Akhir periode", "cruciality": "Korelasi peringkat dengan tanggal selesai",
+        "criticality": "kritis", "band": "P10-P90", "no_spread": "Tidak ada ketidakpastian",
     },
     "en": {
         "critical": "Critical path", "milestone": "Milestone", "progress": "Progress",
@@ -93,6 +98,11 @@ WORDS = {
         "forecast": "Forecast milestone date", "slip": "milestone slip",
         "slip_days": "{days:+d} days",
         "no_milestones": "No milestones",
+        "samples": "Samples", "finish": "Finish date", "share": "Chance of finishing",
+        "risk_finish": "finish date distribution", "risk_drivers": "top schedule drivers",
+        "risk_spend": "spend per fiscal year", "deterministic": "Plan (CPM)",
+        "end": "End of period", "cruciality": "Rank correlation with the finish",
+        "criticality": "critical", "band": "P10-P90", "no_spread": "No uncertainty",
     },
 }  # fmt: skip
 
