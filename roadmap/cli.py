@@ -274,6 +274,33 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_slip)
 
     p = commands.add_parser(
+        "risk",
+        help="Monte Carlo risk: P-dates of the finish, chance to meet the end, drivers, spend",
+        description="Simulate the plan's uncertainty (duration_range and cost_range of its "
+        "initiatives, its [[risks]] register and [[correlations]]) by Monte Carlo: the P10, "
+        "P50, P80 and P90 of the finish, each milestone and phase, the chance to meet every "
+        "deadline and the end of the period, the items that drive the finish, and spend per "
+        "fiscal year against the ceilings. -o picks the format from the suffix: .txt, .json, "
+        ".md, .xlsx, or a chart .png, .svg, .pdf (--chart chooses which).",
+    )
+    _common(p, ("text", "json", "markdown", "xlsx", *_CHARTS), language="the report or chart")
+    p.add_argument(
+        "--samples", "-n", type=_samples_arg, default=10_000, metavar="N|auto",
+        help="how many samples, or auto: batches of 1,000 until the P80 of the finish "
+        "holds within --tolerance days and its standard error is no more (default: 10000)",
+    )  # fmt: skip
+    p.add_argument("--seed", type=int, default=None,
+                   help="seed of the random numbers: the same seed, the same result")  # fmt: skip
+    p.add_argument("--tolerance", type=int, default=1, metavar="DAYS",
+                   help="for --samples auto (default: 1 day)")  # fmt: skip
+    p.add_argument(
+        "--chart", choices=("finish", "drivers", "spend"), default="finish",
+        help="which chart a .png, .svg or .pdf output draws: the finish distribution, the "
+        "drivers (tornado) or spend per fiscal year (default: finish)",
+    )  # fmt: skip
+    p.set_defaults(run=_cmd_risk)
+
+    p = commands.add_parser(
         "diff",
         help="what changed between two versions of a plan",
         description="Compare two plan files: added, removed and changed items (every "
@@ -585,6 +612,47 @@ def _cmd_slip(args: argparse.Namespace, out: TextIO) -> int:
         data = export.slip_markdown(slip, lang)
     else:
         data = export.slip_text(slip, lang)
+    _write(args, fmt, data, out)
+    return EXIT_OK
+
+
+def _samples_arg(text: str) -> int | str:
+    if text.strip().lower() == "auto":
+        return "auto"
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of samples or 'auto', got {text!r}"
+        ) from None
+    if not 2 <= value <= 10_000_000:
+        raise argparse.ArgumentTypeError(f"samples must be from 2 to 10000000, got {value}")
+    return value
+
+
+def _cmd_risk(args: argparse.Namespace, out: TextIO) -> int:
+    from roadmap.risk import simulate
+
+    fmt = _format(args, ("text", "json", "markdown", "xlsx", *_CHARTS), "a risk report")
+    plan = _scheduled(args.plan).plan
+    try:
+        result = simulate(plan, args.samples, seed=args.seed, tolerance=args.tolerance)
+    except RoadmapError as err:
+        raise RoadmapError(f"{args.plan}: {err}") from err
+    lang = _language(args, plan)
+    data: str | bytes
+    if fmt in _CHARTS:
+        from roadmap.plot import figure_bytes, risk_figure
+
+        data = figure_bytes(risk_figure(result, args.chart, language=lang), fmt)
+    elif fmt == "json":
+        data = export.risk_json(result)
+    elif fmt == "markdown":
+        data = export.risk_markdown(result, lang)
+    elif fmt == "xlsx":
+        data = export.risk_xlsx(result, lang)
+    else:
+        data = export.risk_text(result, lang)
     _write(args, fmt, data, out)
     return EXIT_OK
 

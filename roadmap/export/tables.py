@@ -25,7 +25,6 @@ Demo: 2019-01-01 .. 2019-04-30, 2 items, critical path: A -> B
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -39,6 +38,7 @@ from roadmap._i18n import (
 )
 from roadmap._sheets import csv_text, workbook, xlsx_bytes, xlsx_sheet
 from roadmap.budget import BudgetTable
+from roadmap.export._layout import aligned, markdown
 from roadmap.money import format_money
 from roadmap.scheduler import RECORD_COLUMNS, Schedule
 
@@ -64,27 +64,6 @@ CSV_DIALECTS = ("plain", "id")
 
 
 # -- shared layout ------------------------------------------------------------------------
-
-
-def _aligned(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
-    """Rows of text padded to their columns' widths, *right* columns right-aligned."""
-    widths = [max(len(row[c]) for row in (head, *rows)) for c in range(len(head))]
-    return [
-        "  ".join(
-            cell.rjust(widths[c]) if c in right else cell.ljust(widths[c])
-            for c, cell in enumerate(row)
-        ).rstrip()
-        for row in (head, *rows)
-    ] + ["  ".join("-" * w for w in widths)]  # the rule comes last; callers place it
-
-
-def _markdown(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
-    rule = ["---:" if c in right else "---" for c in range(len(head))]
-    lines = [head, rule, *rows]
-    return "\n".join("| " + " | ".join(cell(c) for c in line) + " |" for line in lines) + "\n"
 
 
 def _day(value: object) -> str:
@@ -122,7 +101,7 @@ def schedule_text(sched: Schedule, width: int = 36) -> str:
 
     Names longer than *width* characters are cut with an ellipsis.
     """
-    lines = _aligned(_SCHEDULE_HEAD, _schedule_rows(sched, width), right={5, 6})
+    lines = aligned(_SCHEDULE_HEAD, _schedule_rows(sched, width), right={5, 6})
     return _summary(sched) + "\n\n" + "\n".join([lines[0], lines[-1], *lines[1:-1]]) + "\n"
 
 
@@ -130,7 +109,7 @@ def schedule_markdown(sched: Schedule) -> str:
     """The schedule as a Markdown table under a one-line summary; critical items in bold."""
     head = ("id", "name", "start", "finish", "slack", "free", "driving")
     rows = [(f"**{r[1]}**" if r[0] else r[1], *r[2:]) for r in _schedule_rows(sched, None)]
-    return _summary(sched) + "\n\n" + _markdown(head, rows, right={4, 5})
+    return _summary(sched) + "\n\n" + markdown(head, rows, right={4, 5})
 
 
 def schedule_csv(sched: Schedule, *, dialect: str = "plain") -> str:
@@ -252,7 +231,7 @@ def budget_text(table: BudgetTable, currency: str = "IDR", language: str = "id")
     if not table.records():
         return "tidak ada anggaran\n" if lang == "id" else "no budgets\n"
     head, *rows = _budget_rows(table, currency, lang)
-    lines = _aligned(head, rows, right=set(range(1, len(head))))
+    lines = aligned(head, rows, right=set(range(1, len(head))))
     rule = lines.pop()
     return "\n".join([lines[0], rule, *lines[1:-1], rule, lines[-1]]) + "\n"
 
@@ -264,7 +243,7 @@ def budget_markdown(table: BudgetTable, currency: str = "IDR", language: str = "
         return "tidak ada anggaran\n" if lang == "id" else "no budgets\n"
     head, *rows = _budget_rows(table, currency, lang)
     rows[-1] = tuple(f"**{c}**" if c else c for c in rows[-1])
-    return _markdown(head, rows, right=set(range(1, len(head))))
+    return markdown(head, rows, right=set(range(1, len(head))))
 
 
 def budget_csv(table: BudgetTable, *, dialect: str = "plain") -> str:

@@ -126,8 +126,9 @@ class RiskResult:
 
     Dates are inclusive last days.  ``finish``, each milestone's and each phase's entry map
     ``p10``, ``p50``, ``p80``, ``p90`` and ``mean`` to dates; ``finish_se`` gives the
-    standard error of each in days.  ``finish_days`` holds every sample's finish (exclusive
-    day numbers) for charts and further analysis.
+    standard error of each in days.  ``deadlines`` maps each item with a deadline (its
+    date in ``deadline_dates``) to the share of samples that meet it.  ``finish_days``
+    holds every sample's finish (exclusive day numbers) for charts and further analysis.
     """
 
     name: str
@@ -145,6 +146,7 @@ class RiskResult:
     milestones: Mapping[str, Mapping[str, date]]
     phases: Mapping[str, Mapping[str, date]]
     deadlines: Mapping[str, float]
+    deadline_dates: Mapping[str, date]
     items: tuple[ItemRisk, ...]
     years: tuple[YearRisk, ...]
     risks: tuple[RiskImpact, ...]
@@ -182,6 +184,7 @@ class RiskResult:
             "milestones": {k: dates(v) for k, v in self.milestones.items()},
             "phases": {k: dates(v) for k, v in self.phases.items()},
             "deadlines": dict(self.deadlines),
+            "deadline_dates": {k: v.isoformat() for k, v in self.deadline_dates.items()},
             "items": [
                 {"id": i.id, "criticality": round(i.criticality, 4),
                  "cruciality": None if i.cruciality is None else round(i.cruciality, 4),

@@ -57,8 +57,8 @@ def simulate(
         working days still resolve at each sample's dates).
     samples
         How many samples, or ``"auto"``: batches of :data:`BATCH` until the P80 of the
-        finish moves by at most *tolerance* days in two batches running (at most
-        :data:`MAX_SAMPLES`).
+        finish moves by at most *tolerance* days over two batches running and its
+        standard error is at most *tolerance* days (at most :data:`MAX_SAMPLES`).
     seed
         Seed of the random generator: the same seed gives the same result.
     tolerance
@@ -107,8 +107,10 @@ def simulate(
         converged = False
         while acc.size < MAX_SAMPLES:
             acc.add(unc.draw(rng, BATCH), net, days)
-            p80s.append(int(np.quantile(np.concatenate(acc.finish), 0.8, method="inverted_cdf")))
-            if len(p80s) >= 3 and max(p80s[-3:]) - min(p80s[-3:]) <= tolerance:
+            finish = np.concatenate(acc.finish)
+            p80s.append(int(np.quantile(finish, 0.8, method="inverted_cdf")))
+            steady = len(p80s) >= 3 and max(p80s[-3:]) - min(p80s[-3:]) <= tolerance
+            if steady and standard_errors(finish)["p80"] <= tolerance:
                 converged = True
                 break
         result = acc.result(sched, seed, converged)
@@ -293,6 +295,8 @@ class _Accumulator:
             phases={p: percentile_dates(np.concatenate(self.points[f"phase:{p}"]))
                     for p, members in self.members.items() if members},
             deadlines={id: met / n for id, met in self.met.items()},
+            deadline_dates={id: date.fromordinal(limit - 1)
+                            for id, (_, limit) in self.deadline.items()},
             items=tuple(items), years=tuple(years), risks=tuple(risks),
             finish_days=finish,
             spend={y: self._year(y) for y in sorted(self.spend)},
