@@ -15,7 +15,7 @@ from roadmap._network import network
 from roadmap.dates import add_months
 from roadmap.risk.engine import Days, Sampled, run
 from roadmap.risk.sampling import Uncertainty
-from roadmap.risk.simulation import _days
+from roadmap.risk.simulation import days_for
 from tests.strategies import dags
 
 SAMPLES = 6
@@ -66,7 +66,7 @@ def test_vectorised_passes_equal_schedule_per_sample(plan: Roadmap, seed: int) -
         sched = schedule(plan)
     except Exception:  # plans that cannot be scheduled are not the subject here
         return
-    days = _days(plan, sched.finish_day)
+    days = days_for(plan, sched.finish_day)
     draws = Uncertainty(plan, sched, days).draw(np.random.default_rng(seed), SAMPLES)
     passes = run(network(plan), days, draws.sampled, SAMPLES, plan.start.toordinal())
     for k in range(SAMPLES):

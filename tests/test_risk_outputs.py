@@ -143,7 +143,7 @@ def test_charts_are_written_as_png(
 
 
 def test_the_finish_chart_marks_the_p_dates_and_the_end(result: rm.RiskResult) -> None:
-    ax = plot_risk(result, "finish", language="en")
+    ax = plot_risk(result, "finish", ax=plt.figure().gca(), language="en")
     lines = {line.get_gid(): line for line in ax.lines}
     for key in ("p10", "p50", "p80", "p90"):
         assert lines[key].get_xdata()[0] == pytest.approx(date2num(result.finish[key]))
@@ -155,7 +155,7 @@ def test_the_finish_chart_marks_the_p_dates_and_the_end(result: rm.RiskResult) -
 
 
 def test_the_tornado_lists_the_drivers_strongest_on_top(result: rm.RiskResult) -> None:
-    ax = plot_risk(result, "drivers")
+    ax = plot_risk(result, "drivers", ax=plt.figure().gca())
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels[-1].startswith(result.drivers()[0].id)
     widths = [p.get_width() for p in ax.patches]
@@ -164,7 +164,7 @@ def test_the_tornado_lists_the_drivers_strongest_on_top(result: rm.RiskResult) -
 
 
 def test_the_spend_chart_draws_the_ceiling_and_the_band(result: rm.RiskResult) -> None:
-    ax = plot_risk(result, "spend")
+    ax = plot_risk(result, "spend", ax=plt.figure().gca())
     lines = {line.get_gid(): line for line in ax.lines}
     assert list(lines["ceilings"].get_ydata()) == [0.9]  # Rp 0,9 miliar
     assert ax.get_ylabel() == "Anggaran (Rp miliar)"

@@ -5,14 +5,25 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "BUDGET_YEAR", "FUNDING", "INSTRUCTIONS", "ITEM_COLUMNS", "PHASE_COLUMNS",
-    "REALISATION_ALIASES", "REALISATION_COLUMNS", "ROADMAP_KEYS", "SHEETS", "is_money",
+    "BUDGET_YEAR",
+    "CORRELATION_COLUMNS",
+    "FUNDING",
+    "INSTRUCTIONS",
+    "ITEM_COLUMNS",
+    "PHASE_COLUMNS",
+    "RANGE_COLUMNS",
+    "REALISATION_ALIASES",
+    "REALISATION_COLUMNS",
+    "RISK_COLUMNS",
+    "ROADMAP_KEYS",
+    "SHEETS",
+    "is_money",
 ]  # fmt: skip
 
 #: The tables of a tabular plan: key -> sheet name.
 SHEETS = {
     "items": "Items", "phases": "Phases", "ceilings": "Ceilings", "roadmap": "Roadmap",
-    "realisation": "Realisasi",
+    "realisation": "Realisasi", "risks": "Risiko", "correlations": "Korelasi",
 }  # fmt: skip
 INSTRUCTIONS = "Instructions"
 
@@ -22,7 +33,15 @@ ITEM_COLUMNS = (
     "multi_year", "tags", "description", "actual_start", "actual_finish", "actual_cost",
     "remaining",
 )  # fmt: skip
+#: Columns of uncertainty, written only when an item has a range (see roadmap.risk).
+RANGE_COLUMNS = (
+    "optimistic", "most_likely", "pessimistic", "distribution", "cost_low", "cost_likely",
+    "cost_high",
+)  # fmt: skip
 PHASE_COLUMNS = ("id", "name", "start", "end", "description")
+#: Columns of the risk register and of the correlations.
+RISK_COLUMNS = ("id", "name", "probability", "items", "delay", "cost", "owner", "description")
+CORRELATION_COLUMNS = ("items", "coefficient")
 #: Columns of the realisation sheet (monthly RFK records), and their Indonesian names.
 REALISATION_COLUMNS = ("item", "date", "month", "progress", "spent", "note")
 REALISATION_ALIASES = {

@@ -30,11 +30,14 @@ from roadmap._sheets import RISKY, csv_text, openpyxl, workbook, xlsx_bytes, xls
 from roadmap.errors import PlanFileError, RoadmapError, show
 from roadmap.io._columns import (
     BUDGET_YEAR,
+    CORRELATION_COLUMNS,
     INSTRUCTIONS,
     ITEM_COLUMNS,
     PHASE_COLUMNS,
+    RANGE_COLUMNS,
     REALISATION_ALIASES,
     REALISATION_COLUMNS,
+    RISK_COLUMNS,
     ROADMAP_KEYS,
     SHEETS,
     is_money,
@@ -46,13 +49,14 @@ from roadmap.model import CEILING_GROUPS, Dependency, Roadmap, parse_dependencie
 _SHEET_ALIASES = {
     "items": "items", "kegiatan": "items", "phases": "phases", "fase": "phases",
     "ceilings": "ceilings", "pagu": "ceilings", "roadmap": "roadmap", "peta jalan": "roadmap",
-    "realisasi": "realisation", "realisation": "realisation",
+    "realisasi": "realisation", "realisation": "realisation", "risiko": "risks",
+    "risks": "risks", "korelasi": "correlations", "correlations": "correlations",
 }  # fmt: skip
 _IGNORED_SHEETS = {"instructions", "petunjuk"}
 _ONLY_MILESTONE = frozenset({"date", "after"})
 _ONLY_INITIATIVE = frozenset({"start", "duration", "finish", "budget", "funding", "progress",
-                              "multi_year", "actual_start", "actual_cost",
-                              "remaining"})  # fmt: skip
+                              "multi_year", "actual_start", "actual_cost", "remaining",
+                              *RANGE_COLUMNS})  # fmt: skip
 _KINDS = {"initiative": "initiative", "kegiatan": "initiative", "milestone": "milestone",
           "tonggak": "milestone"}  # fmt: skip
 
@@ -209,6 +213,41 @@ _ITEM_CELLS: dict[str, Callable[[object], object]] = {
     "description": _text, "actual_start": _date, "actual_finish": _date,
     "actual_cost": _number, "remaining": _duration,
 }  # fmt: skip
+
+
+def _point(value: object) -> int | str:
+    """A point of a range: a duration, or a percentage such as ``-20%``."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        return value.strip()
+    return _duration(value)
+
+
+def _amount_point(value: object) -> int | float | str:
+    if isinstance(value, str) and value.strip().endswith("%"):
+        return value.strip()
+    return _number(value)
+
+
+def _impact(value: object, point: Callable[[object], object]) -> object:
+    """One value, or ``low; high`` / ``low; likely; high``."""
+    if isinstance(value, str) and ";" in value:
+        return [point(p) for p in _parts(value)]
+    return point(value)
+
+
+_ITEM_CELLS.update({
+    "optimistic": _point, "most_likely": _point, "pessimistic": _point, "distribution": _ref,
+    "cost_low": _amount_point, "cost_likely": _amount_point, "cost_high": _amount_point,
+})  # fmt: skip
+_RISK_CELLS: dict[str, Callable[[object], object]] = {
+    "id": _ref, "name": _text, "probability": lambda v: _fraction(v), "items": _parts,
+    "delay": lambda v: _impact(v, _duration), "cost": lambda v: _impact(v, _number),
+    "owner": _ref, "description": _text,
+}  # fmt: skip
+_CORRELATION_CELLS: dict[str, Callable[[object], object]] = {
+    "items": _parts,
+    "coefficient": lambda v: _fraction(v),
+}
 _PHASE_CELLS: dict[str, Callable[[object], object]] = {
     "id": _ref, "name": _text, "start": _date, "end": _date, "description": _text,
 }  # fmt: skip
@@ -328,6 +367,12 @@ class _Plan:
             self._ceilings(ceilings)
         if (realisation := self.tables.get("realisation")) is not None:
             self._realisation(realisation)
+        for key, columns, cells in (
+            ("risks", RISK_COLUMNS, _RISK_CELLS),
+            ("correlations", CORRELATION_COLUMNS, _CORRELATION_CELLS),
+        ):
+            if (table := self.tables.get(key)) is not None:
+                self._register(table, key, columns, cells)
         self._roadmap(self.tables.get("roadmap"))
         try:
             return from_tree(self.tree)
@@ -339,8 +384,8 @@ class _Plan:
 
     def _items(self, table: Table) -> None:
         table.check_columns(
-            lambda c: c in ITEM_COLUMNS or bool(BUDGET_YEAR.fullmatch(c)),
-            ", ".join(ITEM_COLUMNS) + ", budget_YYYY",
+            lambda c: c in ITEM_COLUMNS or c in RANGE_COLUMNS or bool(BUDGET_YEAR.fullmatch(c)),
+            ", ".join(ITEM_COLUMNS) + ", budget_YYYY, " + ", ".join(RANGE_COLUMNS),
         )
         if "id" not in table.columns:
             raise table.error("the header has no 'id' column", 1)
@@ -365,6 +410,9 @@ class _Plan:
                     other = "initiatives" if kind == "milestone" else "milestones"
                     raise table.error(f"this column is for {other}; this row is a {kind}", n, key)
             entry = table.convert(n, record, _ITEM_CELLS)
+            costs = [entry.pop(k, None) for k in ("cost_low", "cost_likely", "cost_high")]
+            if any(c is not None for c in costs):
+                entry["cost_range"] = costs if costs[1] is not None else [costs[0], costs[2]]
             years = {k[7:]: entry.pop(k) for k in list(entry) if BUDGET_YEAR.fullmatch(k)}
             if years:
                 total = entry.pop("budget", None)
@@ -403,6 +451,19 @@ class _Plan:
             records.append(table.convert(n, record, _REALISATION_CELLS))
         if records:
             self.tree["realisation"] = records
+
+    def _register(
+        self, table: Table, key: str, columns: tuple[str, ...],
+        cells: dict[str, Callable[[object], object]],
+    ) -> None:  # fmt: skip
+        """The risk register or the correlations: one row each."""
+        table.check_columns(lambda c: c in columns, ", ".join(columns))
+        rows: list[dict[str, object]] = []
+        for n, record in table.records():
+            self.where[(key, len(rows))] = (table, n)
+            rows.append(table.convert(n, record, cells))
+        if rows:
+            self.tree[key] = rows
 
     def _ceilings(self, table: Table) -> None:
         table.check_columns(
@@ -483,7 +544,8 @@ class _Plan:
     def _locate(self, err: TreeError) -> PlanFileError:
         path = err.path
         part = path[0] if path else "roadmap"
-        if part in ("initiatives", "milestones", "phases", "realisation") and len(path) >= 2:
+        if part in ("initiatives", "milestones", "phases", "realisation", "risks",
+                    "correlations") and len(path) >= 2:  # fmt: skip
             table, n = self.where[(part, path[1])]
             field = str(path[2]) if len(path) > 2 else None
             if field == "budget_total":
@@ -540,7 +602,7 @@ def read_csv(data: bytes, path: str, *, sidecars: bool = True) -> Roadmap:
     """Read a CSV plan, and the ``.phases``, ``.ceilings`` and ``.roadmap`` files beside it."""
     tables: dict[str, Table | None] = {"items": Table(path, None, _csv_rows(_decode(data, path)))}
     if sidecars:
-        for key in ("phases", "ceilings", "roadmap", "realisation"):
+        for key in ("phases", "ceilings", "roadmap", "realisation", "risks", "correlations"):
             other = _sidecar(path, key)
             if os.path.exists(other):
                 try:
@@ -640,6 +702,10 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
     columns = list(ITEM_COLUMNS)
     at = columns.index("budget") + 1
     columns[at:at] = [f"budget_{y}" for y in years]
+    ranged = [i for i in plan.initiatives if i.duration_range or i.cost_range
+              or i.distribution != "pert"]  # fmt: skip
+    if ranged:
+        columns += list(RANGE_COLUMNS)
     rows = []
     for kind in ("initiative", "milestone"):
         for entry in tree.get(f"{kind}s", []):
@@ -651,6 +717,16 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
                     cells["budget"] = budget["total"]
             elif budget is not None:
                 cells["budget"] = budget
+            points = cells.pop("duration_range", None)
+            if points is not None:
+                low, *likely, high = points
+                cells.update(optimistic=low, pessimistic=high,
+                             most_likely=likely[0] if likely else None)  # fmt: skip
+            points = cells.pop("cost_range", None)
+            if points is not None:
+                low, *likely, high = points
+                cells.update(cost_low=low, cost_high=high,
+                             cost_likely=likely[0] if likely else None)  # fmt: skip
             if "depends_on" in cells:
                 cells["depends_on"] = "; ".join(
                     str(Dependency.coerce(d)) for d in cells["depends_on"]
@@ -686,6 +762,9 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
     if plan.realisation:
         cols = [c for c in REALISATION_COLUMNS if c != "month"]
         out["realisation"] = (cols, [[r.get(c) for c in cols] for r in tree["realisation"]])
+    for key, heads in (("risks", RISK_COLUMNS), ("correlations", CORRELATION_COLUMNS)):
+        if tree.get(key):
+            out[key] = (list(heads), [[_cell(r.get(c)) for c in heads] for r in tree[key]])
     if plan.ceilings or plan.group_ceilings:
         all_years = sorted(
             set(plan.ceilings).union(*(a for g in plan.group_ceilings.values() for a in g.values()))
@@ -700,6 +779,11 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
     return out
 
 
+def _cell(value: object) -> object:
+    """A list (items, a range) as ``a; b; c`` in one cell."""
+    return "; ".join(map(str, value)) if isinstance(value, list) else value
+
+
 def write_csv(plan: Roadmap, path: str | os.PathLike[str]) -> list[str]:
     """Write a CSV plan and its side files atomically; return the paths written."""
     name = os.fspath(path)
@@ -708,7 +792,7 @@ def write_csv(plan: Roadmap, path: str | os.PathLike[str]) -> list[str]:
         target = name if key == "items" else _sidecar(name, key)
         atomic_write(target, csv_text(columns, rows).encode("utf-8"))
         written.append(target)
-    for key in ("phases", "ceilings", "realisation"):  # stale ones would change the plan
+    for key in ("phases", "ceilings", "realisation", "risks", "correlations"):  # stale ones
         other = _sidecar(name, key)
         if other not in written and os.path.exists(other):
             os.unlink(other)

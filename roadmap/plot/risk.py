@@ -63,7 +63,7 @@ def plot_risk(
     ... ''')
     >>> ax = plot_risk(rm.simulate(plan, samples=500, seed=1))
     >>> sorted(line.get_gid() for line in ax.lines if line.get_gid())
-    ['cdf', 'deterministic', 'p10', 'p50', 'p80', 'p90']
+    ['deterministic', 'p10', 'p50', 'p80', 'p90']
     """
     import matplotlib.pyplot as plt
 
@@ -100,6 +100,7 @@ def _finish(result: RiskResult, ax: Axes, language: Language) -> None:
     right.set_ylabel(words["share"])
     right.yaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0))
     right.spines[["top"]].set_visible(False)
+    ax.figure.sca(ax)  # the twin must not become the current axes of the caller
     top = ax.get_ylim()[1]
     for key in ("p10", "p50", "p80", "p90"):
         x = result.finish[key].toordinal() + off

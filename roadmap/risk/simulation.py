@@ -26,7 +26,7 @@ from roadmap.risk.result import (
 from roadmap.risk.sampling import Draws, Uncertainty
 from roadmap.scheduler import Schedule, schedule
 
-__all__ = ["BATCH", "MAX_SAMPLES", "simulate"]
+__all__ = ["BATCH", "MAX_SAMPLES", "days_for", "simulate"]
 
 #: Samples per batch of ``samples="auto"``.
 BATCH = 1000
@@ -98,7 +98,7 @@ def simulate(
     sched = schedule(plan)
     net = network(plan)
     det_finish = sched.finish_day
-    days = _days(plan, det_finish)
+    days = days_for(plan, det_finish)
     unc = Uncertainty(plan, sched, days)
     rng = np.random.default_rng(seed)
     acc = _Accumulator(plan, net.index, unc, len(net.items))
@@ -123,7 +123,7 @@ def simulate(
     return result
 
 
-def _days(plan: Roadmap, det_finish: int) -> Days:
+def days_for(plan: Roadmap, det_finish: int) -> Days:
     """Calendar arithmetic for the samples, with a working-day table when one is needed."""
     cal = plan.calendar
     uses = cal is not None and (
