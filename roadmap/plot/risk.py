@@ -61,9 +61,11 @@ def plot_risk(
     ... duration = 100
     ... duration_range = [80, 180]
     ... ''')
-    >>> ax = plot_risk(rm.simulate(plan, samples=500, seed=1))
+    >>> import matplotlib.pyplot as plt
+    >>> ax = plot_risk(rm.simulate(plan, samples=500, seed=1), ax=plt.figure().gca())
     >>> sorted(line.get_gid() for line in ax.lines if line.get_gid())
     ['deterministic', 'p10', 'p50', 'p80', 'p90']
+    >>> plt.close("all")
     """
     import matplotlib.pyplot as plt
 
