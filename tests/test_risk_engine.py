@@ -80,9 +80,11 @@ def test_vectorised_passes_equal_schedule_per_sample(plan: Roadmap, seed: int) -
 
 
 def test_months_match_the_scalar_arithmetic() -> None:
-    x = np.arange(date(2019, 1, 1).toordinal(), date(2021, 1, 1).toordinal(), dtype=np.int64)
-    for months in (-25, -1, 1, 2, 13):
-        assert list(Days.add_months(x, months)) == [add_months(int(v), months) for v in x]
+    lo, hi = date(2019, 1, 1).toordinal(), date(2021, 1, 1).toordinal()
+    x = np.arange(lo, hi, dtype=np.int64)
+    days = Days(None, lo - 10, hi + 10)
+    for months in (-25, -1, 1, 2, 13, 3600, -3600):
+        assert list(days.add_months(x, months)) == [add_months(int(v), months) for v in x]
 
 
 def test_workdays_match_the_calendar() -> None:

@@ -39,6 +39,7 @@ class Days:
         self.calendar = calendar
         self.lo = lo
         self.hi = min(hi, _LAST)
+        self._months: tuple[Ints, Ints, Ints, Ints, int] | None = None
         if calendar is None:
             return
         span = np.arange(self.lo, self.hi, dtype=np.int64)
@@ -89,18 +90,25 @@ class Days:
         out[back] = self._at(rank[back] + n[back])
         return out
 
-    @staticmethod
-    def add_months(x: Ints, months: int) -> Ints:
-        """:func:`roadmap.dates.add_months` on an array (the day clamped to the month's end)."""
+    def add_months(self, x: Ints, months: int) -> Ints:
+        """:func:`roadmap.dates.add_months` on an array (the day clamped to the month's end).
+
+        Lookups in tables of the days ``[lo, hi)``: each day's month and day of the month,
+        each month's first day and length.
+        """
         if not months:
             return x
-        day = (x - _EPOCH).astype("datetime64[D]")
-        month = day.astype("datetime64[M]")
-        target = month + months
-        first = target.astype("datetime64[D]")
-        length = ((target + 1).astype("datetime64[D]") - first).astype(np.int64)
-        offset = np.minimum((day - month.astype("datetime64[D]")).astype(np.int64), length - 1)
-        moved: Ints = first.astype(np.int64) + offset + _EPOCH
+        if self._months is None:
+            self._months = _month_tables(self.lo, self.hi)
+        month_of, day_of, first, length, _ = self._months
+        if x.min() < self.lo or x.max() >= self.hi:
+            raise ScheduleError(
+                "a sampled date falls outside the years prepared for it "
+                f"({date.fromordinal(self.lo)} to {date.fromordinal(self.hi - 1)}); "
+                "narrow the duration ranges or risk delays"
+            )
+        target = month_of[x - self.lo] + months
+        moved: Ints = first[target] + np.minimum(day_of[x - self.lo], length[target]) - 1
         return moved
 
     def end(self, duration: Duration, x: Ints) -> Ints:
@@ -112,6 +120,24 @@ class Days:
                 raise ScheduleError(f"a duration of {duration} needs a working-day calendar")
             return self.add_workdays(x, duration.workdays)
         return self.add_months(x, duration.total_months) + duration.weeks * 7 + duration.days
+
+
+def _month_tables(lo: int, hi: int) -> tuple[Ints, Ints, Ints, Ints, int]:
+    """Month tables for the days ``[lo, hi)``.
+
+    Each day's month index and day of the month; for every month index (from that of *lo*
+    less 3,600 months to that of *hi* plus 3,600) its first day and length; and the month
+    the indices start at.
+    """
+    days = (np.arange(lo, hi, dtype=np.int64) - _EPOCH).astype("datetime64[D]")
+    month = days.astype("datetime64[M]")
+    day_of = (days - month.astype("datetime64[D]")).astype(np.int64) + 1
+    index = month.astype(np.int64)  # months since 1970-01
+    m0 = int(index[0]) - 3600
+    span = np.arange(m0, int(index[-1]) + 3601, dtype=np.int64).astype("datetime64[M]")
+    first = span.astype("datetime64[D]").astype(np.int64) + _EPOCH
+    length = (span + 1).astype("datetime64[D]").astype(np.int64) + _EPOCH - first
+    return index - m0, day_of, first, length, m0
 
 
 class Sampled(NamedTuple):

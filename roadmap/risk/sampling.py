@@ -14,6 +14,7 @@ numpy supports.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from statistics import NormalDist
 from typing import Any, NamedTuple
 
@@ -45,7 +46,8 @@ def draw(
     if dist == "pert":
         a = 1 + 4 * (mode - low) / (high - low)
         b = 1 + 4 * (high - mode) / (high - low)
-        return low + (high - low) * rng.beta(a, b, size)
+        table = _beta_quantiles(round(a, 12), round(b, 12))
+        return low + (high - low) * _inverse(table, rng.random(size))
     if dist == "triangular":
         return rng.triangular(low, mode, high, size)
     if dist == "uniform":
@@ -53,6 +55,39 @@ def draw(
     mu = (math.log(low) + math.log(high)) / 2
     sigma = (math.log(high) - math.log(low)) / (2 * _Z90)
     return rng.lognormal(mu, sigma, size)
+
+
+_STEPS = 8192  # cells of a quantile table
+
+
+@lru_cache(maxsize=256)
+def _beta_quantiles(a: float, b: float) -> Floats:
+    """Quantiles of Beta(a, b) (a, b >= 1, as PERT's are) at ``k / _STEPS`` for every k.
+
+    Sampling by the inverse CDF, one uniform number and a linear interpolation per
+    sample, is several times faster than numpy's Beta generator.  The CDF is integrated
+    on 65,537 points (the trapezoid rule: the density has no poles); the interpolated
+    quantiles are exact to about 1e-6 of the range except in the outermost 1/8192 of the
+    probability at either end.
+    """
+    x = np.linspace(0.0, 1.0, 65_537)
+    with np.errstate(divide="ignore"):
+        log_pdf = (a - 1) * np.log(x) + (b - 1) * np.log1p(-x)
+    log_pdf[np.isnan(log_pdf)] = -np.inf
+    pdf = np.exp(log_pdf - log_pdf[np.isfinite(log_pdf)].max())
+    cdf = np.concatenate(([0.0], np.cumsum(pdf[1:] + pdf[:-1])))
+    cdf /= cdf[-1]
+    table: Floats = np.interp(np.linspace(0.0, 1.0, _STEPS + 1), cdf, x)
+    return table
+
+
+def _inverse(table: Floats, u: Floats) -> Floats:
+    """Values of a quantile table at probabilities *u* (linear between its points)."""
+    k = u * _STEPS
+    i = np.minimum(k.astype(np.int64), _STEPS - 1)
+    lo = table[i]
+    out: Floats = lo + (k - i) * (table[i + 1] - lo)
+    return out
 
 
 def iman_conover(values: Floats, target: Floats, rng: np.random.Generator) -> Floats:
