@@ -21,10 +21,16 @@ given as the first argument)::
     laporan_status.html       the report of the monitored roadmap
     jadwal.csv                the schedule (early and late dates, slack, driving links),
                               for Excel with Indonesian settings (';', Indonesian headers)
+    risiko.md                 Monte Carlo risk of the illustrative ranges and risk register:
+                              P-dates, the chance to finish by 31 December 2023, drivers,
+                              spend per year against the ceilings (Markdown, Indonesian)
+    risiko_selesai.png        the finish distribution with its P-dates
+    risiko_pendorong.png      the tornado of the items that drive the finish
+    risiko_belanja.png        spend per fiscal year (P10-P90, P50) against the ceilings
 
 ILLUSTRATIVE DATA.  Initiative names and agencies follow public reports about
-Tanjungpinang; every budget, duration, dependency and ceiling below is invented for
-illustration.  Do not cite these figures.  The same plan ships as
+Tanjungpinang; every budget, duration, range, risk, dependency and ceiling below is
+invented for illustration.  Do not cite these figures.  The same plan ships as
 ``examples/tanjungpinang_2019_2023.toml`` for the command line.
 
 Run::
@@ -42,8 +48,8 @@ import attrs
 
 import roadmap as rm
 from roadmap._files import atomic_write
-from roadmap.export import schedule_csv, status_markdown
-from roadmap.plot import budget_figure, s_curve_figure, save_figure, slip_figure
+from roadmap.export import risk_markdown, schedule_csv, status_markdown
+from roadmap.plot import budget_figure, risk_figure, s_curve_figure, save_figure, slip_figure
 
 PHASES = [
     rm.Phase(
@@ -141,6 +147,37 @@ CEILINGS = {
     2022: 5_000_000_000,
     2023: 5_000_000_000,
 }
+
+
+# -- uncertainty (ILLUSTRATIVE, like every figure above) ----------------------------------
+
+# Three-point durations by layer, relative to the planned duration: infrastructure works
+# depend on tenders and deliveries, services on data and adoption, regulation on the
+# legislative calendar.  PERT distributions (the default).
+RANGES = {
+    "Infrastruktur": ["-10%", "+50%"],
+    "Layanan": ["-10%", "+40%"],
+    "Suprastruktur": ["-15%", "+35%"],
+}
+# Costs vary less than durations: most contracts are fixed-price.
+COST_RANGE = ["-5%", "+15%"]
+
+RISKS = [
+    rm.Risk(id="R1", name="Tender infrastruktur gagal dan diulang", probability=0.30,
+            items=["SC06", "SC07", "SC09"], delay=["1 month", "2 months", "4 months"],
+            owner="Diskominfo", description="Lelang gagal; tender ulang (UKPBJ)"),
+    rm.Risk(id="R2", name="Refocusing anggaran (realokasi APBD)", probability=0.35,
+            items=["SC10", "SC13", "SC14", "SC15"], delay=["2 months", "6 months"],
+            owner="BPKAD", description="Anggaran dialihkan ke prioritas lain di tahun berjalan"),
+    rm.Risk(id="R3", name="Integrasi data kependudukan tertunda", probability=0.25,
+            items=["SC11", "SC12"], delay=["1 month", "3 months"], owner="Disdukcapil"),
+    rm.Risk(id="R4", name="Kenaikan harga perangkat keras", probability=0.20,
+            items=["SC09", "SC10"], cost=[100_000_000, 250_000_000, 500_000_000],
+            owner="Diskominfo"),
+]  # fmt: skip
+# The infrastructure works share a contractor market and the same procurement unit: when
+# one runs long, the others tend to as well.
+CORRELATIONS = [rm.Correlation(items=["SC06", "SC07", "SC09"], coefficient=0.5)]
 
 
 # -- an illustrative status at 30 June 2021 (INVENTED, like every figure above) ------------
@@ -245,6 +282,8 @@ def build() -> rm.Roadmap:
             funding=funding,
             tags=[layer],
             description=description,
+            duration_range=RANGES[layer],
+            cost_range=COST_RANGE,
         )
         for (
             id,
@@ -270,6 +309,8 @@ def build() -> rm.Roadmap:
         phases=PHASES,
         initiatives=initiatives,
         milestones=MILESTONES,
+        risks=RISKS,
+        correlations=CORRELATIONS,
     )
 
 
@@ -291,6 +332,13 @@ def main(out: Path) -> int:
     save_figure(budget_figure(plan), out / "budget.png")  # written atomically
     save_figure(s_curve_figure(plan), out / "kurva_s.png")
     rm.report(plan, subtitle=subtitle).save(out / "laporan.html")
+
+    # Risk: 10,000 Monte Carlo samples of the ranges and the risk register (illustrative).
+    risk = rm.simulate(plan, 10_000, seed=2019)
+    atomic_write(out / "risiko.md", risk_markdown(risk).encode("utf-8"))
+    save_figure(risk_figure(risk, "finish"), out / "risiko_selesai.png")
+    save_figure(risk_figure(risk, "drivers"), out / "risiko_pendorong.png")
+    save_figure(risk_figure(risk, "spend"), out / "risiko_belanja.png")
 
     # The living roadmap: the status at 30 June 2021 against the 2019 baseline.
     tracked = build_status()
@@ -326,14 +374,19 @@ def main(out: Path) -> int:
         f"{len(report.infos)} catatan"
     )
     print(
+        f"  risiko ({risk.samples:,} sampel): P50 {risk.finish['p50']:%d-%m-%Y}, P80 "
+        f"{risk.finish['p80']:%d-%m-%Y}; rencana = P{risk.deterministic_percentile:.0f}; "
+        f"peluang selesai s.d. 31-12-2023: {risk.probability_by(date(2023, 12, 31)):.0%}"
+    )
+    print(
         f"  status 30 Juni 2021: SPI {status.earned_value.spi:.2f}, CPI "
         f"{status.earned_value.cpi:.2f}, selesai {status.forecast_finish:%d-%m-%Y} "
         f"({status.finish_variance_days:+d} hari)"
     )
     print(
         f"  berkas: {out}/ (gantt.pdf, gantt.png, budget.png, kurva_s.png, laporan.html, "
-        "temuan.md, jadwal.csv, status.md, gantt_status.png, tonggak.png, "
-        "laporan_status.html)"
+        "temuan.md, jadwal.csv, risiko.md, risiko_selesai.png, risiko_pendorong.png, "
+        "risiko_belanja.png, status.md, gantt_status.png, tonggak.png, laporan_status.html)"
     )
     return 0
 

@@ -176,7 +176,7 @@ class TestInChromium:
         colours = shot.resize((140, 180)).getcolors(maxcolors=1 << 16) or []
         assert len(colours) > 50
         assert browser.eval("document.querySelector('h1').textContent").startswith("Peta Jalan")
-        assert browser.eval("document.querySelectorAll('svg').length") == 3
+        assert browser.eval("document.querySelectorAll('svg').length") == 6
 
     def test_prints_a_section_a_page(self, browser: Browser, page: Path) -> None:
         """Printing gives A4 landscape pages, at least one per section."""

@@ -202,3 +202,21 @@ def test_the_same_seed_writes_the_same_bytes(
     one = run(capsys, "risk", str(plan_path), "-n", "300", "--seed", "3", "-f", "json")[1]
     two = run(capsys, "risk", str(plan_path), "-n", "300", "--seed", "3", "-f", "json")[1]
     assert one == two
+
+
+def test_the_report_has_a_risk_section_only_for_a_plan_with_uncertainty() -> None:
+    from roadmap.reporting import report
+
+    plan = rm.loads(PLAN)
+    html = report(plan, sections=["risk"]).html
+    assert 'id="risk"' in html
+    assert "Risiko jadwal dan anggaran" in html
+    assert "Tender gagal" in html
+    assert html.count("<svg") == 3  # finish, drivers, spend
+    assert report(plan, sections=["risk"]).html == html  # a fixed seed: the same report
+    plain = rm.loads(PLAN.split("[[risks]]")[0].replace('duration_range = ["6 months", '
+                                                         '"9 months", "14 months"]', "")
+                     .replace('optimistic = "5 months"', "").replace(
+                         'pessimistic = "10 months"', "").replace('cost_range = ["-10%", "+30%"]',
+                                                                  ""))  # fmt: skip
+    assert 'id="risk"' not in report(plain).html

@@ -101,7 +101,9 @@ def _sections(r: RiskResult, lang: Language) -> list[Section]:
     drivers = r.drivers(10)
     if drivers:
         out.append((w["driver_title"], w["drivers"], [
-            (i.id, i.name, _pct(i.criticality), f"{i.cruciality or 0:+.2f}", f"{i.ssi or 0:.2f}")
+            (i.id, i.name, _pct(i.criticality),
+             f"{i.cruciality or 0:+.2f}".replace(".", decimal),
+             f"{i.ssi or 0:.2f}".replace(".", decimal))
             for i in drivers
         ], {2, 3, 4}))  # fmt: skip
     money_years = [y for y in r.years if y.planned or y.mean or y.ceiling]

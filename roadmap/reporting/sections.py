@@ -48,6 +48,12 @@ WORDS: dict[Language, dict[str, str]] = {
         "progress": "Realisasi fisik", "done": "selesai", "started": "berjalan",
         "not_started": "belum mulai", "late_by": "terlambat", "early_by": "lebih awal",
         "days": "hari", "on_time": "tepat waktu",
+        "risk": "Risiko jadwal dan anggaran", "samples": "Simulasi Monte Carlo",
+        "samples_text": "{n} sampel (seed {seed})", "plan_is": "Rencana (CPM)",
+        "chance_end": "Peluang selesai s.d. {date}", "drivers": "Pendorong utama jadwal",
+        "criticality": "Kritis", "cruciality": "Korelasi peringkat", "register": "Register risiko",
+        "probability": "Peluang", "impact_days": "Dampak (hari)", "likelihood": "Kemungkinan",
+        "impact": "Dampak", "level": "Tingkat",
     },
     "en": {
         "report": "Roadmap report", "summary": "Summary", "gantt": "Schedule (Gantt)",
@@ -71,6 +77,12 @@ WORDS: dict[Language, dict[str, str]] = {
         "progress": "Progress", "done": "done", "started": "under way",
         "not_started": "not started", "late_by": "late", "early_by": "early",
         "days": "days", "on_time": "on time",
+        "risk": "Schedule and budget risk", "samples": "Monte Carlo simulation",
+        "samples_text": "{n} samples (seed {seed})", "plan_is": "The plan (CPM)",
+        "chance_end": "Chance of finishing by {date}", "drivers": "Top schedule drivers",
+        "criticality": "Critical", "cruciality": "Rank correlation", "register": "Risk register",
+        "probability": "Probability", "impact_days": "Impact (days)", "likelihood": "Likelihood",
+        "impact": "Impact", "level": "Level",
     },
 }  # fmt: skip
 
@@ -257,6 +269,55 @@ def _slip_svg(ctx: Context, st: Status) -> str | None:
     return inline_svg(fig, "slip")
 
 
+#: Samples and seed of the report's simulation: the same plan gives the same report.
+RISK_SAMPLES, RISK_SEED = 5000, 0
+_LEVELS = {
+    "id": ("Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi"),
+    "en": ("Very low", "Low", "Moderate", "High", "Very high"),
+}
+
+
+def _risk(ctx: Context) -> Section | None:
+    """The Monte Carlo section, for a plan with ranges or a risk register."""
+    plan = ctx.plan
+    if not (plan.risks or any(i.duration_range or i.cost_range for i in plan.initiatives)):
+        return None
+    from roadmap.plot import risk_figure
+    from roadmap.reporting.render import inline_svg
+    from roadmap.risk import simulate
+
+    w, lang = ctx.words, ctx.language
+    result = simulate(plan, RISK_SAMPLES, seed=RISK_SEED)
+    n = f"{result.samples:,}".replace(",", "." if lang == "id" else ",")
+    facts = [
+        (w["samples"], w["samples_text"].format(n=n, seed=RISK_SEED)),
+        (w["plan_is"], f"{ctx.day(result.deterministic)} = "
+                       f"P{result.deterministic_percentile:.0f}"),
+        *((f"P{p}", ctx.day(result.finish[f"p{p}"])) for p in (50, 80, 90)),
+    ]  # fmt: skip
+    if result.end is not None and result.p_end is not None:
+        facts.append((w["chance_end"].format(date=ctx.day(result.end)), f"{result.p_end:.0%}"))
+    levels = _LEVELS[lang]
+    drivers = [
+        {"id": d.id, "name": d.name, "criticality": f"{d.criticality:.0%}",
+         "cruciality": f"{d.cruciality or 0:+.2f}"}
+        for d in result.drivers(10)
+    ]  # fmt: skip
+    risks = [
+        {"id": r.id, "name": r.name, "probability": f"{r.probability:.0%}",
+         "impact_days": "" if r.finish_days is None else f"{r.finish_days:+.0f}",
+         "likelihood": levels[r.likelihood - 1],
+         "impact": "" if r.impact is None else levels[r.impact - 1],
+         "level": "" if r.score is None else str(r.score)}
+        for r in result.risks
+    ]  # fmt: skip
+    charts = [inline_svg(risk_figure(result, chart, language=lang, title=""), f"risk-{chart}")
+              for chart in ("finish", "drivers", "spend")]  # fmt: skip
+    return Section(id="risk", title=w["risk"], template="risk.html.j2", data={
+        "facts": facts, "charts": charts, "drivers": drivers, "risks": risks,
+    })  # fmt: skip
+
+
 def _findings(ctx: Context) -> Section:
     return Section(id="findings", title=ctx.words["findings"], template="findings.html.j2",
                    data={"findings": ctx.findings.findings})  # fmt: skip
@@ -326,6 +387,7 @@ SECTIONS: tuple[Builder, ...] = (
     Builder("summary", _summary),
     Builder("tracking", _tracking),
     Builder("gantt", _gantt),
+    Builder("risk", _risk),
     Builder("findings", _findings),
     Builder("budget", _budget),
     Builder("scurve", _scurve),

@@ -143,11 +143,15 @@ class Uncertainty:
         self.es, self.ef = dn.early_start, dn.early_finish
         position = dn.position
         delayed = {id for r in plan.risks if r.delay is not None for id in r.items}
+        # Work done or under way is what it is (or as the re-forecast says): it does not vary.
+        self.settled = {i.id for i in plan.initiatives
+                        if i.actual_start is not None or i.status == "done"}  # fmt: skip
         self.items: list[_Item] = []
         self.costs: list[tuple[int, Initiative, tuple[float, float, float] | None]] = []
         for k, item in enumerate(plan.initiatives):
             pos = position[item.id]
-            if item.duration_range is not None or item.id in delayed:
+            varies = item.duration_range is not None or item.id in delayed
+            if varies and item.id not in self.settled:
                 workdays = bool(item.span.workdays)
                 planned = item.span.workdays if workdays else self.ef[pos] - self.es[pos]
                 points = None
@@ -223,7 +227,7 @@ class Uncertainty:
             if id not in plan_items:
                 raise RoadmapError(f"risk {risk.id!r}, field 'items': {id!r} is not an "
                                    "initiative of the plan")  # fmt: skip
-            if risk.delay is None:
+            if risk.delay is None or id in self.settled:
                 continue
             pos = position[id]
             workdays = bool(plan_items[id].span.workdays)
@@ -246,6 +250,8 @@ class Uncertainty:
         members: list[int] = []
         for c in self.plan.correlations:
             for id in c.items:
+                if id in self.settled:  # done or under way: nothing left to correlate
+                    continue
                 pos = position.get(id)
                 if pos is None or pos not in ranged:
                     raise RoadmapError(
@@ -255,8 +261,10 @@ class Uncertainty:
                 if pos not in members:
                     members.append(pos)
         target = np.eye(len(members))
+        if len(members) < 2:
+            return []
         for c in self.plan.correlations:
-            idx = [members.index(position[id]) for id in c.items]
+            idx = [members.index(position[id]) for id in c.items if id not in self.settled]
             for a in idx:
                 for b in idx:
                     if a != b:

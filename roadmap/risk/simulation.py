@@ -25,6 +25,7 @@ from roadmap.risk.result import (
 )
 from roadmap.risk.sampling import Draws, Uncertainty
 from roadmap.scheduler import Schedule, schedule
+from roadmap.tracking import forecast_plan
 
 __all__ = ["BATCH", "MAX_SAMPLES", "days_for", "simulate"]
 
@@ -54,7 +55,9 @@ def simulate(
     ----------
     plan
         The roadmap.  Items without a range keep their planned duration (months and
-        working days still resolve at each sample's dates).
+        working days still resolve at each sample's dates).  A plan with a
+        ``status_date`` is simulated from it: its re-forecast (:func:`roadmap.forecast`)
+        with work done or under way as forecast, and only work not yet started varying.
     samples
         How many samples, or ``"auto"``: batches of :data:`BATCH` until the P80 of the
         finish moves by at most *tolerance* days over two batches running and its
@@ -95,6 +98,8 @@ def simulate(
     >>> result.items[0].criticality
     1.0
     """
+    if plan.status_date is not None:  # a monitored plan: what is left, from its status date
+        plan = forecast_plan(plan)
     sched = schedule(plan)
     net = network(plan)
     det_finish = sched.finish_day
