@@ -52,6 +52,8 @@ FULL = Roadmap(
             status="berjalan",
             tags=["quick win"],
             description="Bimtek GM100SC",
+            duration_range=["4 months", "5 months", "8 months"],
+            cost_range=["-5%", "+12.5%"],
         ),
         Initiative(
             id="SC02",
@@ -69,8 +71,28 @@ FULL = Roadmap(
             deadline="2020-12-31",
             multi_year=True,
         ),
-        Initiative(id="SC03", name="Pelatihan", duration="10 workdays"),
+        Initiative(
+            id="SC03",
+            name="Pelatihan",
+            duration="10 workdays",
+            duration_range=["-20%", "+50%"],
+            distribution="lognormal",
+        ),
     ],
+    risks=[
+        rm.Risk(
+            id="R1",
+            name="Tender gagal",
+            probability="30%",
+            items=["SC01", "SC02"],
+            delay=["1 month", "3 months"],
+            cost=[10_000_000, 20_000_000, 50_000_000],
+            owner="Diskominfo",
+            description="lelang ulang",
+        ),
+        rm.Risk(id="R2", name="Refocusing", probability=0.1, items=["SC03"], delay="5 workdays"),
+    ],
+    correlations=[rm.Correlation(items=["SC01", "SC03"], coefficient=-0.25)],
     milestones=[
         Milestone(
             id="M1",

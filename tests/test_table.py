@@ -65,11 +65,28 @@ class TestRoundTrip:
         assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.csv", "plan.roadmap.csv"]
         rm.save(FULL, tmp_path / "plan.csv")
         names = sorted(p.name for p in tmp_path.iterdir())
-        assert names == ["plan.ceilings.csv", "plan.csv", "plan.phases.csv", "plan.roadmap.csv"]
+        assert names == ["plan.ceilings.csv", "plan.correlations.csv", "plan.csv",
+                         "plan.phases.csv", "plan.risks.csv", "plan.roadmap.csv"]  # fmt: skip
+        risks = (tmp_path / "plan.risks.csv").read_text().splitlines()
+        assert risks[0] == "id,name,probability,items,delay,cost,owner,description"
+        assert risks[1].startswith("R1,Tender gagal,0.3,SC01; SC02,1 month; 3 months,")
         ceilings = (tmp_path / "plan.ceilings.csv").read_text()
         assert ceilings.splitlines()[0] == "group,name,2019,2020"
         assert ",,5000000000,8000000000" in ceilings
         assert "funding,APBD,4000000000," in ceilings
+
+    def test_a_bad_risk_cell_is_named_by_sheet_row_and_column(self, tmp_path: Path) -> None:
+        path = tmp_path / "plan.xlsx"
+        rm.save(FULL, path)
+        book = openpyxl.load_workbook(path)
+        book["Risiko"]["C3"] = "sering"
+        book.save(path)
+        with pytest.raises(PlanFileError) as err:
+            rm.load(path)
+        assert str(err.value) == (
+            f"{path}, sheet Risiko, row 3, column probability (C): expected a probability "
+            "such as 0.3, 0,3 or 30%, got 'sering'"
+        )
 
     def test_items_alone(self, tmp_path: Path) -> None:
         """Without a roadmap file the name is the file's and the start the earliest date."""

@@ -239,8 +239,19 @@ _ITEM_CELLS.update({
     "optimistic": _point, "most_likely": _point, "pessimistic": _point, "distribution": _ref,
     "cost_low": _amount_point, "cost_likely": _amount_point, "cost_high": _amount_point,
 })  # fmt: skip
+
+
+def _probability(value: object) -> float:
+    try:
+        return _fraction(value)
+    except _CellError:
+        raise _CellError(
+            f"expected a probability such as 0.3, 0,3 or 30%, got {show(value)}"
+        ) from None
+
+
 _RISK_CELLS: dict[str, Callable[[object], object]] = {
-    "id": _ref, "name": _text, "probability": lambda v: _fraction(v), "items": _parts,
+    "id": _ref, "name": _text, "probability": _probability, "items": _parts,
     "delay": lambda v: _impact(v, _duration), "cost": lambda v: _impact(v, _number),
     "owner": _ref, "description": _text,
 }  # fmt: skip
