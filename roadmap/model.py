@@ -446,6 +446,30 @@ def _impact(value: object, point: Any) -> tuple[Any, Any, Any] | None:
     return est
 
 
+def _units(value: object, what: str) -> dict[str, int]:
+    """``{"analis_TI": 2}``, or the text ``"analis_TI=2; PPK=1"`` of a table cell."""
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        pairs: dict[str, object] = {}
+        for part in re.split(r"[;,]", value):
+            if not part.strip():
+                continue
+            name, sep, amount = part.partition("=")
+            if not sep:
+                raise ValueError(f"expected name=units such as 'analis_TI=2', got {show(part)}")
+            pairs[name.strip()] = int(amount) if amount.strip().isdigit() else amount.strip()
+        value = pairs
+    if not isinstance(value, Mapping):
+        raise ValueError(f"expected a table of {what} = units, got {show(value)}")
+    out = {}
+    for name, units in value.items():
+        if isinstance(units, bool) or not isinstance(units, int) or units < 0 or units > 10**6:
+            raise ValueError(f"{what} {name!r} must be a whole number from 0, got {show(units)}")
+        out[_text(str(name)).strip()] = units
+    return out
+
+
 def _ids(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [v.strip() for v in re.split(r"[;,]", value) if v.strip()]
@@ -667,6 +691,10 @@ class Initiative:
     cost_range
         Uncertainty of the cost: amounts or percentages of the budget, as for
         ``duration_range``.
+    resources
+        Units of the roadmap's ``capacity`` it uses while it runs, e.g. ``{"analis_TI": 2}``.
+    fixed
+        Pinned: :func:`roadmap.level` does not move it.
 
     Examples
     --------
@@ -699,6 +727,9 @@ class Initiative:
     duration_range: Estimate | None = _f(_duration_range, "duration_range", None)
     distribution: str = _f(_distribution, "distribution", "pert")
     cost_range: Estimate | None = _f(_cost_range, "cost_range", None)
+    resources: dict[str, int] = _f(lambda v: _units(v, "resource"), "resources",
+                                   attrs.Factory(dict))  # fmt: skip
+    fixed: bool = _f(_bool, "fixed", False)
 
     kind: Literal["initiative"] = attrs.field(default="initiative", init=False, repr=False)
 
@@ -1122,6 +1153,13 @@ class Roadmap:
         Monthly realisation records (:class:`Realisation`).
     baselines
         Frozen copies of planned dates and budgets (:class:`Baseline`).
+    capacity
+        Units of each resource the agency has at any time, ``{"analis_TI": 5}``: the
+        initiatives' ``resources`` must fit (checked, and kept by :func:`roadmap.level`).
+        In plan files ``[capacity]``.
+    owner_capacity
+        The most initiatives an owner runs at once, ``{"Diskominfo": 3}``; in plan files
+        ``[capacity.owners]``.
     risks, correlations
         The risk register (:class:`Risk`) and rank correlations between uncertain
         durations (:class:`Correlation`), for :func:`roadmap.simulate`.
@@ -1144,6 +1182,10 @@ class Roadmap:
     status_date: date | None = _f(_opt_date, "status_date", None)
     realisation: tuple[Realisation, ...] = attrs.field(default=(), converter=_realisation)
     baselines: tuple[Baseline, ...] = attrs.field(default=(), converter=_baselines)
+    capacity: dict[str, int] = _f(lambda v: _units(v, "capacity"), "capacity",
+                                  attrs.Factory(dict))  # fmt: skip
+    owner_capacity: dict[str, int] = _f(lambda v: _units(v, "owner capacity"),
+                                        "owner_capacity", attrs.Factory(dict))  # fmt: skip
     risks: tuple[Risk, ...] = attrs.field(default=(), converter=_risks)
     correlations: tuple[Correlation, ...] = attrs.field(default=(), converter=_correlations)
     _index: dict[str, Initiative | Milestone | Phase] = attrs.field(

@@ -93,6 +93,12 @@ DEFECTS: dict[str, tuple[Callable[[], Roadmap], tuple[str, ...]]] = {
         lambda: initiative(clean(), "B", budget={2019: 50_000_000, 2020: 50_000_000}),
         ("B", "2020")),
     "over-ceiling": (lambda: initiative(clean(), "C", budget=1_200_000_000), ("2020",)),
+    "unknown-resource": (
+        lambda: attrs.evolve(initiative(clean(), "A", resources={"analis": 1}),
+                             capacity={"analis_TI": 1}), ("A",)),
+    "over-capacity": (
+        lambda: attrs.evolve(initiative(clean(), "A", resources={"analis_TI": 2}),
+                             capacity={"analis_TI": 1}), ("analis_TI", "A")),
     "multi-year-undivided": (lambda: initiative(clean(), "C", start=D(2019, 12, 1)), ("C",)),
     "multi-year-beyond-term": (
         lambda: initiative(clean(), "C", duration="2 years", budget={2020: 1, 2021: 1},

@@ -8,6 +8,7 @@ from typing import Any
 from roadmap._i18n import Language
 from roadmap.checks import (
     budgets,
+    capacity,
     hygiene,
     indonesian,
     phases,
@@ -25,7 +26,9 @@ __all__ = ["FAMILIES", "RULES", "check"]
 #: The rule families in the order they run: structure first (an error there means the
 #: plan is not scheduled), the outcome of scheduling last.  ``docs/reference/checks.md``
 #: documents the rules in this order.
-FAMILIES = (structure, timing, phases, budgets, indonesian, tracking, hygiene, scheduling)
+FAMILIES = (
+    structure, timing, phases, budgets, capacity, indonesian, tracking, hygiene, scheduling,
+)  # fmt: skip
 
 #: Every rule by code, in the order they run and are documented.
 RULES: dict[str, Rule] = {r.code: r for family in FAMILIES for r in family.RULES}

@@ -24,6 +24,7 @@ __all__ = [
 SHEETS = {
     "items": "Items", "phases": "Phases", "ceilings": "Ceilings", "roadmap": "Roadmap",
     "realisation": "Realisasi", "risks": "Risiko", "correlations": "Korelasi",
+    "capacity": "Kapasitas",
 }  # fmt: skip
 INSTRUCTIONS = "Instructions"
 
@@ -38,6 +39,10 @@ RANGE_COLUMNS = (
     "optimistic", "most_likely", "pessimistic", "distribution", "cost_low", "cost_likely",
     "cost_high",
 )  # fmt: skip
+#: Columns of leveling, written only when used (see roadmap.leveling).
+LEVEL_COLUMNS = ("resources", "fixed")
+#: Columns of the capacity sheet: a resource's units, or (group "owner") an owner's limit.
+CAPACITY_COLUMNS = ("group", "name", "capacity")
 PHASE_COLUMNS = ("id", "name", "start", "end", "description")
 #: Columns of the risk register and of the correlations.
 RISK_COLUMNS = ("id", "name", "probability", "items", "delay", "cost", "owner", "description")

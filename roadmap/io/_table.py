@@ -30,9 +30,11 @@ from roadmap._sheets import RISKY, csv_text, openpyxl, workbook, xlsx_bytes, xls
 from roadmap.errors import PlanFileError, RoadmapError, show
 from roadmap.io._columns import (
     BUDGET_YEAR,
+    CAPACITY_COLUMNS,
     CORRELATION_COLUMNS,
     INSTRUCTIONS,
     ITEM_COLUMNS,
+    LEVEL_COLUMNS,
     PHASE_COLUMNS,
     RANGE_COLUMNS,
     REALISATION_ALIASES,
@@ -51,12 +53,13 @@ _SHEET_ALIASES = {
     "ceilings": "ceilings", "pagu": "ceilings", "roadmap": "roadmap", "peta jalan": "roadmap",
     "realisasi": "realisation", "realisation": "realisation", "risiko": "risks",
     "risks": "risks", "korelasi": "correlations", "correlations": "correlations",
+    "kapasitas": "capacity", "capacity": "capacity",
 }  # fmt: skip
 _IGNORED_SHEETS = {"instructions", "petunjuk"}
 _ONLY_MILESTONE = frozenset({"date", "after"})
 _ONLY_INITIATIVE = frozenset({"start", "duration", "finish", "budget", "funding", "progress",
                               "multi_year", "actual_start", "actual_cost", "remaining",
-                              *RANGE_COLUMNS})  # fmt: skip
+                              *RANGE_COLUMNS, *LEVEL_COLUMNS})  # fmt: skip
 _KINDS = {"initiative": "initiative", "kegiatan": "initiative", "milestone": "milestone",
           "tonggak": "milestone"}  # fmt: skip
 
@@ -236,7 +239,8 @@ def _impact(value: object, point: Callable[[object], object]) -> object:
 
 
 _ITEM_CELLS.update({
-    "optimistic": _point, "most_likely": _point, "pessimistic": _point, "distribution": _ref,
+    "resources": _text, "fixed": _bool, "optimistic": _point, "most_likely": _point,
+    "pessimistic": _point, "distribution": _ref,
     "cost_low": _amount_point, "cost_likely": _amount_point, "cost_high": _amount_point,
 })  # fmt: skip
 
@@ -378,6 +382,8 @@ class _Plan:
             self._ceilings(ceilings)
         if (realisation := self.tables.get("realisation")) is not None:
             self._realisation(realisation)
+        if (capacity := self.tables.get("capacity")) is not None:
+            self._capacity(capacity)
         for key, columns, cells in (
             ("risks", RISK_COLUMNS, _RISK_CELLS),
             ("correlations", CORRELATION_COLUMNS, _CORRELATION_CELLS),
@@ -395,8 +401,13 @@ class _Plan:
 
     def _items(self, table: Table) -> None:
         table.check_columns(
-            lambda c: c in ITEM_COLUMNS or c in RANGE_COLUMNS or bool(BUDGET_YEAR.fullmatch(c)),
-            ", ".join(ITEM_COLUMNS) + ", budget_YYYY, " + ", ".join(RANGE_COLUMNS),
+            lambda c: (
+                c in ITEM_COLUMNS
+                or c in RANGE_COLUMNS
+                or c in LEVEL_COLUMNS
+                or bool(BUDGET_YEAR.fullmatch(c))
+            ),
+            ", ".join(ITEM_COLUMNS) + ", budget_YYYY, " + ", ".join(RANGE_COLUMNS + LEVEL_COLUMNS),
         )
         if "id" not in table.columns:
             raise table.error("the header has no 'id' column", 1)
@@ -462,6 +473,30 @@ class _Plan:
             records.append(table.convert(n, record, _REALISATION_CELLS))
         if records:
             self.tree["realisation"] = records
+
+    def _capacity(self, table: Table) -> None:
+        """Resources (group empty) and owners' limits (group ``owner``)."""
+        table.check_columns(lambda c: c in CAPACITY_COLUMNS, ", ".join(CAPACITY_COLUMNS))
+        out: dict[str, Any] = {}
+        for n, record in table.records():
+            group = _ref(record.get("group", "")).lower()
+            if group not in ("", "owner", "pemilik", "pelaksana"):
+                raise table.error(f"unknown group {group!r}; leave it empty for a resource, or "
+                                  "write owner", n, "group")  # fmt: skip
+            if "name" not in record:
+                raise table.error("a capacity needs its name", n, "name")
+            try:
+                units = _number(record.get("capacity"))
+            except _CellError as err:
+                raise table.error(str(err), n, "capacity") from None
+            name = _ref(record["name"])
+            self.where[("capacity", name)] = (table, n)
+            if group:
+                out.setdefault("owners", {})[name] = units
+            else:
+                out[name] = units
+        if out:
+            self.tree["capacity"] = out
 
     def _register(
         self, table: Table, key: str, columns: tuple[str, ...],
@@ -572,6 +607,8 @@ class _Plan:
                 return self._table("ceilings").error(err.message)
             year = str(path[-1])
             return found[0].error(err.message, found[1], year if year in found[0].columns else None)
+        if part == "capacity" and self.tables.get("capacity") is not None:
+            return self._table("capacity").error(err.message)
         if len(path) > 1 and ("roadmap", path[1]) in self.where:
             table, n = self.where[("roadmap", path[1])]
             return table.error(err.message, n, "value")
@@ -613,7 +650,8 @@ def read_csv(data: bytes, path: str, *, sidecars: bool = True) -> Roadmap:
     """Read a CSV plan, and the ``.phases``, ``.ceilings`` and ``.roadmap`` files beside it."""
     tables: dict[str, Table | None] = {"items": Table(path, None, _csv_rows(_decode(data, path)))}
     if sidecars:
-        for key in ("phases", "ceilings", "roadmap", "realisation", "risks", "correlations"):
+        for key in ("phases", "ceilings", "roadmap", "realisation", "capacity", "risks",
+                    "correlations"):  # fmt: skip
             other = _sidecar(path, key)
             if os.path.exists(other):
                 try:
@@ -717,6 +755,8 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
               or i.distribution != "pert"]  # fmt: skip
     if ranged:
         columns += list(RANGE_COLUMNS)
+    if any(i.resources or i.fixed for i in plan.initiatives):
+        columns += list(LEVEL_COLUMNS)
     rows = []
     for kind in ("initiative", "milestone"):
         for entry in tree.get(f"{kind}s", []):
@@ -738,6 +778,8 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
                 low, *likely, high = points
                 cells.update(cost_low=low, cost_high=high,
                              cost_likely=likely[0] if likely else None)  # fmt: skip
+            if "resources" in cells:
+                cells["resources"] = "; ".join(f"{k}={v}" for k, v in cells["resources"].items())
             if "depends_on" in cells:
                 cells["depends_on"] = "; ".join(
                     str(Dependency.coerce(d)) for d in cells["depends_on"]
@@ -773,6 +815,11 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
     if plan.realisation:
         cols = [c for c in REALISATION_COLUMNS if c != "month"]
         out["realisation"] = (cols, [[r.get(c) for c in cols] for r in tree["realisation"]])
+    if plan.capacity or plan.owner_capacity:
+        out["capacity"] = (list(CAPACITY_COLUMNS), [
+            *(["", name, units] for name, units in plan.capacity.items()),
+            *(["owner", name, units] for name, units in plan.owner_capacity.items()),
+        ])  # fmt: skip
     for key, heads in (("risks", RISK_COLUMNS), ("correlations", CORRELATION_COLUMNS)):
         if tree.get(key):
             out[key] = (list(heads), [[_cell(r.get(c)) for c in heads] for r in tree[key]])
@@ -803,7 +850,7 @@ def write_csv(plan: Roadmap, path: str | os.PathLike[str]) -> list[str]:
         target = name if key == "items" else _sidecar(name, key)
         atomic_write(target, csv_text(columns, rows).encode("utf-8"))
         written.append(target)
-    for key in ("phases", "ceilings", "realisation", "risks", "correlations"):  # stale ones
+    for key in ("phases", "ceilings", "realisation", "capacity", "risks", "correlations"):
         other = _sidecar(name, key)
         if other not in written and os.path.exists(other):
             os.unlink(other)

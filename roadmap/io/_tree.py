@@ -38,7 +38,7 @@ INITIATIVE_KEYS = (
     "id", "name", "phase", "dimension", "owner", "start", "duration", "finish", "depends_on",
     "budget", "funding", "deadline", "progress", "status", "multi_year", "tags", "description",
     "actual_start", "actual_finish", "actual_cost", "remaining", "duration_range",
-    "distribution", "cost_range",
+    "distribution", "cost_range", "resources", "fixed",
 )  # fmt: skip
 #: Keys read into ``duration_range``: a three-point estimate written beside ``duration``.
 THREE_POINT_KEYS = ("optimistic", "most_likely", "pessimistic")
@@ -53,7 +53,7 @@ BASELINE_KEYS = ("name", "taken", "default", "items")
 BASELINE_ITEM_KEYS = ("id", "start", "finish", "budget")
 TOP_KEYS = (
     "roadmap", "ceilings", "phases", "initiatives", "milestones", "realisation", "baselines",
-    "risks", "correlations",
+    "capacity", "risks", "correlations",
 )  # fmt: skip
 
 
@@ -182,6 +182,11 @@ def from_tree(tree: object) -> Roadmap:
                 + ", ".join(CEILING_GROUPS),
                 ("ceilings", kind),
             )
+    capacity = dict(_table(top.get("capacity", {}), ("capacity",)))
+    owners = capacity.pop("owners", {})
+    _table(owners, ("capacity", "owners"))
+    parts["capacity"] = capacity  # type: ignore[assignment]
+    parts["owner_capacity"] = owners
     try:
         plan = _build(
             Roadmap,
@@ -191,6 +196,9 @@ def from_tree(tree: object) -> Roadmap:
     except TreeError as err:
         if err.path[1:2] in (("ceilings",), ("group_ceilings",)):  # top-level [ceilings]
             raise TreeError(err.message, ("ceilings",)) from None
+        if err.path[1:2] in (("capacity",), ("owner_capacity",)):
+            where = ("capacity",) if err.path[1] == "capacity" else ("capacity", "owners")
+            raise TreeError(err.message, where) from None
         raise
     assert isinstance(plan, Roadmap)
     _check_references(plan)
@@ -344,6 +352,10 @@ def to_tree(
             tree["ceilings"][kind] = {
                 name: {years(y): v for y, v in amounts.items()} for name, amounts in groups.items()
             }
+    if plan.capacity or plan.owner_capacity:
+        tree["capacity"] = dict(plan.capacity)
+        if plan.owner_capacity:
+            tree["capacity"]["owners"] = dict(plan.owner_capacity)
     if plan.phases:
         tree["phases"] = [_entry(p, PHASE_KEYS, dates, years) for p in plan.phases]
     if plan.initiatives:
@@ -380,7 +392,7 @@ def to_tree(
 
 _DEFAULTS: dict[str, Any] = {
     "progress": 0.0, "status": "not_started", "multi_year": False, "tags": (), "funding": (),
-    "depends_on": (), "distribution": "pert",
+    "depends_on": (), "distribution": "pert", "resources": {}, "fixed": False,
 }  # fmt: skip
 
 
