@@ -37,6 +37,7 @@ from roadmap.errors import (
 from roadmap.export import dumps, save, to_ical, to_mermaid, to_mspdi
 from roadmap.graph import build_graph, find_cycle, is_acyclic
 from roadmap.io import load, loads, write_template
+from roadmap.leveling import LevelResult, level
 from roadmap.model import (
     DIMENSIONS,
     DISTRIBUTIONS,
@@ -87,6 +88,7 @@ __all__ = [
     "HtmlReport",
     "Initiative",
     "ItemError",
+    "LevelResult",
     "Milestone",
     "MilestoneSlip",
     "MissingExtraError",
@@ -117,6 +119,7 @@ __all__ = [
     "forecast",
     "format_money",
     "is_acyclic",
+    "level",
     "load",
     "loads",
     "make_baseline",

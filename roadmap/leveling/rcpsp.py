@@ -187,63 +187,75 @@ def _spread(cost: int, s: int, e: int, bounds: Sequence[int]) -> list[tuple[int,
 def serial(p: Project, order: Sequence[int], horizon: int) -> Schedule:
     """The serial schedule generation scheme over a precedence-feasible *order*.
 
-    Each activity starts on the earliest day on or after its precedence bound at which
-    every resource it uses has room on each of its days and every money pool has room in
-    each period it touches; an activity that cannot start by its latest start is placed
-    as early as it can nonetheless and counted in ``late``.
+    Pinned activities take their places first.  Then each activity starts on the earliest
+    day on or after its precedence bound at which every resource it uses has room on each
+    of its days and every money pool has room in each period it touches; an activity that
+    cannot start by its latest start is placed as early as it can nonetheless and counted
+    in ``late``.
     """
     start = [0] * p.n
     length, gaps, release, uses, costly = p.length, p.gaps, p.release, p.uses, p.costly
-    caps = p.capacity
+    caps, pinned, latest = p.capacity, p.pinned, p.latest
     profile = [[0] * (horizon + 1) for _ in caps]
     spent = [list(pool.fixed) for pool in p.pools]
     late = 0
     end = 0
+    for j in pinned:  # what does not move takes its place first
+        start[j] = t = release[j]
+        _place(p, j, t, profile, spent)
+        end = max(end, t + length[j])
     for j in order:
+        if j in pinned:
+            continue
         t = release[j]
         for i, g in gaps[j]:
             if start[i] + g > t:
                 t = start[i] + g
         d = length[j]
-        if j not in p.pinned:
-            use, money = uses[j], costly[j]
-            while use or money:
-                moved = False
-                for r, q in use:
-                    row = profile[r]
-                    room = caps[r] - q
-                    if d and room >= 0 and max(row[t : t + d]) > room:
-                        k = t + d - 1
-                        while row[k] <= room:
-                            k -= 1
-                        t = k + 1
-                        moved = True
-                if not moved and money:
-                    shift = _money_shift(p, money, spent, t, d)
-                    if shift:
-                        t += shift
-                        moved = True
-                if not moved:
-                    break
-                if t + d > horizon:
-                    t = horizon - d
-                    break
+        use, money = uses[j], costly[j]
+        while use or money:
+            moved = False
+            for r, q in use:
+                row = profile[r]
+                room = caps[r] - q
+                if d and room >= 0 and max(row[t : t + d]) > room:
+                    k = t + d - 1
+                    while row[k] <= room:
+                        k -= 1
+                    t = k + 1  # start after the last day without room
+                    moved = True
+            if not moved and money:
+                shift = _money_shift(p, money, spent, t, d)
+                if shift:
+                    t += shift
+                    moved = True
+            if not moved:
+                break
+            if t + d > horizon:
+                t = horizon - d
+                break
         start[j] = t
-        lj = p.latest[j]
+        lj = latest[j]
         if lj is not None and t > lj:
             late += 1
-        if d:
-            for r, q in uses[j]:
-                row = profile[r]
-                for k in range(t, t + d):
-                    row[k] += q
-        for m, c in costly[j]:
-            pool = p.pools[m]
-            for k, a in _spread(c, t, t + d, pool.bounds):
-                spent[m][k] += a
+        _place(p, j, t, profile, spent)
         if t + d > end:
             end = t + d
     return Schedule(start, late, end)
+
+
+def _place(p: Project, j: int, t: int, profile: list[list[int]], spent: list[list[int]]) -> None:
+    """Book activity *j* from day *t*: its resources on its days, its cost in the pools."""
+    d = p.length[j]
+    if d:
+        for r, q in p.uses[j]:
+            row = profile[r]
+            for k in range(t, t + d):
+                row[k] += q
+    for m, c in p.costly[j]:
+        pool = p.pools[m]
+        for k, a in _spread(c, t, t + d, pool.bounds):
+            spent[m][k] += a
 
 
 def _money_shift(
