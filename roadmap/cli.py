@@ -301,6 +301,37 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_risk)
 
     p = commands.add_parser(
+        "level",
+        help="move items later so the plan fits its yearly ceilings and capacity",
+        description="Level the plan: move items later, with the least delay, so that every "
+        "fiscal year's budget fits its ceiling (total and per funding source, dimension or "
+        "owner) and every resource and owner its capacity, keeping dependencies, planned "
+        "starts, deadlines and the end of the period. Prints the moves; -o writes the "
+        "leveled plan (a TOML plan keeps its comments; only the moved dates change). Exit 1 "
+        "when no feasible plan exists, with the reason.",
+    )
+    p.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
+    p.add_argument(
+        "--output", "-o", metavar="LEVELED",
+        help="write the leveled plan here (any plan format, by its suffix); never the input",
+    )  # fmt: skip
+    p.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text",
+                   help="format of the report on standard output (default: text)")  # fmt: skip
+    p.add_argument("--language", "-l", choices=("id", "en"), default=None,
+                   help="language of the report (default: the plan's language)")  # fmt: skip
+    p.add_argument("--objective", choices=("finish", "least_change"), default="finish",
+                   help="the earliest finish (default), or the least total delay")  # fmt: skip
+    p.add_argument(
+        "--method", choices=("auto", "heuristic", "exact"), default="auto",
+        help="heuristic (no dependency), exact (OR-Tools CP-SAT: pip install "
+        "'roadmap[solver]'), or auto: exact when OR-Tools is installed (default)",
+    )  # fmt: skip
+    p.add_argument("--time-limit", type=float, default=10.0, metavar="S",
+                   help="seconds for the search (default: 10)")  # fmt: skip
+    p.add_argument("--seed", type=int, default=0, help="seed of the heuristic (default: 0)")
+    p.set_defaults(run=_cmd_level)
+
+    p = commands.add_parser(
         "diff",
         help="what changed between two versions of a plan",
         description="Compare two plan files: added, removed and changed items (every "
@@ -613,6 +644,33 @@ def _cmd_slip(args: argparse.Namespace, out: TextIO) -> int:
     else:
         data = export.slip_text(slip, lang)
     _write(args, fmt, data, out)
+    return EXIT_OK
+
+
+def _cmd_level(args: argparse.Namespace, out: TextIO) -> int:
+    from roadmap.io import save_starts
+    from roadmap.leveling import level
+
+    plan = _scheduled(args.plan).plan
+    if args.output is not None and Path(args.output).resolve() == Path(args.plan).resolve():
+        raise RoadmapError(f"{args.output}: -o names the input plan; write the leveled plan to "
+                           "another file")  # fmt: skip
+    try:
+        result = level(plan, objective=args.objective, method=args.method,
+                       time_limit=args.time_limit, seed=args.seed)  # fmt: skip
+    except RoadmapError as err:
+        raise RoadmapError(f"{args.plan}: {err}") from err
+    lang = _language(args, plan)
+    if args.format == "json":
+        out.write(export.level_json(result))
+    elif args.format == "markdown":
+        out.write(export.level_markdown(result, plan.name, lang, plan.currency))
+    else:
+        out.write(export.level_text(result, plan.name, lang, plan.currency))
+    if not result.feasible:
+        return EXIT_FINDINGS
+    if args.output is not None and result.plan is not None:
+        save_starts(result.plan, args.plan, args.output)
     return EXIT_OK
 
 

@@ -35,6 +35,7 @@ from types import ModuleType
 from typing import IO, Literal, TypeAlias
 
 from roadmap._files import atomic_write
+from roadmap.dates import parse_date
 from roadmap.errors import PlanFileError, RoadmapError
 from roadmap.io import _html, _json, _mspdi, _table, _template, _toml, _yaml
 from roadmap.io._toml import ParseError
@@ -43,7 +44,7 @@ from roadmap.model import Roadmap
 
 __all__ = [
     "FORMATS", "PlanFormat", "detect_format", "dumps", "load", "loads", "save", "save_baselines",
-    "write_template",
+    "save_starts", "write_template",
 ]  # fmt: skip
 
 PlanFormat: TypeAlias = Literal["toml", "json", "yaml", "csv", "xlsx", "mspdi", "html"]
@@ -296,6 +297,37 @@ def save_baselines(plan: Roadmap, path: str | os.PathLike[str]) -> None:
     if tables:
         doc["baselines"] = tables
     atomic_write(path, tomlkit.dumps(doc).encode("utf-8"))
+
+
+def save_starts(
+    plan: Roadmap, source: str | os.PathLike[str], target: str | os.PathLike[str]
+) -> None:
+    """Write *plan* to *target* as a copy of the plan file *source* with its new dates.
+
+    From a TOML file to a TOML file only the planned dates change (``start`` and
+    ``finish`` of initiatives, ``date`` of milestones), through tomlkit: the user's
+    comments and layout stay.  Any other pair is written whole by :func:`save`.
+    """
+    if not (detect_format(source) == "toml" and detect_format(target) == "toml"):
+        save(plan, target)
+        return
+    import tomlkit
+
+    doc = tomlkit.parse(FsPath(source).read_text(encoding="utf-8-sig"))
+    dates = {i.id: i for i in plan.items}
+    for key, fields in (("initiatives", ("start", "finish")), ("milestones", ("date",))):
+        for entry in doc.get(key, []):
+            item = dates.get(str(entry.get("id")))
+            if item is None:
+                continue
+            for field in fields:
+                value = getattr(item, field)
+                if value is None:
+                    continue
+                old = entry.get(field)
+                if old is None or parse_date(old) != value:
+                    entry[field] = value
+    atomic_write(target, tomlkit.dumps(doc).encode("utf-8"))
 
 
 def write_template(path: str | os.PathLike[str], language: str = "id") -> None:

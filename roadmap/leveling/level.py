@@ -365,7 +365,7 @@ def _result(
     if sched1 is not None and leveled is not None:
         own = {i.id: i for i in plan.items}
         new = {i.id: i for i in leveled.items}
-        reasons = _why(prob, sched1)
+        reasons = _why(LevelProblem(leveled), sched1)  # lengths at the new dates
         for s in sorted(sched1, key=lambda s: (s.start, s.id)):
             old = sched0[s.id]
             if s.start > old.start:
@@ -417,17 +417,19 @@ def _why(prob: LevelProblem, sched: Scheduled) -> dict[str, str]:
             cost = pool.cost.get(j)
             if cost is None:
                 continue
-            k = max(0, _period(pool.bounds, t))
-            ceiling = pool.ceiling[k] if k < len(pool.ceiling) else None
-            if ceiling is None:
-                continue
-            a, b = pool.bounds[k], pool.bounds[k + 1]
-            others = pool.fixed[k] + sum(
-                _share(c, start[i], p.length[i], a, b) for i, c in pool.cost.items() if i != j
-            )
-            if others + _share(cost, t, d, a, b) > ceiling:
-                scope = f" {kind} {name}" if kind else ""
-                out[item.id] = f"year {first + k}{scope}"
+            for k, ceiling in enumerate(pool.ceiling):
+                a, b = pool.bounds[k], pool.bounds[k + 1]
+                if ceiling is None or b <= t or a >= t + d:
+                    continue
+                others = pool.fixed[k] + sum(
+                    _share(c, start[i], p.length[i], a, b)
+                    for i, c in pool.cost.items() if i != j
+                )  # fmt: skip
+                if others + _share(cost, t, d, a, b) > ceiling:
+                    scope = f" {kind} {name}" if kind else ""
+                    out[item.id] = f"year {first + k}{scope}"
+                    break
+            if item.id in out:
                 break
     return out
 
