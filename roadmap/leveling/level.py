@@ -13,7 +13,7 @@ import attrs
 from roadmap import capacity as cap
 from roadmap.budget import allocations
 from roadmap.leveling import exact
-from roadmap.leveling.problem import LevelProblem
+from roadmap.leveling.problem import LevelProblem, past_years
 from roadmap.leveling.rcpsp import Schedule, search, serial
 from roadmap.leveling.result import LevelResult, Move
 from roadmap.model import Roadmap
@@ -173,7 +173,31 @@ def _apply(prob: LevelProblem, plan: Roadmap, starts: Sequence[int]) -> Roadmap:
             bound = max(bound, starts[i] + g)
         if starts[j] > bound:
             moved[item.id] = prob.day(starts[j])
-    return _with_starts(plan, moved)
+    return _settle(plan, _with_starts(plan, moved))
+
+
+def _settle(plan: Roadmap, leveled: Roadmap) -> Roadmap:
+    """Planned starts that leveling set, moved to where the schedule puts the item.
+
+    A predecessor a day or two longer at its new dates (months differ) pushes an item past
+    the start leveling gave it; the planned start follows, so it never contradicts a link.
+    """
+    own = {i.id: i.planned_start for i in plan.items}
+    before = schedule(forecast_plan(plan) if plan.status_date is not None else plan)
+    # A planned start the plan kept before (its item started on it) is kept after, too.
+    kept = {i.id for i in plan.initiatives if before[i.id].start == i.planned_start}
+    for _ in range(_REPAIRS):
+        sched = schedule(forecast_plan(leveled) if leveled.status_date is not None else leveled)
+        pushed = {}
+        for item in leveled.initiatives:
+            planned = item.planned_start
+            ours = planned != own[item.id] or item.id in kept
+            if planned is not None and ours and sched[item.id].start > planned:
+                pushed[item.id] = sched[item.id].start
+        if not pushed:
+            break
+        leveled = _with_starts(leveled, pushed)
+    return leveled
 
 
 def _with_starts(plan: Roadmap, moved: dict[str, date]) -> Roadmap:
@@ -210,7 +234,7 @@ def _repair(plan: Roadmap, leveled: Roadmap, problems: list[str]) -> tuple[Roadm
         again = serial(p, order, prob.horizon)
         if again.late:
             break
-        leveled = _apply(prob, leveled, again.start)
+        leveled = _settle(plan, _apply(prob, leveled, again.start))
     return leveled, verify(leveled)
 
 
@@ -218,19 +242,21 @@ def verify(plan: Roadmap) -> list[str]:
     """What a plan breaks: ceilings, capacity, deadlines, the end (empty: nothing).
 
     The plan is scheduled (re-forecast, when monitored) and measured as
-    :func:`roadmap.check` measures it.
+    :func:`roadmap.check` measures it; a monitored plan's fiscal years that ended by its
+    status date are spent and not measured.
     """
     base = forecast_plan(plan) if plan.status_date is not None else plan
     sched = schedule(base)
     out = []
     alloc = allocations(base, sched)
+    first = past_years(plan)
     for kind, name, members, ceilings in _ceiling_groups(base):
         totals: dict[int, int] = {}
         for id in members:
             for y, a in alloc.get(id, {}).items():
                 totals[y] = totals.get(y, 0) + a
         for y, c in ceilings.items():
-            if totals.get(y, 0) > c:
+            if y >= first and totals.get(y, 0) > c:
                 out.append(f"{y}{' ' + kind + ' ' + name if kind else ''} over its ceiling")
     for o in cap.overloads(base, sched):
         out.append(f"{o.kind} {o.name} over capacity from {o.start}")
@@ -360,8 +386,9 @@ def _result(
     peaks0 = cap.peak_use(before, sched0)
     peaks1 = peaks0 if sched1 is None or after is None else cap.peak_use(after, sched1)
     for key, peak in peaks0.items():
-        limit = (before.capacity if key[0] == "resource" else before.owner_capacity)[key[1]]
-        capacity[key] = (peak, peaks1.get(key, 0), limit)
+        limit = (before.capacity if key[0] == "resource" else before.owner_capacity).get(key[1])
+        if limit is not None:  # a resource without a capacity is not a limit
+            capacity[key] = (peak, peaks1.get(key, 0), limit)
     if sched1 is not None and leveled is not None:
         own = {i.id: i for i in plan.items}
         new = {i.id: i for i in leveled.items}

@@ -14,7 +14,7 @@ dimension or owner, with each initiative's budget spread over its days as
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 
 from roadmap._network import FF, FS, SS, network
 from roadmap.budget import fiscal_year
@@ -24,7 +24,17 @@ from roadmap.model import Initiative, Roadmap
 from roadmap.scheduler import schedule
 from roadmap.tracking import forecast_plan
 
-__all__ = ["LevelProblem"]
+__all__ = ["LevelProblem", "past_years"]
+
+
+def past_years(plan: Roadmap) -> int:
+    """The first fiscal year a monitored plan can still change (the years before are spent).
+
+    For a plan without a status date, a year before any plan.
+    """
+    if plan.status_date is None:
+        return 0
+    return fiscal_year(plan.status_date + timedelta(days=1), plan.fiscal_year_start)
 
 
 class LevelProblem:
@@ -155,8 +165,9 @@ class LevelProblem:
         month, day = (int(x) for x in fys.split("-"))
         bounds = [date(y, month, day).toordinal() - self.origin for y in range(first, last + 2)]
         pools, keys = [], []
+        past = past_years(plan)
         for kind, name, ceilings, members in groups:
-            ceiling = [ceilings.get(y) for y in range(first, last + 1)]
+            ceiling = [None if y < past else ceilings.get(y) for y in range(first, last + 1)]
             fixed = [0] * (last - first + 1)
             cost: dict[int, int] = {}
             for item in members:

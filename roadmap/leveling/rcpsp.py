@@ -214,6 +214,9 @@ def serial(p: Project, order: Sequence[int], horizon: int) -> Schedule:
         d = length[j]
         use, money = uses[j], costly[j]
         while use or money:
+            if t + d > horizon:  # no room before the horizon: at its end, late
+                t = horizon - d
+                break
             moved = False
             for r, q in use:
                 row = profile[r]
@@ -224,15 +227,13 @@ def serial(p: Project, order: Sequence[int], horizon: int) -> Schedule:
                         k -= 1
                     t = k + 1  # start after the last day without room
                     moved = True
+                    break
             if not moved and money:
                 shift = _money_shift(p, money, spent, t, d)
                 if shift:
                     t += shift
                     moved = True
             if not moved:
-                break
-            if t + d > horizon:
-                t = horizon - d
                 break
         start[j] = t
         lj = latest[j]
