@@ -153,8 +153,9 @@ def _money(m: Any, cp_model: Any, p: Project, pool: Any, start: list[Any], top: 
                 continue  # never reaches into the period
             rate = math.ceil(cost / d)
             inside = m.new_int_var(0, min(d, b - a), f"o{j}_{k}")
-            first = m.new_int_var(-top, top + d, f"f{j}_{k}")
-            last = m.new_int_var(-top, top + d, f"l{j}_{k}")
+            lo, hi = min(0, a), max(top + d, b)
+            first = m.new_int_var(lo, hi, f"f{j}_{k}")
+            last = m.new_int_var(lo, hi, f"l{j}_{k}")
             m.add_max_equality(first, [start[j], a])
             m.add_min_equality(last, [start[j] + d, b])
             m.add_max_equality(inside, [last - first, 0])

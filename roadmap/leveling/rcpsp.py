@@ -291,11 +291,11 @@ def justify(p: Project, s: Schedule, horizon: int) -> Schedule:
 
     Right: activities in decreasing order of finish are each moved as late as possible
     (before the makespan, the resources and their successors allow); left: the serial
-    scheme in increasing order of the right-justified starts.  Only for projects without
-    money pools (a pool's room depends on the direction of the pass).
+    scheme in increasing order of the right-justified starts.  With money pools the right
+    pass is the serial scheme on the project mirrored in time.
     """
     if p.pools:
-        return s
+        return _justify_mirrored(p, s, horizon)
     n, length, succs, caps = p.n, p.length, p.succs, p.capacity
     makespan = s.makespan
     pos = p.position  # ties: successors first on the way right, predecessors on the way left
@@ -332,6 +332,41 @@ def justify(p: Project, s: Schedule, horizon: int) -> Schedule:
             for k in range(t, t + d):
                 row[k] += q
     left = serial(p, sorted(range(n), key=lambda j: (right[j], pos[j])), horizon)
+    return left if (left.late, left.makespan) <= (s.late, s.makespan) else s
+
+
+def _mirror(p: Project, end: int) -> Project:
+    """The project with time running backwards from day *end*: ``s' = end - s - length``.
+
+    A gap ``s_j >= s_i + g`` becomes ``s'_i >= s'_j + g + length_j - length_i``; money
+    periods are mirrored too.  Scheduling it forwards schedules the original backwards.
+    """
+    length = p.length
+    gaps: list[list[tuple[int, int]]] = [[] for _ in range(p.n)]
+    for j, gs in enumerate(p.gaps):
+        for i, g in gs:
+            gaps[i].append((j, g + length[j] - length[i]))
+    pools = []
+    far = end + sum(length) + 1  # a period with no ceiling after day *end* of the mirror
+    for pool in p.pools:
+        bounds = [end - b for b in reversed(pool.bounds)]
+        pools.append(Pool([*bounds, max(far, bounds[-1] + 1)], [*reversed(pool.ceiling), None],
+                          pool.cost, [*reversed(pool.fixed), 0]))  # fmt: skip
+    release = [end - p.release[j] - length[j] if j in p.pinned else 0 for j in range(p.n)]
+    return Project(length, gaps, release, demand=p.demand, capacity=p.capacity, pools=pools,
+                   pinned=p.pinned)  # fmt: skip
+
+
+def _justify_mirrored(p: Project, s: Schedule, horizon: int) -> Schedule:
+    """Double justification through the mirrored project (for projects with money pools)."""
+    end = s.makespan
+    mirror = _mirror(p, end)
+    by_finish = sorted(range(p.n), key=lambda j: (-(s.start[j] + p.length[j]), -p.position[j]))
+    back = serial(mirror, by_finish, max(horizon, end + sum(p.length) + 1))
+    right = [end - back.start[j] - p.length[j] for j in range(p.n)]
+    if any(right[j] < p.release[j] for j in range(p.n)):
+        return s
+    left = serial(p, sorted(range(p.n), key=lambda j: (right[j], p.position[j])), horizon)
     return left if (left.late, left.makespan) <= (s.late, s.makespan) else s
 
 
@@ -405,9 +440,8 @@ def search(
         nonlocal used
         s = serial(p, order, horizon)
         used += 1
-        if not p.pools:
-            s = justify(p, s, horizon)
-            used += 1
+        s = justify(p, s, horizon)
+        used += 2  # the right and the left pass
         # The list that the (justified) schedule's start order gives: what children inherit.
         at = {j: k for k, j in enumerate(order)}
         listed = sorted(range(p.n), key=lambda j: (s.start[j], at[j]))
