@@ -21,6 +21,11 @@ given as the first argument)::
     laporan_status.html       the report of the monitored roadmap
     jadwal.csv                the schedule (early and late dates, slack, driving links),
                               for Excel with Indonesian settings (';', Indonesian headers)
+    rencana_level.toml        the plan leveled to its yearly ceilings (2020 is over): the
+                              items moved later as little as the ceilings allow; only their
+                              dates differ from tanjungpinang_2019_2023.toml
+    anggaran_level.png        the budget per year before and after leveling, and the ceilings
+    pemerataan.md             the moves and why (Markdown, Indonesian)
     risiko.md                 Monte Carlo risk of the illustrative ranges and risk register:
                               P-dates, the chance to finish by 31 December 2023, drivers,
                               spend per year against the ceilings (Markdown, Indonesian)
@@ -48,8 +53,16 @@ import attrs
 
 import roadmap as rm
 from roadmap._files import atomic_write
-from roadmap.export import risk_markdown, schedule_csv, status_markdown
-from roadmap.plot import budget_figure, risk_figure, s_curve_figure, save_figure, slip_figure
+from roadmap.export import level_markdown, risk_markdown, schedule_csv, status_markdown
+from roadmap.io import save_starts
+from roadmap.plot import (
+    budget_figure,
+    level_figure,
+    risk_figure,
+    s_curve_figure,
+    save_figure,
+    slip_figure,
+)
 
 PHASES = [
     rm.Phase(
@@ -333,6 +346,15 @@ def main(out: Path) -> int:
     save_figure(s_curve_figure(plan), out / "kurva_s.png")
     rm.report(plan, subtitle=subtitle).save(out / "laporan.html")
 
+    # Leveling: the 2020 budget is above its ceiling; move items later, as little as the
+    # ceilings of every year allow, and keep the TOML plan's comments (only dates change).
+    leveled = rm.level(plan, method="heuristic", seed=2019)
+    if leveled.plan is not None:
+        save_starts(leveled.plan, Path(__file__).with_suffix(".toml"), out / "rencana_level.toml")
+        save_figure(level_figure(leveled), out / "anggaran_level.png")
+        atomic_write(out / "pemerataan.md",
+                     level_markdown(leveled, plan.name).encode("utf-8"))  # fmt: skip
+
     # Risk: 10,000 Monte Carlo samples of the ranges and the risk register (illustrative).
     risk = rm.simulate(plan, 10_000, seed=2019)
     atomic_write(out / "risiko.md", risk_markdown(risk).encode("utf-8"))
@@ -373,6 +395,12 @@ def main(out: Path) -> int:
         f"  temuan: {len(report.errors)} kesalahan, {len(report.warnings)} peringatan, "
         f"{len(report.infos)} catatan"
     )
+    if leveled.plan is not None:
+        print(
+            f"  pemerataan: {len(leveled.moves)} kegiatan digeser ("
+            + ", ".join(f"{m.id} {m.days:+d} hari" for m in leveled.moves)
+            + f"); selesai {leveled.finish_after:%d-%m-%Y}; semua tahun dalam pagu"
+        )
     print(
         f"  risiko ({risk.samples:,} sampel): P50 {risk.finish['p50']:%d-%m-%Y}, P80 "
         f"{risk.finish['p80']:%d-%m-%Y}; rencana = P{risk.deterministic_percentile:.0f}; "
@@ -385,7 +413,8 @@ def main(out: Path) -> int:
     )
     print(
         f"  berkas: {out}/ (gantt.pdf, gantt.png, budget.png, kurva_s.png, laporan.html, "
-        "temuan.md, jadwal.csv, risiko.md, risiko_selesai.png, risiko_pendorong.png, "
+        "temuan.md, jadwal.csv, rencana_level.toml, anggaran_level.png, pemerataan.md, "
+        "risiko.md, risiko_selesai.png, risiko_pendorong.png, "
         "risiko_belanja.png, status.md, gantt_status.png, tonggak.png, laporan_status.html)"
     )
     return 0

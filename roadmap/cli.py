@@ -238,6 +238,11 @@ def make_parser() -> argparse.ArgumentParser:
     _status_date(p, "on the cover and the charts")
     p.add_argument("--title", help="title (default: the roadmap's name)")
     p.add_argument("--subtitle", help="subtitle, e.g. the agency and the date")
+    p.add_argument(
+        "--level", action="store_true",
+        help="report the plan leveled to its ceilings and capacity (roadmap level), with a "
+        "section of the moves and the budget before and after",
+    )  # fmt: skip
     p.set_defaults(run=_cmd_report)
 
     p = commands.add_parser(
@@ -745,9 +750,17 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
 
     fmt = _format(args, ("html",), "a report")
     plan = _scheduled(args.plan).plan
+    leveling = None
+    if args.level:
+        from roadmap.leveling import level
+
+        leveling = level(plan)
+        if not leveling.feasible or leveling.plan is None:
+            raise RoadmapError(f"{args.plan}: cannot be leveled: {leveling.reason}")
+        plan = leveling.plan
     doc = report(
         plan, language=_language(args, plan), paper=args.paper, status_date=args.status_date,
-        title=args.title, subtitle=args.subtitle,
+        title=args.title, subtitle=args.subtitle, leveling=leveling,
     )  # fmt: skip
     _write(args, fmt, doc.html, out)
     out.write(f"{args.output}: {len(doc.sections)} sections, {doc.size / 1024:.0f} KB\n")

@@ -45,7 +45,8 @@ class TestDocument:
     def test_sections_in_order(self) -> None:
         """Cover, summary, Gantt, findings, budget, S-curve and schedule, in that order."""
         doc = report(rm.load(EXAMPLE))
-        expected = [b.id for b in SECTIONS if b.id != "tracking"]  # no status date
+        # No status date, and not leveled: neither a tracking nor a leveling section.
+        expected = [b.id for b in SECTIONS if b.id not in ("tracking", "leveling")]
         assert [s.id for s in doc.sections] == expected
         ids = re.findall(r'<section id="([^"]+)"', doc.html)
         assert ids == expected

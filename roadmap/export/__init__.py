@@ -30,7 +30,7 @@ from typing import IO
 from roadmap import io
 from roadmap._files import atomic_write
 from roadmap.export.ical import to_ical
-from roadmap.export.level import level_json, level_markdown, level_text
+from roadmap.export.level import level_json, level_markdown, level_text, reason_text
 from roadmap.export.mermaid import to_mermaid
 from roadmap.export.mspdi import to_mspdi
 from roadmap.export.risk import risk_json, risk_markdown, risk_text, risk_xlsx
@@ -66,7 +66,7 @@ from roadmap.model import Roadmap
 __all__ = [
     "CSV_DIALECTS", "budget_csv", "budget_json", "budget_markdown", "budget_text", "budget_xlsx",
     "diff_json", "diff_markdown", "diff_text", "diff_xlsx", "dumps", "level_json",
-    "level_markdown", "level_text", "risk_json", "risk_markdown",
+    "level_markdown", "level_text", "reason_text", "risk_json", "risk_markdown",
     "risk_text", "risk_xlsx", "save", "schedule_csv",
     "schedule_json", "schedule_markdown", "schedule_text", "schedule_xlsx", "slip_csv",
     "slip_json", "slip_markdown", "slip_text", "status_json", "status_markdown", "status_text",

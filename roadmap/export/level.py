@@ -106,7 +106,7 @@ def level_markdown(r: LevelResult, name: str, language: str = "id", currency: st
     """The same in Markdown."""
     lang = language_of(language)
     first, *rest = _head(r, name, lang)
-    lines = [f"**{first}**", *rest]
+    lines = [f"**{first}**", "", *rest]
     for _, head, rows, right in _tables(r, lang, currency):
         lines += ["", markdown(head, rows, right).rstrip("\n")]
     return "\n".join(lines) + "\n"

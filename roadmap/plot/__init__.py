@@ -12,12 +12,14 @@ from __future__ import annotations
 from roadmap.plot._style import PALETTE, figure_bytes, group_colours, save_figure
 from roadmap.plot.budget import budget_figure, plot_budget
 from roadmap.plot.gantt import gantt_pages, plot_gantt, render_gantt, save_gantt
+from roadmap.plot.level import level_figure, plot_level
 from roadmap.plot.risk import RISK_CHARTS, plot_risk, risk_figure
 from roadmap.plot.scurve import plot_s_curve, s_curve_figure
 from roadmap.plot.slip import plot_milestone_slip, slip_figure
 
 __all__ = [
     "PALETTE", "RISK_CHARTS", "budget_figure", "figure_bytes", "gantt_pages", "group_colours",
-    "plot_budget", "plot_gantt", "plot_milestone_slip", "plot_risk", "plot_s_curve",
-    "render_gantt", "risk_figure", "s_curve_figure", "save_figure", "save_gantt", "slip_figure",
+    "level_figure", "plot_budget", "plot_gantt", "plot_level", "plot_milestone_slip", "plot_risk",
+    "plot_s_curve", "render_gantt", "risk_figure", "s_curve_figure", "save_figure", "save_gantt",
+    "slip_figure",
 ]  # fmt: skip

@@ -24,6 +24,7 @@ from roadmap._files import atomic_write
 from roadmap._i18n import Language, language_of
 from roadmap._version import __version__
 from roadmap.io._html import SCRIPT_ID
+from roadmap.leveling import LevelResult
 from roadmap.model import Roadmap
 from roadmap.reporting.sections import SECTIONS, Context, Section
 
@@ -80,6 +81,7 @@ def report(
     title: str | None = None,
     subtitle: str | None = None,
     sections: Iterable[str] | None = None,
+    leveling: LevelResult | None = None,
 ) -> HtmlReport:
     """The report of a plan as one self-contained HTML file, to send or to print.
 
@@ -106,6 +108,9 @@ def report(
         The cover's title (default: the roadmap's name) and a subtitle.
     sections
         Ids of the sections to include, in the order of :data:`SECTIONS`; by default all.
+    leveling
+        The result of :func:`roadmap.level` whose plan this is: adds a section with the
+        moves and the budget before and after.
 
     Returns
     -------
@@ -149,6 +154,7 @@ def report(
         title=title or plan.name,
         subtitle=subtitle, version=__version__,
         plan_hash=hashlib.sha256(plan_json.encode("utf-8")).hexdigest()[:16],
+        leveling=leveling,
     )  # fmt: skip
     built = [s for b in SECTIONS if b.id in wanted and (s := b.build(ctx)) is not None]
     return HtmlReport(

@@ -18,6 +18,7 @@ import attrs
 from roadmap._i18n import Language, long_date
 from roadmap.budget import BudgetTable, budget_by
 from roadmap.checks import Report, check
+from roadmap.leveling import LevelResult
 from roadmap.model import Baseline, Initiative, Roadmap
 from roadmap.money import format_money
 from roadmap.scheduler import Schedule, schedule
@@ -54,6 +55,8 @@ WORDS: dict[Language, dict[str, str]] = {
         "criticality": "Kritis", "cruciality": "Korelasi peringkat", "register": "Register risiko",
         "probability": "Peluang", "impact_days": "Dampak (hari)", "likelihood": "Kemungkinan",
         "impact": "Dampak", "level": "Tingkat",
+        "leveling": "Pemerataan anggaran dan kapasitas", "moved_from": "Dari", "moved_to": "Ke",
+        "reason": "Alasan", "shift": "Geser (hari)",
     },
     "en": {
         "report": "Roadmap report", "summary": "Summary", "gantt": "Schedule (Gantt)",
@@ -83,6 +86,8 @@ WORDS: dict[Language, dict[str, str]] = {
         "criticality": "Critical", "cruciality": "Rank correlation", "register": "Risk register",
         "probability": "Probability", "impact_days": "Impact (days)", "likelihood": "Likelihood",
         "impact": "Impact", "level": "Level",
+        "leveling": "Leveling to ceilings and capacity", "moved_from": "From", "moved_to": "To",
+        "reason": "Reason", "shift": "Moved (days)",
     },
 }  # fmt: skip
 
@@ -110,6 +115,7 @@ class Context:
         subtitle: str | None,
         version: str,
         plan_hash: str,
+        leveling: LevelResult | None = None,
     ) -> None:
         self.plan = plan
         self.language = language
@@ -119,6 +125,8 @@ class Context:
         self.version = version
         self.plan_hash = plan_hash
         self.words = WORDS[language]
+        #: What leveling did to the plan, when the report shows a leveled plan.
+        self.leveling = leveling
 
     @cached_property
     def schedule(self) -> Schedule:
@@ -318,6 +326,28 @@ def _risk(ctx: Context) -> Section | None:
     })  # fmt: skip
 
 
+def _leveling(ctx: Context) -> Section | None:
+    """The moves of a leveled plan and its budget before and after."""
+    result = ctx.leveling
+    if result is None:
+        return None
+    from roadmap.export import reason_text
+    from roadmap.plot import level_figure
+    from roadmap.reporting.render import inline_svg
+
+    w = ctx.words
+    rows = [
+        {"id": m.id, "name": m.name, "before": ctx.day(m.before), "after": ctx.day(m.after),
+         "days": m.days, "reason": reason_text(m.reason, ctx.language)}
+        for m in result.moves
+    ]  # fmt: skip
+    svg = inline_svg(level_figure(result, language=ctx.language, title=""), "leveling")
+    facts = [(w["finish"], f"{ctx.day(result.finish_before)} -> "
+                           f"{ctx.day(result.finish_after or result.finish_before)}")]  # fmt: skip
+    return Section(id="leveling", title=w["leveling"], template="leveling.html.j2",
+                   data={"rows": rows, "svg": svg, "facts": facts})  # fmt: skip
+
+
 def _findings(ctx: Context) -> Section:
     return Section(id="findings", title=ctx.words["findings"], template="findings.html.j2",
                    data={"findings": ctx.findings.findings})  # fmt: skip
@@ -387,6 +417,7 @@ SECTIONS: tuple[Builder, ...] = (
     Builder("summary", _summary),
     Builder("tracking", _tracking),
     Builder("gantt", _gantt),
+    Builder("leveling", _leveling),
     Builder("risk", _risk),
     Builder("findings", _findings),
     Builder("budget", _budget),
