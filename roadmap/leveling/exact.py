@@ -152,13 +152,19 @@ def _money(m: Any, cp_model: Any, p: Project, pool: Any, start: list[Any], top: 
             if lo_start >= b and j not in p.pinned:
                 continue  # never reaches into the period
             rate = math.ceil(cost / d)
-            inside = m.new_int_var(0, min(d, b - a), f"o{j}_{k}")
+            # Variables and constants only in min/max: OR-Tools 9.12 mishandles an affine
+            # expression there (min(x + 20, 30) came out as -20).
             lo, hi = min(0, a), max(top + d, b)
+            end = m.new_int_var(lo, hi, f"e{j}_{k}")
+            m.add(end == start[j] + d)
             first = m.new_int_var(lo, hi, f"f{j}_{k}")
             last = m.new_int_var(lo, hi, f"l{j}_{k}")
-            m.add_max_equality(first, [start[j], a])
-            m.add_min_equality(last, [start[j] + d, b])
-            m.add_max_equality(inside, [last - first, 0])
+            m.add_max_equality(first, [start[j], m.new_constant(a)])
+            m.add_min_equality(last, [end, m.new_constant(b)])
+            span = m.new_int_var(lo - hi, hi - lo, f"d{j}_{k}")
+            m.add(span == last - first)
+            inside = m.new_int_var(0, min(d, b - a), f"o{j}_{k}")
+            m.add_max_equality(inside, [span, m.new_constant(0)])
             terms.append(rate * inside)
         if terms:
             m.add(sum(terms) <= cap - fixed[k])
