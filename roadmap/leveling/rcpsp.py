@@ -422,6 +422,7 @@ def search(
     seconds: float | None = None,
     seed: int = 0,
     population: int = 120,
+    mutation: float | None = None,
     start: Sequence[Sequence[int]] = (),
 ) -> tuple[Schedule, int]:
     """The best schedule found, and how many schedules were generated.
@@ -429,8 +430,12 @@ def search(
     *objective* ranks schedules (smaller is better; by default lateness, then makespan);
     the search stops after *schedules* (a justification counts two) or *seconds*.
     *start* are activity lists to seed the population with (a previous solution).
+    *mutation* is the chance of swapping each pair of neighbours in a child; by default
+    0.05, and 0.3 with money pools, whose many equally long schedules call for more
+    diversity (measured on the PSPLIB budget variant of ``bench/bench_level.py``).
     """
     rank = objective or (lambda s: (s.late, s.makespan))
+    swap = (0.3 if p.pools else 0.05) if mutation is None else mutation
     rng = random.Random(seed)
     deadline = None if seconds is None else time.perf_counter() + seconds
     lft = _latest_finish(p, horizon)
@@ -459,7 +464,7 @@ def search(
         for k in range(0, len(pop) - 1, 2):
             for a, b in ((pop[k][1], pop[k + 1][1]), (pop[k + 1][1], pop[k][1])):
                 child = _crossover(a, b, rng)
-                _mutate(p, child, 0.05, rng)
+                _mutate(p, child, swap, rng)
                 children.append(decode(child))
         pop = sorted(pop + children, key=lambda x: x[0])[:population]
         if pop[0][0] < best[0]:
