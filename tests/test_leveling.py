@@ -244,6 +244,18 @@ def test_every_leveled_plan_passes_check(plan: Roadmap) -> None:
         assert result.reason
 
 
+@needs_solver
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(limited_plans())
+def test_every_exactly_leveled_plan_passes_check(plan: Roadmap) -> None:
+    result = level(plan, method="exact", time_limit=1)
+    if result.feasible:
+        assert result.plan is not None
+        assert errors(result.plan) <= errors(plan) & {"start-violates-dependency"}
+    else:
+        assert result.reason
+
+
 # -- the command line -----------------------------------------------------------------------
 
 

@@ -117,7 +117,7 @@ def _sections(r: RiskResult, lang: Language) -> list[Section]:
     if r.risks:
         out.append((w["risk_title"], w["risks"], [
             (x.id, x.name, _pct(x.probability), _pct(x.happened),
-             "" if x.finish_days is None else f"{x.finish_days:+.0f}",
+             "" if x.finish_days is None else f"{round(x.finish_days) or 0:+d}",
              _level(x.likelihood, lang), _level(x.impact, lang), _matrix_level(x.score, lang))
             for x in r.risks
         ], {2, 3, 4}))  # fmt: skip

@@ -313,7 +313,7 @@ def _risk(ctx: Context) -> Section | None:
     ]  # fmt: skip
     risks = [
         {"id": r.id, "name": r.name, "probability": f"{r.probability:.0%}",
-         "impact_days": "" if r.finish_days is None else f"{r.finish_days:+.0f}",
+         "impact_days": "" if r.finish_days is None else f"{round(r.finish_days) or 0:+d}",
          "likelihood": levels[r.likelihood - 1],
          "impact": "" if r.impact is None else levels[r.impact - 1],
          "level": "" if r.score is None else str(r.score)}
