@@ -37,7 +37,6 @@ from roadmap.errors import (
 from roadmap.export import dumps, save, to_ical, to_mermaid, to_mspdi
 from roadmap.graph import build_graph, find_cycle, is_acyclic
 from roadmap.io import load, loads, write_template
-from roadmap.leveling import LevelResult, level
 from roadmap.model import (
     DIMENSIONS,
     DISTRIBUTIONS,
@@ -156,8 +155,9 @@ _PLOTTING = (
     "plot_s_curve",
     "save_gantt",
 )
-# Simulation needs numpy: load it on first use too.
+# Simulation needs numpy, leveling a search engine: load them on first use too.
 _RISK = ("RiskResult", "simulate")
+_LEVELING = ("LevelResult", "level")
 
 
 def __getattr__(name: str) -> object:
@@ -169,6 +169,10 @@ def __getattr__(name: str) -> object:
         from roadmap import risk
 
         return getattr(risk, name)
+    if name in _LEVELING:
+        from roadmap import leveling
+
+        return getattr(leveling, name)
     raise AttributeError(f"module 'roadmap' has no attribute {name!r}")
 
 

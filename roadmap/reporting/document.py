@@ -15,7 +15,7 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -24,9 +24,11 @@ from roadmap._files import atomic_write
 from roadmap._i18n import Language, language_of
 from roadmap._version import __version__
 from roadmap.io._html import SCRIPT_ID
-from roadmap.leveling import LevelResult
 from roadmap.model import Roadmap
 from roadmap.reporting.sections import SECTIONS, Context, Section
+
+if TYPE_CHECKING:  # the leveler is loaded only by those who level
+    from roadmap.leveling import LevelResult
 
 __all__ = ["PLAN_SCRIPT_ID", "HtmlReport", "report"]
 

@@ -11,18 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from roadmap._i18n import Language, long_date
 from roadmap.budget import BudgetTable, budget_by
 from roadmap.checks import Report, check
-from roadmap.leveling import LevelResult
 from roadmap.model import Baseline, Initiative, Roadmap
 from roadmap.money import format_money
 from roadmap.scheduler import Schedule, schedule
 from roadmap.tracking import Status, status, stored_baseline
+
+if TYPE_CHECKING:  # the leveler is loaded only by those who level
+    from roadmap.leveling import LevelResult
 
 __all__ = ["SECTIONS", "WORDS", "Builder", "Context", "Section"]
 
