@@ -17,7 +17,7 @@ from itertools import accumulate
 from operator import attrgetter
 
 from roadmap.dates import Duration
-from roadmap.errors import CycleError, ItemError
+from roadmap.errors import CycleError, ItemError, did_you_mean
 from roadmap.model import Initiative, Milestone, Roadmap
 
 FS, SS, FF, SF = 0, 1, 2, 3
@@ -161,8 +161,9 @@ def _unknown_link(items: tuple[Initiative | Milestone, ...], index: dict[str, in
         for link in item.links:
             if link.id not in index:
                 return ItemError(
-                    f"depends on unknown item {link.id!r}", item=item.id, field="depends_on"
-                )
+                    f"depends on unknown item {link.id!r}{did_you_mean(link.id, index)}",
+                    item=item.id, field="depends_on",
+                )  # fmt: skip
     raise AssertionError("no unknown link")  # pragma: no cover
 
 

@@ -7,8 +7,9 @@ such as scheduling a plan whose dependencies form a cycle.
 
 from __future__ import annotations
 
+import difflib
 import reprlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 __all__ = [
     "CycleError",
@@ -19,7 +20,9 @@ __all__ = [
     "ScheduleError",
     "UnknownItemError",
     "chain_text",
+    "did_you_mean",
     "show",
+    "suggest",
 ]
 
 _SHORT = reprlib.Repr()
@@ -191,3 +194,30 @@ class MissingExtraError(RoadmapError, ImportError):
         self.extra = extra
         self.package = package
         super().__init__(f"{feature} needs {package}: pip install 'roadmap[{extra}]'")
+
+
+def suggest(word: str, words: Iterable[str]) -> str | None:
+    """The known word *word* most likely stands for, or ``None``.
+
+    A transposition first (``APDB``: ``APBD``), else the closest by :mod:`difflib`, else one
+    that shares its first four letters.
+
+    Examples
+    --------
+    >>> suggest("APDB", ["APBN", "APBD", "DAK"]), suggest("A3", ["A01", "A02", "A03"])
+    ('APBD', 'A03')
+    """
+    known = list(words)
+    folded = sorted(word.casefold())
+    close = difflib.get_close_matches(word, known, n=3, cutoff=0.6)
+    same = [w for w in close if sorted(w.casefold()) == folded]
+    if same or close:
+        return (same or close)[0]
+    start = word.casefold()[:4]
+    return next((w for w in known if w.casefold().startswith(start)), None)
+
+
+def did_you_mean(word: str, words: Iterable[str]) -> str:
+    """``"; did you mean 'A03'?"`` for an unknown *word*, or an empty text."""
+    guess = suggest(word, words)
+    return f"; did you mean {guess!r}?" if guess else ""

@@ -42,6 +42,7 @@ from roadmap.errors import ItemError, UnknownItemError, show
 __all__ = [
     "DIMENSIONS",
     "DISTRIBUTIONS",
+    "FUNDING_SOURCES",
     "LINK_TYPES",
     "STATUSES",
     "Baseline",
@@ -71,6 +72,13 @@ LINK_TYPES: tuple[LinkType, ...] = ("FS", "SS", "FF", "SF")
 DIMENSIONS: tuple[str, ...] = (
     "Smart Governance", "Smart Branding", "Smart Economy", "Smart Living", "Smart Society",
     "Smart Environment",
+)  # fmt: skip
+
+#: Funding sources of Indonesian local-government programmes: a source outside this list
+#: (or the plan's own ceilings per source) gets a "did you mean" warning from the checks.
+FUNDING_SOURCES: tuple[str, ...] = (
+    "APBD", "APBD Provinsi", "APBN", "DAK", "DAU", "DBH", "DID", "Dana Desa", "BLUD", "BOS",
+    "KPBU", "CSR", "Hibah", "Kemitraan", "Swasta", "Pinjaman Daerah", "PAD",
 )  # fmt: skip
 
 #: Status values, with the Indonesian words planning documents use accepted as aliases.
@@ -470,6 +478,25 @@ def _units(value: object, what: str) -> dict[str, int]:
     return out
 
 
+def _funding(value: object) -> tuple[str, ...]:
+    """Sources as a list; ``"APBD, DAK"`` or ``"APBD + DAK"`` in one text is two sources."""
+    out: list[str] = []
+    for part in _strings(value):
+        out += [p.strip() for p in re.split(r"[,+]", part) if p.strip()]
+    return tuple(out)
+
+
+_DIMENSION_KEYS = {d.casefold(): d for d in DIMENSIONS}
+
+
+def _dimension(value: object) -> str | None:
+    """A dimension, written as :data:`DIMENSIONS` writes it when it is one in other case."""
+    text = _opt_text(value)
+    if text is None:
+        return None
+    return _DIMENSION_KEYS.get(" ".join(text.split()).casefold(), text)
+
+
 def _ids(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [v.strip() for v in re.split(r"[;,]", value) if v.strip()]
@@ -664,7 +691,8 @@ class Initiative:
         it (checked by :func:`roadmap.check`).  In plan files
         ``budget = {total = 600_000_000, 2021 = 200_000_000, 2022 = 400_000_000}``.
     funding
-        Funding source(s), e.g. ``"APBD"`` or ``["APBD", "DAK"]``.
+        Funding source(s), e.g. ``"APBD"``, ``["APBD", "DAK"]`` or ``"APBD, DAK"`` (a comma
+        or ``+`` separates sources).
     deadline
         Finish no later than this date (inclusive).
     progress
@@ -705,7 +733,7 @@ class Initiative:
     id: str = _f(_id, "id")
     name: str = _f(_text, "name")
     phase: str | None = _f(_opt_text, "phase", None)
-    dimension: str | None = _f(_opt_text, "dimension", None)
+    dimension: str | None = _f(_dimension, "dimension", None)
     owner: str | None = _f(_opt_text, "owner", None)
     start: date | None = _f(_opt_date, "start", None)
     duration: Duration | None = _f(_opt_duration, "duration", None)
@@ -713,7 +741,7 @@ class Initiative:
     depends_on: tuple[Dependency, ...] = _f(_dependencies, "depends_on", ())
     budget: int | dict[int, int] | None = _f(_budget, "budget", None)
     budget_total: int | None = _f(_opt_amount, "budget_total", None)
-    funding: tuple[str, ...] = _f(_strings, "funding", ())
+    funding: tuple[str, ...] = _f(_funding, "funding", ())
     deadline: date | None = _f(_opt_date, "deadline", None)
     progress: float = _f(_progress, "progress", 0.0)
     status: str = _f(_status, "status", "not_started")
@@ -822,7 +850,7 @@ class Milestone:
     id: str = _f(_id, "id")
     name: str = _f(_text, "name")
     phase: str | None = _f(_opt_text, "phase", None)
-    dimension: str | None = _f(_opt_text, "dimension", None)
+    dimension: str | None = _f(_dimension, "dimension", None)
     owner: str | None = _f(_opt_text, "owner", None)
     date: _Date | None = _f(_opt_date, "date", None)
     after: str | None = _f(lambda v: None if v is None else _id(v), "after", None)

@@ -113,6 +113,8 @@ DEFECTS: dict[str, tuple[Callable[[], Roadmap], tuple[str, ...]]] = {
     "forecast-misses": (lambda: attrs.evolve(clean(), status_date=D(2019, 12, 20)), ("B",)),
     "missing-owner": (lambda: initiative(clean(), "A", owner=None), ("A",)),
     "missing-dimension": (lambda: initiative(clean(), "A", dimension=None), ("A",)),
+    "unknown-dimension": (lambda: initiative(clean(), "A", dimension="Smart Sociey"), ("A",)),
+    "unknown-funding": (lambda: initiative(clean(), "A", funding="APDB"), ("A",)),
     "workdays-without-calendar": (lambda: initiative(clean(), "A", duration="60 hari kerja"),
                                   ("A",)),
     "not-scheduled": (lambda: initiative(clean(), "C", depends_on=["C"]), ()),
@@ -394,3 +396,14 @@ def test_many_items_missing_a_field_make_one_note() -> None:
     assert note.message.endswith("A2499) belum memiliki penanggung jawab.")
     few = attrs.evolve(plan, initiatives=plan.initiatives[:20])
     assert len(check(few).filter(code="missing-owner")) == 20
+
+
+def test_funding_split_from_one_text_counts_against_each_ceiling() -> None:
+    """With ``funding = "APBD, DAK"`` the APBD ceiling sees the item (it once did not)."""
+    plan = attrs.evolve(
+        initiative(clean(), "C", funding="APBD, DAK"),
+        group_ceilings={"funding": {"APBD": {2020: 500_000_000}}},
+    )
+    found = check(plan).filter(code="over-ceiling").findings
+    assert [f.subjects for f in found] == [("2020", "APBD")]
+    assert not check(plan).filter(code="unknown-funding").findings

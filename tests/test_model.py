@@ -289,3 +289,40 @@ class TestAmounts:
 
     def test_an_empty_budget_table_is_no_budget(self) -> None:
         assert Initiative(id="A", name="a", duration=1, budget={}).budget is None
+
+
+def test_funding_written_in_one_text_is_several_sources() -> None:
+    """``"APBD, DAK"`` once silently became one source outside the APBD ceiling (issue 11)."""
+    from roadmap import Initiative
+
+    assert Initiative(id="A", name="a", duration=5, funding="APBD, DAK").funding == ("APBD", "DAK")
+    assert Initiative(id="A", name="a", duration=5, funding="APBD + DAK").funding == ("APBD", "DAK")
+    assert Initiative(id="A", name="a", duration=5, funding=["APBD", "DAK"]).funding == (
+        "APBD", "DAK",
+    )  # fmt: skip
+
+
+def test_a_dimension_in_other_case_is_written_as_the_dimension() -> None:
+    from roadmap import Initiative, Milestone
+
+    assert Initiative(id="A", name="a", duration=5, dimension=" smart  governance").dimension == (
+        "Smart Governance"
+    )
+    assert Milestone(id="M", name="m", dimension="SMART LIVING").dimension == "Smart Living"
+    assert Initiative(id="A", name="a", duration=5, dimension="Infrastruktur").dimension == (
+        "Infrastruktur"
+    )
+
+
+def test_an_unknown_link_suggests_the_id_meant() -> None:
+    import pytest
+
+    import roadmap as rm
+    from roadmap import Initiative, ItemError, Roadmap
+
+    plan = Roadmap(name="x", start="2019-01-01", initiatives=[
+        Initiative(id="A03", name="a", duration=5),
+        Initiative(id="B", name="b", duration=5, depends_on=["A3"]),
+    ])  # fmt: skip
+    with pytest.raises(ItemError, match=r"unknown item 'A3'; did you mean 'A03'\?"):
+        rm.schedule(plan)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from roadmap.capacity import overloads
 from roadmap.checks.context import Context, rule
 from roadmap.checks.report import Finding
+from roadmap.errors import suggest
 
 __all__ = ["RULES"]
 
@@ -26,9 +26,9 @@ def _unknown(ctx: Context) -> Iterator[Finding]:
         for name in item.resources:
             if name in ctx.plan.capacity:
                 continue
-            close = difflib.get_close_matches(name, known, n=1)
-            en = f"; did you mean {close[0]!r}?" if close else ""
-            id_ = f"; maksudnya {close[0]!r}?" if close else ""
+            guess = suggest(name, known)
+            en = f"; did you mean {guess!r}?" if guess else ""
+            id_ = f"; maksudnya {guess!r}?" if guess else ""
             yield ctx.finding(
                 "unknown-resource", [item.id],
                 (f"{item.id} uses {name!r}, which [capacity] does not list{en}",

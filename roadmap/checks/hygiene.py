@@ -1,12 +1,13 @@
-"""Hygiene rules: owners and dimensions to fill in."""
+"""Hygiene rules: owners and dimensions to fill in, and words that look like typos."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from roadmap.checks.context import Context, rule
 from roadmap.checks.report import Finding
-from roadmap.errors import chain_text
+from roadmap.errors import chain_text, suggest
+from roadmap.model import DIMENSIONS, FUNDING_SOURCES
 
 __all__ = ["RULES"]
 
@@ -74,5 +75,59 @@ def _dimension(ctx: Context) -> Iterator[Finding]:
     )  # fmt: skip
 
 
+def _unknown(
+    ctx: Context, code: str, field: tuple[str, str], known: Iterable[str],
+    values: dict[str, list[str]],
+) -> Iterator[Finding]:  # fmt: skip
+    """A warning per word of *values* (``{word: item ids}``) that *known* does not hold."""
+    words = list(known)
+    lower = {w.casefold() for w in words}
+    for word, ids in values.items():
+        if word.casefold() in lower:
+            continue
+        guess = suggest(word, words)
+        en = f"; did you mean {guess!r}?" if guess else ""
+        id_ = f"; maksudnya {guess!r}?" if guess else ""
+        items = ", ".join(ids[:5]) + (f" (+{len(ids) - 5})" if len(ids) > 5 else "")
+        yield ctx.finding(
+            code, ids,
+            (f"{field[0]} {word!r} of {items} is not one of the known ones{en}",
+             f"Correct it, or keep it if {word!r} is meant: known are {', '.join(words[:8])}."),
+            (f"{field[1]} {word!r} pada {items} tidak dikenal{id_}",
+             f"Perbaiki, atau biarkan bila {word!r} memang dimaksud: yang dikenal "
+             f"{', '.join(words[:8])}."),
+        )  # fmt: skip
+
+
+@rule(
+    "unknown-dimension",
+    "warning",
+    "A dimension is none of the six smart-city dimensions (a typo?).",
+    "Dimensi bukan salah satu dari enam dimensi smart city (salah ketik?).",
+)
+def _unknown_dimension(ctx: Context) -> Iterator[Finding]:
+    values: dict[str, list[str]] = {}
+    for item in ctx.plan.items:
+        if item.dimension:
+            values.setdefault(item.dimension, []).append(item.id)
+    known = [*DIMENSIONS, *ctx.plan.group_ceilings.get("dimension", {})]
+    return _unknown(ctx, "unknown-dimension", ("dimension", "dimensi"), known, values)
+
+
+@rule(
+    "unknown-funding",
+    "warning",
+    "A funding source is neither a known Indonesian source nor one the plan's ceilings name.",
+    "Sumber dana bukan sumber dana yang dikenal dan tidak disebut pagu rencana.",
+)
+def _unknown_funding(ctx: Context) -> Iterator[Finding]:
+    values: dict[str, list[str]] = {}
+    for item in ctx.plan.initiatives:
+        for source in item.funding:
+            values.setdefault(source, []).append(item.id)
+    known = [*FUNDING_SOURCES, *ctx.plan.group_ceilings.get("funding", {})]
+    return _unknown(ctx, "unknown-funding", ("funding", "sumber dana"), known, values)
+
+
 #: The rules of this family, in the order they run and are documented.
-RULES = (_owner, _dimension)
+RULES = (_owner, _dimension, _unknown_dimension, _unknown_funding)

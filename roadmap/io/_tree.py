@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from roadmap.dates import Calendar, Duration
-from roadmap.errors import ItemError, show
+from roadmap.errors import ItemError, did_you_mean, show
 from roadmap.model import (
     CEILING_GROUPS,
     Baseline,
@@ -278,11 +278,14 @@ def _check_references(plan: Roadmap) -> None:
             assert not isinstance(item, Phase)
             after = item.after if isinstance(item, Milestone) else None
             if after is not None and (after not in seen or after in phase_ids):
-                raise TreeError(f"'after' names unknown item {after!r}", (key, i, "after"))
+                raise TreeError(f"'after' names unknown item {after!r}"
+                                f"{did_you_mean(after, set(seen) - phase_ids)}",
+                                (key, i, "after"))  # fmt: skip
             for k, link in enumerate(item.depends_on):
                 if link.id not in seen or link.id in phase_ids:
                     raise TreeError(
-                        f"item {item.id!r} depends on unknown item {link.id!r}",
+                        f"item {item.id!r} depends on unknown item {link.id!r}"
+                        f"{did_you_mean(link.id, set(seen) - phase_ids)}",
                         (key, i, "depends_on", k),
                     )
     initiatives = {i.id for i in plan.initiatives}
