@@ -104,6 +104,11 @@ class Network:
         """
         floor = plan.start.toordinal()
         n = len(self.items)
+        # Phases that hold their items back to their start (phase_start = "constrain").
+        held = {
+            p.id: p.start.toordinal() for p in plan.phases
+            if p.start is not None and (p.phase_start or plan.phase_start) == "constrain"
+        }  # fmt: skip
         durs = [0] * n
         dkind = bytearray(n)
         general: dict[int, Duration] = {}
@@ -132,6 +137,8 @@ class Network:
                         self.workdays.add(i)
                 if item.start is not None:
                     snet[i] = max(floor, item.start.toordinal())
+                elif held and item.phase in held:
+                    snet[i] = max(floor, held[item.phase])
             else:
                 assert isinstance(item, Milestone)
                 # Reached at the end of a day: never before the roadmap's first day.

@@ -478,6 +478,15 @@ def _units(value: object, what: str) -> dict[str, int]:
     return out
 
 
+PHASE_STARTS = ("free", "constrain")
+
+
+def _phase_start(value: object) -> str:
+    if isinstance(value, str) and value.strip().lower() in PHASE_STARTS:
+        return value.strip().lower()
+    raise ValueError(f"phase_start must be 'free' or 'constrain', got {show(value)}")
+
+
 def _funding(value: object) -> tuple[str, ...]:
     """Sources as a list; ``"APBD, DAK"`` or ``"APBD + DAK"`` in one text is two sources."""
     out: list[str] = []
@@ -646,6 +655,10 @@ class Phase:
         The window of the phase, both inclusive.
     description
         Free text.
+    phase_start
+        ``"constrain"``: its items start no earlier than the phase (those without a planned
+        start of their own); ``"free"``: they start when their links allow; ``None``: as
+        the roadmap's ``phase_start`` says.
 
     Examples
     --------
@@ -660,6 +673,8 @@ class Phase:
     start: date | None = _f(_opt_date, "start", None)
     end: date | None = _f(_opt_date, "end", None)
     description: str | None = _f(_prose, "description", None)
+    phase_start: str | None = _f(lambda v: None if v is None else _phase_start(v), "phase_start",
+                                 None)  # fmt: skip
 
 
 @_with_id
@@ -1167,6 +1182,10 @@ class Roadmap:
         ``"MM-DD"``, default ``"01-01"`` (Indonesia's fiscal year is the calendar year).
     calendar
         A :class:`~roadmap.dates.Calendar` for durations in workdays, or ``None``.
+    phase_start
+        ``"free"`` (default): items start when their links allow, whatever their phase;
+        ``"constrain"``: an item without a planned start starts no earlier than its phase
+        (a phase may say otherwise for its own items).
     ceilings
         Budget limit per fiscal year, ``{2019: 5_000_000_000}``.
     group_ceilings
@@ -1200,6 +1219,7 @@ class Roadmap:
     language: Literal["id", "en"] = _f(_language, "language", "id")
     fiscal_year_start: str = _f(_fiscal_start, "fiscal_year_start", "01-01")
     calendar: Calendar | None = _f(_calendar, "calendar", None)
+    phase_start: str = _f(_phase_start, "phase_start", "free")
     ceilings: dict[int, int] = _f(_ceilings, "ceilings", attrs.Factory(dict))
     group_ceilings: dict[str, dict[str, dict[int, int]]] = _f(
         _group_ceilings, "group_ceilings", attrs.Factory(dict)

@@ -565,3 +565,38 @@ def test_critical_paths_branch_in_link_order() -> None:
     sched = schedule(plan)
     assert sched.critical_paths() == [["S", "B0", "E"], ["S", "B1", "E"], ["S", "B2", "E"]]
     assert sched.critical_paths(limit=2) == [["S", "B0", "E"], ["S", "B1", "E"]]
+
+
+def test_phases_can_hold_their_items_back_to_their_start() -> None:
+    """phase_start = "constrain": an item without a planned start waits for its phase."""
+    from datetime import date
+
+    import attrs
+
+    import roadmap as rm
+    from roadmap import Initiative, Phase, Roadmap
+
+    plan = Roadmap(
+        name="x", start=date(2019, 1, 1),
+        phases=[Phase(id="F1", name="2019", start=date(2019, 1, 1), end=date(2019, 12, 31)),
+                Phase(id="F2", name="2020", start=date(2020, 1, 1), end=date(2020, 12, 31))],
+        initiatives=[
+            Initiative(id="A", name="a", duration=30, phase="F1"),
+            Initiative(id="B", name="b", duration=30, phase="F2", depends_on=["A"]),
+            Initiative(id="C", name="c", duration=30, phase="F2", start=date(2019, 6, 1)),
+        ],
+    )  # fmt: skip
+    assert rm.schedule(plan)["B"].start == date(2019, 1, 31)  # free: as links allow
+    held = attrs.evolve(plan, phase_start="constrain")
+    assert rm.schedule(held)["B"].start == date(2020, 1, 1)
+    assert rm.schedule(held)["C"].start == date(2019, 6, 1)  # its own planned start stands
+    one = attrs.evolve(
+        plan, phases=[plan.phases[0], attrs.evolve(plan.phases[1], phase_start="constrain")]
+    )
+    assert rm.schedule(one)["B"].start == date(2020, 1, 1)
+    for fmt in ("toml", "json", "yaml"):
+        assert rm.loads(rm.dumps(held, fmt), fmt) == held
+        assert rm.loads(rm.dumps(one, fmt), fmt) == one
+    flagged = {s for f in rm.check(held).filter(code="outside-phase") for s in f.subjects}
+    assert "B" not in flagged
+    assert "C" in flagged  # a planned start outside its phase is still worth a warning

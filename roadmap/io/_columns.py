@@ -43,7 +43,7 @@ RANGE_COLUMNS = (
 LEVEL_COLUMNS = ("resources", "fixed")
 #: Columns of the capacity sheet: a resource's units, or (group "owner") an owner's limit.
 CAPACITY_COLUMNS = ("group", "name", "capacity")
-PHASE_COLUMNS = ("id", "name", "start", "end", "description")
+PHASE_COLUMNS = ("id", "name", "start", "end", "description", "phase_start")
 #: Columns of the risk register and of the correlations.
 RISK_COLUMNS = ("id", "name", "probability", "items", "delay", "cost", "owner", "description")
 CORRELATION_COLUMNS = ("items", "coefficient")
@@ -57,6 +57,7 @@ REALISATION_ALIASES = {
 ROADMAP_KEYS = (
     "name", "start", "end", "currency", "language", "fiscal_year_start", "calendar_weekend",
     "calendar_country", "calendar_subdivision", "calendar_holidays", "status_date",
+    "phase_start",
 )  # fmt: skip
 BUDGET_YEAR = re.compile(r"budget_(\d{4})")
 

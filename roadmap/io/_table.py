@@ -265,6 +265,7 @@ _CORRELATION_CELLS: dict[str, Callable[[object], object]] = {
 }
 _PHASE_CELLS: dict[str, Callable[[object], object]] = {
     "id": _ref, "name": _text, "start": _date, "end": _date, "description": _text,
+    "phase_start": _ref,
 }  # fmt: skip
 
 
@@ -283,6 +284,7 @@ _ROADMAP_CELLS: dict[str, Callable[[object], object]] = {
     "name": _text, "start": _date, "end": _date, "currency": _ref, "language": _ref,
     "fiscal_year_start": _ref, "calendar_weekend": _parts, "status_date": _date,
     "calendar_country": _ref, "calendar_subdivision": _ref, "calendar_holidays": _dates,
+    "phase_start": _ref,
 }  # fmt: skip
 
 

@@ -31,9 +31,9 @@ Path = tuple[str | int, ...]
 
 ROADMAP_KEYS = (
     "name", "start", "end", "currency", "language", "fiscal_year_start", "calendar",
-    "status_date",
+    "status_date", "phase_start",
 )  # fmt: skip
-PHASE_KEYS = ("id", "name", "start", "end", "description")
+PHASE_KEYS = ("id", "name", "start", "end", "description", "phase_start")
 INITIATIVE_KEYS = (
     "id", "name", "phase", "dimension", "owner", "start", "duration", "finish", "depends_on",
     "budget", "funding", "deadline", "progress", "status", "multi_year", "tags", "description",
@@ -338,6 +338,8 @@ def to_tree(
         head["fiscal_year_start"] = plan.fiscal_year_start
     if plan.status_date is not None:
         head["status_date"] = dates(plan.status_date)
+    if plan.phase_start != "free":
+        head["phase_start"] = plan.phase_start
     if plan.calendar is not None:
         cal = plan.calendar
         c: dict[str, Any] = {"weekend": cal.weekend_names}
