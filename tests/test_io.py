@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -456,3 +457,18 @@ class TestFiles:
         path = tmp_path / "p.toml"
         path.write_bytes(b"\xef\xbb\xbf" + TOML_HEAD.encode())
         assert rm.load(path).name == "Demo"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text", "words"),
+    [("toml", "", "the [roadmap] table"), ("json", "{}", 'the "roadmap" object'),
+     ("yaml", "", "the roadmap: section")],
+)  # fmt: skip
+def test_an_empty_file_says_so_in_its_own_format(fmt: str, text: str, words: str) -> None:
+    with pytest.raises(PlanFileError, match=re.escape(f"holds no plan; it needs {words} with")):
+        rm.loads(text, fmt)
+
+
+def test_a_json_plan_without_roadmap_is_told_in_json_words() -> None:
+    with pytest.raises(PlanFileError, match='missing the "roadmap" object'):
+        rm.loads('{"initiatives": []}', "json")

@@ -141,7 +141,7 @@ def loads(text: str, format: str = "toml", *, path: str = "<string>") -> Roadmap
                 message += f": {lines[err.line - 1].strip()[:80]}"
         raise PlanFileError(message, path=path, line=err.line) from None
     try:
-        return from_tree(tree)
+        return from_tree(tree, fmt)
     except TreeError as err:
         line = module.locate(text, err.path)
         raise PlanFileError(

@@ -114,18 +114,31 @@ def _list(tree: Mapping[str, Any], key: str) -> list[Any]:
     return value
 
 
-def from_tree(tree: object) -> Roadmap:
+#: How each format writes the roadmap's own section, for messages.
+_HEAD = {
+    "toml": "the [roadmap] table", "json": 'the "roadmap" object',
+    "yaml": "the roadmap: section", "table": "the roadmap",
+}  # fmt: skip
+
+
+def from_tree(tree: object, syntax: str = "toml") -> Roadmap:
     """Build a :class:`Roadmap` from a parsed plan tree.
+
+    *syntax* (``"toml"``, ``"json"``, ``"yaml"``) words the messages as that format writes.
 
     Raises
     ------
     TreeError
         With the path of the first wrong value.
     """
+    head_words = _HEAD.get(syntax, _HEAD["toml"])
+    if tree is None or (isinstance(tree, Mapping) and not tree):
+        raise TreeError(f"the file holds no plan; it needs {head_words} with name and start",
+                        ())  # fmt: skip
     top = _table(tree, ())
     _check_keys(top, TOP_KEYS, ())
     if "roadmap" not in top:
-        raise TreeError("missing the [roadmap] table (name, start, ...)", ())
+        raise TreeError(f"missing {head_words} (name, start, ...)", ())
     head = dict(_table(top["roadmap"], ("roadmap",)))
     _check_keys(head, ROADMAP_KEYS, ("roadmap",))
     if "calendar" in head:
