@@ -2,7 +2,8 @@
 
 :func:`check` runs every rule of :data:`RULES` and returns a :class:`Report`.  Each rule is
 one small function in a family module (``structure``, ``timing``, ``phases``, ``budgets``,
-``indonesian``, ``hygiene``, ``scheduling``); its code is stable, its severity fixed, and
+``capacity``, ``indonesian``, ``tracking``, ``hygiene``, ``scheduling``); its code is
+stable, its severity fixed, and
 its message and hint (the concrete fix: a date, an amount, a link to drop) come in English
 and Indonesian.  ``docs/reference/checks.md`` documents every rule, in the order of
 :data:`RULES`.
@@ -18,12 +19,14 @@ Examples
 ...                start="2019-05-01", owner="Bagian Hukum", dimension="Smart Governance",
 ...                budget=50_000_000),
 ... ])
->>> report = check(plan)
+>>> report = check(plan)  # in the plan's language: Indonesian unless it says otherwise
 >>> report.ok
 False
 >>> [f.code for f in report]
 ['start-violates-dependency']
 >>> print(report.findings[0].hint)
+Geser rencana mulai B ke 1 Juli 2019, atau longgarkan/hapus tautan A -> B.
+>>> print(check(plan, language="en").findings[0].hint)
 Move the planned start of B to 1 July 2019, or relax or drop the link A -> B.
 """
 

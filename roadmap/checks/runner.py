@@ -38,7 +38,7 @@ def check(
     plan: Roadmap,
     *,
     ceilings: Mapping[Any, Any] | None = None,
-    language: Language = "en",
+    language: Language | None = None,
     rules: Iterable[str] | None = None,
     behind: tuple[float, float, float] = (0.70, 0.10, 0.05),
 ) -> Report:
@@ -53,7 +53,8 @@ def check(
         plan file's ``[ceilings]`` table: ``{2020: 8_000_000_000, "funding": {"APBD":
         {2020: 6_000_000_000}}}``.
     language
-        ``"en"`` or ``"id"``: the language of messages and hints.
+        ``"en"`` or ``"id"``: the language of messages and hints; by default the plan's
+        (a plan is Indonesian unless it says ``language = "en"``).
     rules
         Codes of the rules to run; by default all of :data:`RULES`.
     behind
@@ -71,6 +72,8 @@ def check(
         For an unknown language or rule code (a call that makes no sense), never for the
         plan: a plan that cannot be scheduled gets a finding.
     """
+    if language is None:
+        language = plan.language
     if language not in ("en", "id"):
         raise ValueError(f"language must be 'en' or 'id', got {language!r}")
     selected = set(RULES) if rules is None else set(rules)
