@@ -392,8 +392,24 @@ def make_parser() -> argparse.ArgumentParser:
         "--language", "-l", choices=("id", "en"), default="id",
         help="the plan's language (default: id)",
     )  # fmt: skip
+    p.add_argument(
+        "--years", type=_years_arg, default=(2019, 2020), metavar="FIRST-LAST",
+        help="fiscal years with budget and ceiling columns, e.g. 2025-2029 (default: 2019-2020)",
+    )  # fmt: skip
     p.set_defaults(run=_cmd_template)
     return parser
+
+
+def _years_arg(text: str) -> tuple[int, ...]:
+    first, _, last = text.partition("-")
+    try:
+        a, b = int(first), int(last or first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected years as FIRST-LAST, e.g. 2025-2029, "
+                                         f"got {text!r}") from None  # fmt: skip
+    if not 1900 <= a <= b <= 2200 or b - a > 30:
+        raise argparse.ArgumentTypeError(f"expected up to 31 years from 1900 to 2200, got {text!r}")
+    return tuple(range(a, b + 1))
 
 
 def _date_arg(text: str) -> date:
@@ -793,7 +809,7 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
     if not args.output.lower().endswith(".xlsx"):
         raise RoadmapError(f"{args.output}: a template is an Excel workbook: name it .xlsx")
     try:
-        write_template(args.output, language=args.language)
+        write_template(args.output, language=args.language, years=args.years)
     except FileExistsError:
         raise RoadmapError(f"{args.output}: exists; choose another name") from None
     out.write(f"{args.output}: blank plan written; fill in the Items sheet\n")

@@ -256,12 +256,36 @@ class TestTemplate:
         assert [c.value for c in items[1]][:4] == ["kind", "id", "name", "phase"]
         assert items.freeze_panes == "A2"
         lists = {dv.formula1 for dv in items.data_validations.dataValidation}
-        assert '"initiative,milestone"' in lists
+        assert '"initiative,milestone,kegiatan,tonggak"' in lists
+        assert any("berjalan" in (f or "") for f in lists)  # the docs' own word is offered
+        styles = {dv.errorStyle for dv in items.data_validations.dataValidation
+                  if dv.type == "list"}  # fmt: skip
+        assert styles == {"information"}  # a word the reader takes is never refused
         assert any("Smart Governance" in f for f in lists)
         assert any("in_progress" in (f or "") for f in lists)
         text = " ".join(str(c.value) for row in book["Instructions"].iter_rows() for c in row)
         assert "Satu baris per kegiatan" in text
         assert "One row per initiative" in text
+
+    def test_years_name_the_budget_and_ceiling_columns(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from roadmap.cli import main
+
+        path = tmp_path / "t.xlsx"
+        assert main(["template", str(path), "--years", "2025-2029"]) == 0
+        book = openpyxl.load_workbook(path)
+        header = [c.value for c in book["Items"][1]]
+        assert [h for h in header if str(h).startswith("budget_")] == [
+            f"budget_{y}" for y in range(2025, 2030)
+        ]
+        assert [c.value for c in book["Ceilings"][1]] == [
+            "group",
+            "name",
+            *map(str, range(2025, 2030)),
+        ]
+        assert main(["template", str(tmp_path / "u.xlsx"), "--years", "2029-2025"]) == 2
+        assert "expected up to 31 years" in capsys.readouterr().err
 
     def test_never_replaces_a_file(self, tmp_path: Path) -> None:
         """A template over an existing plan would lose it."""

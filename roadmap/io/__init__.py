@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Sequence
 from pathlib import Path as FsPath
 from types import ModuleType
 from typing import IO, Literal, TypeAlias
@@ -330,9 +331,12 @@ def save_starts(
     atomic_write(target, tomlkit.dumps(doc).encode("utf-8"))
 
 
-def write_template(path: str | os.PathLike[str], language: str = "id") -> None:
+def write_template(
+    path: str | os.PathLike[str], language: str = "id", years: Sequence[int] = _template.YEARS
+) -> None:
     """Write a blank XLSX plan: headers, drop-down lists and an instructions sheet.
 
+    *years* are the fiscal years that get budget and ceiling columns (default 2019, 2020).
     Needs the ``excel`` extra.  Refuses to replace an existing file, which may hold a plan.
 
     Raises
@@ -342,4 +346,4 @@ def write_template(path: str | os.PathLike[str], language: str = "id") -> None:
     """
     if os.path.exists(path):
         raise FileExistsError(errno.EEXIST, "will not replace an existing file", os.fspath(path))
-    atomic_write(path, _template.write_template(language))
+    atomic_write(path, _template.write_template(language, years))

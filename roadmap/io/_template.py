@@ -17,7 +17,7 @@ from roadmap.io._columns import (
 )
 from roadmap.model import DIMENSIONS, STATUSES
 
-__all__ = ["HELP", "instructions", "write_template"]
+__all__ = ["HELP", "YEARS", "instructions", "write_template"]
 
 # -- template -------------------------------------------------------------------------------
 
@@ -76,19 +76,29 @@ def instructions(book: Any, language: str) -> None:
     ws.column_dimensions["D"].width = 24
 
 
-def write_template(language: str = "id") -> bytes:
-    """A blank plan workbook: headers, drop-down lists and an instructions sheet."""
+#: Fiscal years a template gets columns for when none are named.
+YEARS = (2019, 2020)
+
+
+def write_template(language: str = "id", years: Sequence[int] = YEARS) -> bytes:
+    """A blank plan workbook: headers, drop-down lists and an instructions sheet.
+
+    *years* are the fiscal years of the ``budget_YYYY`` columns and of the ceilings sheet.
+    The drop-down lists offer the words the reader takes, in English and Indonesian; they
+    inform rather than refuse, so that any word the reader accepts can be typed.
+    """
     book = workbook()  # first: says how to install openpyxl
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     ws = book.create_sheet(SHEETS["items"])
     columns = list(ITEM_COLUMNS)
-    columns.insert(columns.index("budget") + 1, "budget_2019")
+    at = columns.index("budget") + 1
+    columns[at:at] = [f"budget_{y}" for y in years]
     xlsx_sheet(ws, columns, [], money=is_money)
     last = 2000
 
-    def choose(column: str, values: Sequence[str], strict: bool = True) -> None:
+    def choose(column: str, values: Sequence[str], strict: bool = False) -> None:
         letter = get_column_letter(columns.index(column) + 1)
         dv = DataValidation(
             type="list",
@@ -100,11 +110,12 @@ def write_template(language: str = "id") -> bytes:
         ws.add_data_validation(dv)
         dv.add(f"{letter}2:{letter}{last}")
 
-    choose("kind", ("initiative", "milestone"))
-    choose("status", tuple(STATUSES))
-    choose("dimension", DIMENSIONS, strict=False)
-    choose("funding", FUNDING, strict=False)
-    choose("multi_year", ("ya", "tidak"))
+    choose("kind", ("initiative", "milestone", "kegiatan", "tonggak"))
+    # English keys, then the Indonesian words (berjalan, selesai, ...): both are read.
+    choose("status", (*STATUSES, *STATUSES.values()))
+    choose("dimension", DIMENSIONS)
+    choose("funding", FUNDING)
+    choose("multi_year", ("ya", "tidak", "yes", "no"))
     for column in ("start", "finish", "date", "deadline"):
         letter = get_column_letter(columns.index(column) + 1)
         dv = DataValidation(type="date", operator="greaterThan", formula1="1")
@@ -113,7 +124,7 @@ def write_template(language: str = "id") -> bytes:
         for row in range(2, 200):
             ws[f"{letter}{row}"].number_format = "yyyy-mm-dd"
     xlsx_sheet(book.create_sheet(SHEETS["phases"]), PHASE_COLUMNS, [])
-    xlsx_sheet(book.create_sheet(SHEETS["ceilings"]), ["group", "name", "2019", "2020"], [],
+    xlsx_sheet(book.create_sheet(SHEETS["ceilings"]), ["group", "name", *map(str, years)], [],
                money=is_money)  # fmt: skip
     rm = book.create_sheet(SHEETS["roadmap"])
     xlsx_sheet(rm, ["key", "value"], [[k, None] for k in ROADMAP_KEYS])
