@@ -306,9 +306,14 @@ class TestTemplate:
         book["Roadmap"]["B3"] = date(2019, 1, 1)
         book["Items"].append(["initiative", "A", "Kajian", None, "Smart Governance", "Bappeda",
                               None, "3 bulan"])  # fmt: skip
+        header = [c.value for c in book["Items"][1]]
+        words = {"kind": "kegiatan", "id": "B", "name": "Perwako", "duration": "2 bulan",
+                 "status": "berjalan", "multi_year": "ya"}  # fmt: skip
+        book["Items"].append([words.get(h) for h in header])  # filled in Indonesian
         book.save(path)
         plan = rm.load(path)
         assert (plan.name, plan.start, plan["A"].name) == ("Peta Jalan", date(2019, 1, 1), "Kajian")
+        assert (plan["B"].status, plan["B"].multi_year) == ("in_progress", True)
 
 
 class TestWorkbooks:
