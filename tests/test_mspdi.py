@@ -239,3 +239,17 @@ def test_mpxj_reads_the_export(tmp_path: Path) -> None:
         assert str(t.getFinish())[:10] == str(sched[item.id].finish)
         seen += 1
     assert seen == len(plan.items)
+
+
+def test_the_multi_year_mark_survives_ms_project() -> None:
+    """Export then import once lost ``multi_year`` (issue 11); Text7 now carries it."""
+    import roadmap as rm
+    from roadmap import Initiative, Roadmap
+
+    plan = Roadmap(name="x", start="2019-01-01", initiatives=[
+        Initiative(id="A", name="a", duration="2 years", multi_year=True,
+                   budget={2019: 1, 2020: 2}),
+        Initiative(id="B", name="b", duration="1 year"),
+    ])  # fmt: skip
+    back = rm.loads(rm.dumps(plan, "mspdi"), "mspdi")
+    assert [i.multi_year for i in back.initiatives] == [True, False]

@@ -5,7 +5,8 @@ milestones, all four link types with their lags, start-no-earlier-than constrain
 deadlines, progress and costs, and the scheduled dates.  A plan without a working-day
 calendar gets a seven-day calendar, so that one MS Project day is one calendar day, as in
 ``roadmap``; a month is 30 days (MS Project has no calendar months).  The roadmap's own
-ids, dimensions, owners, funding and duration text travel in the custom fields Text1-Text6,
+ids, dimensions, owners, funding, duration text, yearly budgets and the multi-year mark travel
+in the custom fields Text1-Text7,
 which :mod:`roadmap.io` reads back, so export -> import keeps tasks, dates, links and lags.
 """
 
@@ -23,6 +24,7 @@ from roadmap.io._mspdi import (
     F_DURATION,
     F_FUNDING,
     F_ID,
+    F_MULTI_YEAR,
     F_OWNER,
     F_YEARS,
     FIELDS,
@@ -182,6 +184,8 @@ def to_mspdi(plan: Roadmap) -> str:
                 _ext(el, F_DURATION, str(obj.duration))
             if isinstance(obj.budget, dict):
                 _ext(el, F_YEARS, "; ".join(f"{y}: {v}" for y, v in obj.budget.items()))
+            if obj.multi_year:
+                _ext(el, F_MULTI_YEAR, "yes")
         if obj.description:
             _add(el, "Notes", obj.description)
     ET.indent(root, space="  ")

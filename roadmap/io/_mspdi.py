@@ -5,7 +5,8 @@ milestones, all four link types with their lags, start-no-earlier-than constrain
 deadlines, progress and costs, and the scheduled dates.  A plan without a working-day
 calendar gets a seven-day calendar, so that one MS Project day is one calendar day, as in
 ``roadmap``; a month is 30 days (MS Project has no calendar months).  The roadmap's own
-ids, dimensions, owners, funding and duration text travel in the custom fields Text1-Text5,
+ids, dimensions, owners, funding, duration text, yearly budgets and the multi-year mark
+travel in the custom fields Text1-Text7,
 which import reads back, so export -> import keeps tasks, dates, links and lags.
 
 Import parses through :mod:`defusedxml` (a document type definition or entities are
@@ -39,8 +40,9 @@ FIELDS = (
     (188743740, "Text4", "funding"),
     (188743743, "Text5", "roadmap duration"),
     (188743746, "Text6", "budget per year"),
+    (188743747, "Text7", "multi-year"),
 )
-F_ID, F_DIMENSION, F_OWNER, F_FUNDING, F_DURATION, F_YEARS = (f[0] for f in FIELDS)
+F_ID, F_DIMENSION, F_OWNER, F_FUNDING, F_DURATION, F_YEARS, F_MULTI_YEAR = (f[0] for f in FIELDS)
 MINUTES_PER_DAY = 480
 ELAPSED_DAY = 1440  # elapsed formats count 24-hour days
 DAYS_PER_MONTH = 30
@@ -225,7 +227,7 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
                 Initiative(
                     **common, start=planned, duration=duration, depends_on=tuple(links),
                     budget=budget, funding=tuple(funding),
-                    budget_total=total,
+                    budget_total=total, multi_year=ours and ext.get(F_MULTI_YEAR) == "yes",
                     progress=r.int(t, "PercentComplete", where, 0) / 100,
                 )
             )  # fmt: skip
