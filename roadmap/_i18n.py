@@ -24,6 +24,7 @@ __all__ = [
     "MONTHS",
     "MONTHS_SHORT",
     "QUARTERS",
+    "RISK_LEVELS",
     "SCHEDULE_HEADERS",
     "Language",
     "language_of",
@@ -32,6 +33,12 @@ __all__ = [
 ]
 
 Language: TypeAlias = Literal["id", "en"]
+
+#: The five levels of the 5x5 likelihood x impact risk matrix, lowest first.
+RISK_LEVELS: dict[str, tuple[str, ...]] = {
+    "id": ("Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi"),
+    "en": ("Very low", "Low", "Moderate", "High", "Very high"),
+}
 #: The languages of labels and messages.
 LANGUAGES: tuple[Language, ...] = ("id", "en")
 

@@ -40,6 +40,7 @@ __all__ = [
     "ItemYears",
     "allocations",
     "budget_by",
+    "ceiling_groups",
     "fiscal_year",
     "fiscal_years",
     "s_curve",
@@ -204,6 +205,37 @@ def shared_allocations(sched: Schedule, years: ItemYears) -> dict[str, dict[int,
                 out[item.id] = {y0: b}  # the common case
             else:
                 out[item.id] = spread(b, years.days(y0, y1, es[k], ef[k]))
+    return out
+
+
+def ceiling_groups(
+    initiatives: Sequence[Initiative],
+    ceilings: dict[int, int],
+    group_ceilings: dict[str, dict[str, dict[int, int]]],
+) -> list[tuple[str, str, list[Initiative], dict[int, int]]]:
+    """Each yearly ceiling with the initiatives it counts: ``(kind, name, members, ceilings)``.
+
+    The total ceiling is ``("", "")`` with every initiative; a funding source's counts every
+    initiative it funds, even in part; a dimension's or owner's those of that dimension or
+    owner.  :func:`roadmap.check` and :func:`roadmap.level` measure by the same groups.
+
+    Examples
+    --------
+    >>> from roadmap.model import Initiative
+    >>> items = [Initiative(id="A", name="a", duration=5, funding=["APBD", "DAK"]),
+    ...          Initiative(id="B", name="b", duration=5, funding="DAK")]
+    >>> [(k, n, [i.id for i in m]) for k, n, m, _ in
+    ...  ceiling_groups(items, {2020: 9}, {"funding": {"APBD": {2020: 5}}})]
+    [('', '', ['A', 'B']), ('funding', 'APBD', ['A'])]
+    """
+    out = [("", "", list(initiatives), ceilings)]
+    for kind, named in group_ceilings.items():
+        for name, limits in named.items():
+            if kind == "funding":
+                members = [i for i in initiatives if name in i.funding]
+            else:
+                members = [i for i in initiatives if getattr(i, kind) == name]
+            out.append((kind, name, members, limits))
     return out
 
 

@@ -189,6 +189,7 @@ def test_a_risk_happens_as_often_as_its_probability_and_delays_its_items() -> No
     assert set(lengths(result)) == {100, 150}
     assert risk.likelihood == 2  # 20-40 %
     assert risk.impact == 5  # half the plan's length
+    assert (risk.score, risk.level) == (10, 4)  # 10-16: Tinggi
 
 
 def test_deadlines_and_the_end_are_met_with_the_right_probability() -> None:

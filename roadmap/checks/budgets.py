@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterator
 
+from roadmap.budget import ceiling_groups
 from roadmap.checks.context import Context, rule
 from roadmap.checks.report import Finding
 
@@ -166,17 +167,12 @@ def _over_ceiling(ctx: Context) -> Iterator[Finding]:
     if ctx.schedule is None or not (ctx.ceilings or ctx.group_ceilings):
         return
     alloc = ctx.allocations()
-    inits = ctx.plan.initiatives
-    checks: list[tuple[str, str, list[str], dict[int, int]]] = [
-        ("", "", [i.id for i in inits], ctx.ceilings)
+    checks = [
+        (kind, name, [i.id for i in members], ceilings)
+        for kind, name, members, ceilings in ceiling_groups(
+            ctx.plan.initiatives, ctx.ceilings, ctx.group_ceilings
+        )
     ]
-    for kind, groups in ctx.group_ceilings.items():
-        for name, ceilings in groups.items():
-            if kind == "funding":
-                members = [i.id for i in inits if name in i.funding]
-            else:
-                members = [i.id for i in inits if getattr(i, kind) == name]
-            checks.append((kind, name, members, ceilings))
     for kind, name, members, ceilings in checks:
         if kind:
             totals: dict[int, int] = {}  # one pass over the members, not one per year

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from roadmap._i18n import Language, language_of, long_date
+from roadmap._i18n import RISK_LEVELS, Language, language_of, long_date
 from roadmap._sheets import workbook, xlsx_bytes, xlsx_sheet
 from roadmap.export._layout import aligned, markdown
 from roadmap.money import format_money
@@ -15,10 +15,6 @@ if TYPE_CHECKING:  # the simulation needs numpy: its results are only read here
 
 __all__ = ["risk_json", "risk_markdown", "risk_text", "risk_xlsx"]
 
-_LEVELS = {
-    "id": ("Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi"),
-    "en": ("Very low", "Low", "Moderate", "High", "Very high"),
-}
 _WORDS: dict[str, dict[str, Any]] = {
     "id": {
         "title": "risiko jadwal dan anggaran", "samples": "sampel", "seed": "seed",
@@ -58,16 +54,11 @@ _WORDS: dict[str, dict[str, Any]] = {
 _KEYS = ("p10", "p50", "p80", "p90", "mean")
 
 
-def _level(score: int | None, lang: Language) -> str:
-    return "" if score is None else f"{score} {_LEVELS[lang][score - 1]}"
-
-
-def _matrix_level(score: int | None, lang: Language) -> str:
-    """The level of a likelihood x impact score (1-25) on the 5x5 matrix."""
+def _level(score: int | None, lang: Language, level: int | None = None) -> str:
+    """``"10 Tinggi"``: a score and the word of its level (the score itself when 1 to 5)."""
     if score is None:
         return ""
-    band = 1 if score <= 2 else 2 if score <= 4 else 3 if score <= 9 else 4 if score <= 16 else 5
-    return f"{score} {_LEVELS[lang][band - 1]}"
+    return f"{score} {RISK_LEVELS[lang][(level or score) - 1]}"
 
 
 def _pct(value: float | None) -> str:
@@ -118,7 +109,7 @@ def _sections(r: RiskResult, lang: Language) -> list[Section]:
         out.append((w["risk_title"], w["risks"], [
             (x.id, x.name, _pct(x.probability), _pct(x.happened),
              "" if x.finish_days is None else f"{round(x.finish_days) or 0:+d}",
-             _level(x.likelihood, lang), _level(x.impact, lang), _matrix_level(x.score, lang))
+             _level(x.likelihood, lang), _level(x.impact, lang), _level(x.score, lang, x.level))
             for x in r.risks
         ], {2, 3, 4}))  # fmt: skip
     return out
@@ -185,7 +176,7 @@ def risk_xlsx(result: RiskResult, language: str | None = None) -> bytes:
         risks = book.create_sheet("Risiko" if lang == "id" else "Risks")
         xlsx_sheet(risks, list(w["risks"]), [
             [x.id, x.name, x.probability, x.happened, x.finish_days,
-             _level(x.likelihood, lang), _level(x.impact, lang), _matrix_level(x.score, lang)]
+             _level(x.likelihood, lang), _level(x.impact, lang), _level(x.score, lang, x.level)]
             for x in result.risks
         ])  # fmt: skip
     summary = book.create_sheet("Ringkasan" if lang == "id" else "Summary", 0)

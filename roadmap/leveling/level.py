@@ -11,7 +11,7 @@ from typing import Literal
 import attrs
 
 from roadmap import capacity as cap
-from roadmap.budget import allocations
+from roadmap.budget import allocations, ceiling_groups
 from roadmap.leveling import exact
 from roadmap.leveling.problem import LevelProblem, past_years
 from roadmap.leveling.rcpsp import Schedule, search, serial
@@ -271,15 +271,14 @@ def verify(plan: Roadmap) -> list[str]:
 
 
 def _ceiling_groups(plan: Roadmap) -> list[tuple[str, str, list[str], dict[int, int]]]:
-    groups = [("", "", [i.id for i in plan.initiatives], plan.ceilings)] if plan.ceilings else []
-    for kind, named in plan.group_ceilings.items():
-        for name, ceilings in named.items():
-            if kind == "funding":
-                members = [i.id for i in plan.initiatives if name in i.funding]
-            else:
-                members = [i.id for i in plan.initiatives if getattr(i, kind) == name]
-            groups.append((kind, name, members, ceilings))
-    return groups
+    """The plan's ceilings with the ids of the initiatives each counts (none: no ceiling)."""
+    return [
+        (kind, name, [i.id for i in members], ceilings)
+        for kind, name, members, ceilings in ceiling_groups(
+            plan.initiatives, plan.ceilings, plan.group_ceilings
+        )
+        if ceilings
+    ]
 
 
 def _blocked(prob: LevelProblem, lang: str) -> str:

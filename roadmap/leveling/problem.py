@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from roadmap._network import FF, FS, SS, network
-from roadmap.budget import fiscal_year
+from roadmap.budget import ceiling_groups, fiscal_year
 from roadmap.dates import LAST_DATE, Duration
 from roadmap.leveling.rcpsp import Pool, Project
 from roadmap.model import Initiative, Roadmap
@@ -147,16 +147,9 @@ class LevelProblem:
         self, plan: Roadmap, position: Mapping[str, int], n: int
     ) -> tuple[list[Pool], list[tuple[str, str, int]]]:
         """The money pools: the yearly ceilings, total and per group, over fiscal years."""
-        groups: list[tuple[str, str, dict[int, int], list[Initiative]]] = []
-        if plan.ceilings:
-            groups.append(("", "", plan.ceilings, list(plan.initiatives)))
-        for kind, named in plan.group_ceilings.items():
-            for name, ceilings in named.items():
-                if kind == "funding":
-                    members = [i for i in plan.initiatives if name in i.funding]
-                else:
-                    members = [i for i in plan.initiatives if getattr(i, kind) == name]
-                groups.append((kind, name, ceilings, members))
+        groups = [
+            g for g in ceiling_groups(plan.initiatives, plan.ceilings, plan.group_ceilings) if g[3]
+        ]
         if not groups:
             return [], []
         fys = plan.fiscal_year_start
@@ -166,7 +159,7 @@ class LevelProblem:
         bounds = [date(y, month, day).toordinal() - self.origin for y in range(first, last + 2)]
         pools, keys = [], []
         past = past_years(plan)
-        for kind, name, ceilings, members in groups:
+        for kind, name, members, ceilings in groups:
             ceiling = [None if y < past else ceilings.get(y) for y in range(first, last + 1)]
             fixed = [0] * (last - first + 1)
             cost: dict[int, int] = {}

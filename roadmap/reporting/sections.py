@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from roadmap._i18n import Language, long_date
+from roadmap._i18n import RISK_LEVELS, Language, long_date
 from roadmap.budget import BudgetTable, budget_by
 from roadmap.checks import Report, check
 from roadmap.model import Baseline, Initiative, Roadmap
@@ -281,10 +281,6 @@ def _slip_svg(ctx: Context, st: Status) -> str | None:
 
 #: Samples and seed of the report's simulation: the same plan gives the same report.
 RISK_SAMPLES, RISK_SEED = 5000, 0
-_LEVELS = {
-    "id": ("Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi"),
-    "en": ("Very low", "Low", "Moderate", "High", "Very high"),
-}
 
 
 def _risk(ctx: Context) -> Section | None:
@@ -307,7 +303,7 @@ def _risk(ctx: Context) -> Section | None:
     ]  # fmt: skip
     if result.end is not None and result.p_end is not None:
         facts.append((w["chance_end"].format(date=ctx.day(result.end)), f"{result.p_end:.0%}"))
-    levels = _LEVELS[lang]
+    levels = RISK_LEVELS[lang]
     drivers = [
         {"id": d.id, "name": d.name, "criticality": f"{d.criticality:.0%}",
          "cruciality": f"{d.cruciality or 0:+.2f}"}
@@ -318,7 +314,7 @@ def _risk(ctx: Context) -> Section | None:
          "impact_days": "" if r.finish_days is None else f"{round(r.finish_days) or 0:+d}",
          "likelihood": levels[r.likelihood - 1],
          "impact": "" if r.impact is None else levels[r.impact - 1],
-         "level": "" if r.score is None else str(r.score)}
+         "level": "" if r.level is None else f"{r.score} {levels[r.level - 1]}"}
         for r in result.risks
     ]  # fmt: skip
     charts = [inline_svg(risk_figure(result, chart, language=lang, title=""), f"risk-{chart}")

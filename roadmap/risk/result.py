@@ -10,6 +10,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from roadmap._i18n import RISK_LEVELS
+
 __all__ = [
     "LEVELS", "PERCENTILES", "ItemRisk", "RiskImpact", "RiskResult", "YearRisk", "level",
     "percentile_dates",
@@ -17,16 +19,13 @@ __all__ = [
 
 #: The percentiles reported for every date.
 PERCENTILES = (10, 50, 80, 90)
-#: The five levels of the 5x5 likelihood x impact matrix, Indonesian then English.
-LEVELS = (
-    ("Sangat Rendah", "Very low"), ("Rendah", "Low"), ("Sedang", "Moderate"),
-    ("Tinggi", "High"), ("Sangat Tinggi", "Very high"),
-)  # fmt: skip
+#: The five levels of the 5x5 likelihood x impact matrix, per language, lowest first.
+LEVELS = RISK_LEVELS
 
 
 def level(score: int, language: str = "id") -> str:
     """The word for a level from 1 to 5 (``level(5)`` is ``"Sangat Tinggi"``)."""
-    return LEVELS[score - 1][0 if language == "id" else 1]
+    return LEVELS["id" if language == "id" else "en"][score - 1]
 
 
 def _quantile(values: npt.NDArray[Any], q: float) -> int:
@@ -118,6 +117,16 @@ class RiskImpact:
     def score(self) -> int | None:
         """Likelihood x impact, 1 to 25."""
         return None if self.impact is None else self.likelihood * self.impact
+
+    @property
+    def level(self) -> int | None:
+        """The score's level on the 5x5 matrix, 1 to 5: scores 1-2, 3-4, 5-9, 10-16, 20-25."""
+        score = self.score
+        if score is None:
+            return None
+        return (
+            1 if score <= 2 else 2 if score <= 4 else 3 if score <= 9 else 4 if score <= 16 else 5
+        )
 
 
 @attrs.frozen(kw_only=True, eq=False)
