@@ -34,23 +34,27 @@ import attrs
 from roadmap.errors import ScheduleError, show
 
 __all__ = [
-    "FIRST_DATE", "LAST_DATE", "MAX_YEARS", "Calendar", "Duration", "add_months", "parse_date",
-    "parse_duration",
+    "DATE_FORMS", "FIRST_DATE", "LAST_DATE", "MAX_YEARS", "Calendar", "Duration", "add_months",
+    "parse_date", "parse_duration",
 ]  # fmt: skip
 
-# Unit words in English and Indonesian, singular and plural, mapped to a Duration field.
-_UNITS = {
-    "day": "days", "days": "days", "d": "days", "hari": "days",
-    "week": "weeks", "weeks": "weeks", "w": "weeks", "minggu": "weeks", "pekan": "weeks",
-    "month": "months", "months": "months", "bulan": "months",
-    "quarter": "quarters", "quarters": "quarters", "triwulan": "quarters",
-    "year": "years", "years": "years", "y": "years", "tahun": "years",
-    "workday": "workdays", "workdays": "workdays", "working day": "workdays",
-    "working days": "workdays", "business day": "workdays", "business days": "workdays",
-    "hari kerja": "workdays",
+# Unit words in English and Indonesian, singular, plural and abbreviated, mapped to a
+# Duration field and how many of it one unit makes (a semester is six months).
+_UNITS: dict[str, tuple[str, int]] = {
+    **dict.fromkeys(("day", "days", "d", "hari", "hr"), ("days", 1)),
+    **dict.fromkeys(("week", "weeks", "w", "wk", "wks", "minggu", "pekan", "mgg", "mg"),
+                    ("weeks", 1)),
+    **dict.fromkeys(("month", "months", "mo", "mos", "bulan", "bln"), ("months", 1)),
+    **dict.fromkeys(("quarter", "quarters", "triwulan", "tw"), ("quarters", 1)),
+    **dict.fromkeys(("semester", "semesters", "half year", "half years"), ("months", 6)),
+    **dict.fromkeys(("year", "years", "y", "yr", "yrs", "tahun", "thn", "th"), ("years", 1)),
+    **dict.fromkeys(("workday", "workdays", "working day", "working days", "business day",
+                     "business days", "hari kerja", "hk"), ("workdays", 1)),
 }  # fmt: skip
+# What a fraction of a unit becomes: 1,5 tahun is 18 months, 1.5 weeks is 10.5 days (refused).
+_FRACTION_OF = {"years": ("months", 12), "quarters": ("months", 3), "weeks": ("days", 7)}
 _UNIT_PATTERN = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
-_TERM = re.compile(rf"\s*(\d+)\s*({_UNIT_PATTERN})\b\s*", re.IGNORECASE)
+_TERM = re.compile(rf"\s*(\d+(?:[.,]\d+)?)\s*({_UNIT_PATTERN})\b\.?\s*", re.IGNORECASE)
 _ISO = re.compile(r"P(?=\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FIELDS = ("years", "quarters", "months", "weeks", "days", "workdays")
@@ -61,8 +65,9 @@ _WORDS = {
 _ISO_LETTERS = {"years": "Y", "months": "M", "weeks": "W", "days": "D"}
 
 _ALLOWED = (
-    "a whole number of days, 'N days|weeks|months|quarters|years|workdays' "
-    "(or 'hari|minggu|bulan|triwulan|tahun|hari kerja'), or an ISO 8601 duration such as 'P1Y2M'"
+    "write a number of days or units of day, week, month, quarter, semester, year or workday "
+    "(hari, minggu, bulan, triwulan, semester, tahun, hari kerja; hr, mgg, bln, thn, HK): "
+    "'9 months', '9 bln', '1 tahun 6 bulan', '1,5 tahun', '10 HK' or 'P1Y2M'"
 )
 
 
@@ -171,7 +176,7 @@ class Duration:
     @classmethod
     def _parse(cls, value: object) -> Duration:
         if isinstance(value, bool):
-            raise ValueError(f"expected a duration, got {show(value)}; allowed: {_ALLOWED}")
+            raise ValueError(f"expected a duration, got {show(value)}; {_ALLOWED}")
         if isinstance(value, int):
             return cls(days=value)
         if isinstance(value, timedelta):
@@ -180,8 +185,7 @@ class Duration:
             return cls(days=value.days)
         if not isinstance(value, str):
             raise ValueError(
-                f"expected a duration, got {type(value).__name__} {show(value)}; "
-                f"allowed: {_ALLOWED}"
+                f"expected a duration, got {type(value).__name__} {show(value)}; {_ALLOWED}"
             )
         text = value.strip()
         sign = 1
@@ -196,17 +200,22 @@ class Duration:
         elif text.isdigit():
             parts["days"] = int(text)
         else:
-            pos = 0
+            pos, seen = 0, set()
             for m in _TERM.finditer(text):
                 if m.start() != pos:
                     break
-                unit = _UNITS[re.sub(r"\s+", " ", m.group(2).lower())]
-                if parts[unit]:
+                word = re.sub(r"\s+", " ", m.group(2).lower())
+                if word in seen:
                     break  # the same unit twice: not a duration we understand
-                parts[unit] = int(m.group(1))
+                seen.add(word)
+                field, count = _whole(m.group(1), *_UNITS[word], value)
+                parts[field] += count
                 pos = m.end()
             if pos != len(text) or not pos:
-                raise ValueError(f"cannot read duration {show(value)}; allowed: {_ALLOWED}")
+                raise ValueError(f"cannot read duration {show(value)}; {_ALLOWED}")
+            if parts["workdays"] and any(parts[f] for f in _FIELDS[:-1]):
+                raise ValueError(f"cannot read duration {show(value)}: a duration in "
+                                 "workdays cannot be mixed with other units")  # fmt: skip
         try:
             return cls(**{k: sign * v for k, v in parts.items()})
         except ValueError as err:
@@ -307,6 +316,23 @@ class Duration:
         return f"Duration.parse({str(self)!r})"
 
 
+def _whole(number: str, field: str, times: int, value: object) -> tuple[str, int]:
+    """The field and whole count that *number* units make: ``"1,5"`` years are 18 months."""
+    if number.isdigit():
+        return field, int(number) * times
+    whole, _, frac = number.replace(",", ".").partition(".")
+    scale = 10 ** len(frac)
+    smaller, per = _FRACTION_OF.get(field, (field, 1))
+    count = (int(whole) * scale + int(frac)) * times * per
+    if count % scale:
+        hint = {"months": "write it as months and days, e.g. '1 bulan 15 hari'"}.get(
+            field, f"write whole {smaller}"
+        )
+        raise ValueError(f"cannot read duration {show(value)}: {number} {field} is not a whole "
+                         f"number of {smaller}; {hint}")  # fmt: skip
+    return smaller, count // scale
+
+
 @lru_cache(maxsize=4096)
 def _parse_cached(value: str | int) -> Duration:
     return Duration._parse(value)
@@ -323,31 +349,112 @@ def parse_duration(value: object) -> Duration:
     return Duration.parse(value)
 
 
-def parse_date(value: object) -> date:
-    """Read a date from a :class:`~datetime.date` or an ISO ``YYYY-MM-DD`` string.
+def parse_date(value: object, *, end: bool = False) -> date:
+    """Read a date as planners write it.
+
+    Accepted: a :class:`~datetime.date`; ISO ``2019-03-01``; day first ``01/03/2019``,
+    ``1-3-2019``, ``01.03.2019``; a month's name in Indonesian or English, in full or
+    short, ``1 Maret 2019``, ``1 Mar 2019``, ``30-Jun-21``, ``Senin, 1 Maret 2019``; and a
+    month alone, ``Maret 2019``, which is the month's first day, or its last day with
+    *end* (for a finish, an end or a deadline).  Text other than ISO is read by
+    :mod:`dateutil.parser` with Indonesian month and day names, day first.
 
     Raises
     ------
     ValueError
-        For anything else, including date-times (a plan is in whole days), and for a date
-        outside :data:`FIRST_DATE` .. :data:`LAST_DATE` (years 1900 to 2200).
+        For anything else, naming the accepted forms; for date-times (a plan is in whole
+        days); for a date outside :data:`FIRST_DATE` .. :data:`LAST_DATE` (years 1900 to 2200).
 
     Examples
     --------
-    >>> parse_date("2019-02-28")
-    datetime.date(2019, 2, 28)
+    >>> parse_date("2019-02-28"), parse_date("1 Maret 2019"), parse_date("01/03/2019")
+    (datetime.date(2019, 2, 28), datetime.date(2019, 3, 1), datetime.date(2019, 3, 1))
+    >>> parse_date("Februari 2020"), parse_date("Februari 2020", end=True)
+    (datetime.date(2020, 2, 1), datetime.date(2020, 2, 29))
+    >>> parse_date("30-Jun-21")
+    datetime.date(2021, 6, 30)
     """
     if isinstance(value, datetime):
         raise ValueError(f"expected a date without a time, got {value.isoformat()!r}")
     if isinstance(value, date):
         return _in_window(value)
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
-        try:
-            day = date.fromisoformat(value.strip())
-        except ValueError as err:
-            raise ValueError(f"invalid date {show(value)}: {err}") from None
-        return _in_window(day)
-    raise ValueError(f"expected a date as YYYY-MM-DD, got {show(value)}")
+    if isinstance(value, str):
+        text = value.strip()
+        if _ISO_DATE.fullmatch(text):
+            try:
+                day = date.fromisoformat(text)
+            except ValueError as err:
+                raise ValueError(f"invalid date {show(value)}: {err}") from None
+            return _in_window(day)
+        if m := _DAY_FIRST.fullmatch(text):
+            try:
+                day = date(int(m[4]), int(m[3]), int(m[1]))
+            except ValueError as err:
+                raise ValueError(f"invalid date {show(value)}: {err} (dates are day first: "
+                                 "dd/mm/yyyy)") from None  # fmt: skip
+            return _in_window(day)
+        read = _read_date(text, end)
+        if read is not None:
+            return _in_window(read)
+    raise ValueError(f"expected a date, got {show(value)}; write {DATE_FORMS}")
+
+
+#: The forms of a date a plan may use, for messages.
+DATE_FORMS = "2019-03-01, 01/03/2019 (day first), 1 Maret 2019, 1 Mar 2019 or Maret 2019"
+
+_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+_YEAR_FIRST = re.compile(r"\d{4}[/.]\d{1,2}[/.]\d{1,2}")
+# A year of four digits, or two after a month's name (30-Jun-21); "1 2 3" is not a date.
+_HAS_YEAR = re.compile(r"\d{4}|[A-Za-z]\.?[\s/.-]+\d{2}$")
+_MONTH_WORDS = [
+    ("Jan", "January", "Januari"), ("Feb", "February", "Februari", "Pebruari", "Peb"),
+    ("Mar", "March", "Maret"), ("Apr", "April"), ("May", "Mei"), ("Jun", "June", "Juni"),
+    ("Jul", "July", "Juli"), ("Aug", "August", "Agu", "Agt", "Ags", "Agustus"),
+    ("Sep", "Sept", "September"), ("Oct", "October", "Okt", "Oktober"),
+    ("Nov", "November", "Nop", "Nopember"), ("Dec", "December", "Des", "Desember"),
+]  # fmt: skip
+_DAY_WORDS = [
+    ("Mon", "Monday", "Senin"), ("Tue", "Tuesday", "Selasa"), ("Wed", "Wednesday", "Rabu"),
+    ("Thu", "Thursday", "Kamis"), ("Fri", "Friday", "Jumat", "Jum'at"),
+    ("Sat", "Saturday", "Sabtu"), ("Sun", "Sunday", "Minggu", "Ahad"),
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _parser_info() -> Any:
+    from dateutil import parser
+
+    words = {"MONTHS": _MONTH_WORDS, "WEEKDAYS": _DAY_WORDS,
+             "JUMP": [*parser.parserinfo.JUMP, "tanggal", "tgl"]}  # fmt: skip
+    return type("IndonesianInfo", (parser.parserinfo,), words)(dayfirst=True)
+
+
+@lru_cache(maxsize=4096)
+def _read_date(text: str, end: bool) -> date | None:
+    """Text as day-first dateutil reads it; ``None`` unless it is a whole date (or month)."""
+    if not _HAS_YEAR.search(text) or not re.search(r"\d", text):
+        return None
+    from dateutil import parser
+
+    info = _parser_info()
+    yearfirst = bool(_YEAR_FIRST.fullmatch(text))
+    try:
+        a = parser.parse(text, info, default=datetime(1901, 1, 1, 0, 0), yearfirst=yearfirst,
+                         dayfirst=not yearfirst)  # fmt: skip
+        b = parser.parse(text, info, default=datetime(1902, 2, 2, 1, 1), yearfirst=yearfirst,
+                         dayfirst=not yearfirst)  # fmt: skip
+    except (ValueError, OverflowError, parser.ParserError):
+        return None
+    if a.year != b.year or a.month != b.month or (a.hour, a.minute) == (b.hour, b.minute):
+        return None  # no year, no month, or a time of day
+    if a.tzinfo is not None or a.second or a.microsecond:
+        return None
+    if a.day == b.day:
+        return a.date()
+    # A month alone: its first day, or its last for the end of something.
+    if not end:
+        return date(a.year, a.month, 1)
+    return date.fromordinal(add_months(date(a.year, a.month, 1).toordinal(), 1) - 1)
 
 
 def _in_window(day: date) -> date:

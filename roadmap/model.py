@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -38,6 +39,7 @@ import attrs
 from roadmap import _html
 from roadmap.dates import Calendar, Duration, parse_date
 from roadmap.errors import ItemError, UnknownItemError, show
+from roadmap.money import parse_fraction, parse_money
 
 __all__ = [
     "DIMENSIONS",
@@ -110,6 +112,15 @@ def _opt_date(value: object) -> date | None:
     return None if value is None else parse_date(value)
 
 
+def _opt_end(value: object) -> date | None:
+    """A date that ends something: a month alone (``Maret 2019``) is its last day."""
+    return None if value is None else parse_date(value, end=True)
+
+
+def _end(value: object) -> date:
+    return parse_date(value, end=True)
+
+
 def _opt_duration(value: object) -> Duration | None:
     return None if value is None else Duration.parse(value)
 
@@ -164,6 +175,8 @@ MAX_AMOUNT = 10**18
 
 
 def _amount(value: object, what: str) -> int:
+    if isinstance(value, str):
+        value = parse_money(value)  # "Rp750 juta", "2.500.000.000"
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -253,6 +266,8 @@ def _status(value: object) -> str:
 
 
 def _progress(value: object) -> float:
+    if isinstance(value, str):
+        value = parse_fraction(value)  # "0,3", "30%"
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"progress must be a number from 0 to 1, got {show(value)}")
     if not 0 <= value <= 1:
@@ -271,7 +286,12 @@ def _id(value: object) -> str:
         raise ValueError(f"an id must be non-empty text, got {show(value)}")
     if value != value.strip():
         raise ValueError(f"an id must not start or end with spaces, got {show(value)}")
-    return _plain(value)
+    _plain(value)
+    if any(ch.isspace() for ch in value):
+        joined = "_".join(value.split())
+        raise ValueError(f"an id cannot hold spaces (a link 'A01 SS+2 bulan' is told apart by "
+                         f"them), got {show(value)}; write {joined!r}")  # fmt: skip
+    return value
 
 
 def _text(value: object) -> str:
@@ -289,9 +309,18 @@ def _prose(value: object) -> str | None:
     return _plain(value, lines=True)
 
 
+#: Words read as yes and no, in English and Indonesian.
+TRUE_WORDS = frozenset({"true", "yes", "ya", "y", "1", "benar"})
+FALSE_WORDS = frozenset({"false", "no", "tidak", "t", "n", "0", "salah"})
+
+
 def _bool(value: object) -> bool:
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in TRUE_WORDS or word in FALSE_WORDS:
+            return word in TRUE_WORDS
     if not isinstance(value, bool):
-        raise ValueError(f"expected true or false, got {show(value)}")
+        raise ValueError(f"expected true or false (yes/no, ya/tidak), got {show(value)}")
     return value
 
 
@@ -430,9 +459,9 @@ def _distribution(value: object) -> str:
 
 
 def _probability(value: object) -> float:
-    pct = _percent(value)
-    if pct is not None:
-        value = pct / 100
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):  # the message below says what is allowed
+            value = parse_fraction(value)  # "0,3", "30%"
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
         raise ValueError(
             f"a probability must be above 0 and at most 1 (or 100%), got {show(value)}"
@@ -552,6 +581,8 @@ class Dependency:
         if isinstance(value, Dependency):
             return value
         if isinstance(value, str):
+            if any(ch.isspace() for ch in value.strip()):  # "A01 SS+2 bulan"
+                return cls.parse(value)
             return _plain_dependency(value)
         if isinstance(value, Mapping):
             unknown = set(value) - {"id", "type", "lag"}
@@ -635,6 +666,8 @@ def _plain_dependency(id: str) -> Dependency:
 def _dependencies(value: object) -> tuple[Dependency, ...]:
     if value is None:
         return ()
+    if isinstance(value, str) and (";" in value or "," in value):
+        return parse_dependencies(value)  # "A01; A02 SS"
     if isinstance(value, str | Mapping | Dependency):
         value = [value]
     if not isinstance(value, Iterable):
@@ -671,7 +704,7 @@ class Phase:
     id: str = _f(_id, "id")
     name: str = _f(_text, "name")
     start: date | None = _f(_opt_date, "start", None)
-    end: date | None = _f(_opt_date, "end", None)
+    end: date | None = _f(_opt_end, "end", None)
     description: str | None = _f(_prose, "description", None)
     phase_start: str | None = _f(lambda v: None if v is None else _phase_start(v), "phase_start",
                                  None)  # fmt: skip
@@ -752,19 +785,19 @@ class Initiative:
     owner: str | None = _f(_opt_text, "owner", None)
     start: date | None = _f(_opt_date, "start", None)
     duration: Duration | None = _f(_opt_duration, "duration", None)
-    finish: date | None = _f(_opt_date, "finish", None)
+    finish: date | None = _f(_opt_end, "finish", None)
     depends_on: tuple[Dependency, ...] = _f(_dependencies, "depends_on", ())
     budget: int | dict[int, int] | None = _f(_budget, "budget", None)
     budget_total: int | None = _f(_opt_amount, "budget_total", None)
     funding: tuple[str, ...] = _f(_funding, "funding", ())
-    deadline: date | None = _f(_opt_date, "deadline", None)
+    deadline: date | None = _f(_opt_end, "deadline", None)
     progress: float = _f(_progress, "progress", 0.0)
     status: str = _f(_status, "status", "not_started")
     multi_year: bool = _f(_bool, "multi_year", False)
     tags: tuple[str, ...] = _f(_strings, "tags", ())
     description: str | None = _f(_prose, "description", None)
     actual_start: date | None = _f(_opt_date, "actual_start", None)
-    actual_finish: date | None = _f(_opt_date, "actual_finish", None)
+    actual_finish: date | None = _f(_opt_end, "actual_finish", None)
     actual_cost: int | None = _f(_opt_amount, "actual_cost", None)
     remaining: Duration | None = _f(_opt_duration, "remaining", None)
     duration_range: Estimate | None = _f(_duration_range, "duration_range", None)
@@ -867,14 +900,14 @@ class Milestone:
     phase: str | None = _f(_opt_text, "phase", None)
     dimension: str | None = _f(_dimension, "dimension", None)
     owner: str | None = _f(_opt_text, "owner", None)
-    date: _Date | None = _f(_opt_date, "date", None)
+    date: _Date | None = _f(_opt_end, "date", None)
     after: str | None = _f(lambda v: None if v is None else _id(v), "after", None)
     depends_on: tuple[Dependency, ...] = _f(_dependencies, "depends_on", ())
-    deadline: _Date | None = _f(_opt_date, "deadline", None)
+    deadline: _Date | None = _f(_opt_end, "deadline", None)
     status: str = _f(_status, "status", "not_started")
     tags: tuple[str, ...] = _f(_strings, "tags", ())
     description: str | None = _f(_prose, "description", None)
-    actual_finish: _Date | None = _f(_opt_date, "actual_finish", None)
+    actual_finish: _Date | None = _f(_opt_end, "actual_finish", None)
 
     kind: Literal["milestone"] = attrs.field(default="milestone", init=False, repr=False)
 
@@ -946,7 +979,7 @@ class Realisation:
     """
 
     item: str = _f(_id, "item")
-    date: _Date = _f(_opt_date, "date", None)
+    date: _Date = _f(_opt_end, "date", None)
     month: str | None = _f(_opt_text, "month", None, repr=False, eq=False)
     progress: float | None = _f(_opt_progress, "progress", None)
     spent: int | None = _f(_opt_amount, "spent", None)
@@ -995,7 +1028,7 @@ class BaselineItem:
 
     id: str = _f(_id, "id")
     start: _Date = _f(parse_date, "start")
-    finish: _Date = _f(parse_date, "finish")
+    finish: _Date = _f(_end, "finish")
     budget: dict[int, int] = _f(_ceilings, "budget", attrs.Factory(dict))
 
 
@@ -1071,6 +1104,8 @@ class Risk:
 
 
 def _coefficient(value: object) -> float:
+    if isinstance(value, str):
+        value = parse_fraction(value)
     if isinstance(value, bool) or not isinstance(value, int | float) or not -1 < value < 1:
         raise ValueError(f"a correlation coefficient is above -1 and below 1, got {show(value)}")
     return float(value)
@@ -1214,7 +1249,7 @@ class Roadmap:
 
     name: str = _f(_text, "name")
     start: date = _f(parse_date, "start")
-    end: date | None = _f(_opt_date, "end", None)
+    end: date | None = _f(_opt_end, "end", None)
     currency: str = _f(_text, "currency", "IDR")
     language: Literal["id", "en"] = _f(_language, "language", "id")
     fiscal_year_start: str = _f(_fiscal_start, "fiscal_year_start", "01-01")
@@ -1227,7 +1262,7 @@ class Roadmap:
     phases: tuple[Phase, ...] = attrs.field(default=(), converter=_phases)
     initiatives: tuple[Initiative, ...] = attrs.field(default=(), converter=_initiatives)
     milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=_milestones)
-    status_date: date | None = _f(_opt_date, "status_date", None)
+    status_date: date | None = _f(_opt_end, "status_date", None)
     realisation: tuple[Realisation, ...] = attrs.field(default=(), converter=_realisation)
     baselines: tuple[Baseline, ...] = attrs.field(default=(), converter=_baselines)
     capacity: dict[str, int] = _f(lambda v: _units(v, "capacity"), "capacity",

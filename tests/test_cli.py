@@ -120,9 +120,10 @@ class TestErrors:
         assert out == ""
         assert err == (
             f"roadmap: error: {plan}, line 7, initiatives[0].duration: cannot read "
-            "duration 'lama'; allowed: a whole number of days, 'N days|weeks|months|"
-            "quarters|years|workdays' (or 'hari|minggu|bulan|triwulan|tahun|hari kerja')"
-            ", or an ISO 8601 duration such as 'P1Y2M'\n"
+            "duration 'lama'; write a number of days or units of day, week, month, quarter, "
+            "semester, year or workday (hari, minggu, bulan, triwulan, semester, tahun, hari "
+            "kerja; hr, mgg, bln, thn, HK): '9 months', '9 bln', '1 tahun 6 bulan', "
+            "'1,5 tahun', '10 HK' or 'P1Y2M'\n"
         )
 
     def test_messages_never_carry_controls(

@@ -36,6 +36,19 @@ class TestParse:
             ("+2 days", {"days": 2}),
             ("1 year 6 months", {"years": 1, "months": 6}),
             ("30", {"days": 30}),
+            ("9 bln", {"months": 9}),
+            ("6 bln.", {"months": 6}),
+            ("1 thn", {"years": 1}),
+            ("2 mgg", {"weeks": 2}),
+            ("3 hr", {"days": 3}),
+            ("10 HK", {"workdays": 10}),
+            ("1 semester", {"months": 6}),
+            ("1 tahun 6 bulan", {"years": 1, "months": 6}),
+            ("1,5 tahun", {"months": 18}),
+            ("1.5 years", {"months": 18}),
+            ("0,5 tahun", {"months": 6}),
+            ("1,5 semester", {"months": 9}),
+            ("2,5 tahun", {"months": 30}),
         ],
     )
     def test_text(self, text: str, parts: dict[str, int]) -> None:
@@ -57,6 +70,11 @@ class TestParse:
             "PT5H",
             "5 days 5 days",
             "1.5 months",
+            "1,5 bulan",
+            "1,5 triwulan",
+            "2,5 minggu",
+            "1 tahun 5 HK",
+            "9 bulanan",
             "5 days x",
             True,
             1.5,
@@ -192,9 +210,52 @@ class TestParseDate:
         assert parse_date("2019-02-28") == date(2019, 2, 28)
         assert parse_date(date(2019, 1, 1)) == date(2019, 1, 1)
 
-    @pytest.mark.parametrize("bad", ["2019-02-30", "28/02/2019", "20190228", 2019, None])
+    @pytest.mark.parametrize(
+        ("text", "day"),
+        [
+            ("01/03/2019", date(2019, 3, 1)),  # day first, as Indonesia writes it
+            ("1-3-2019", date(2019, 3, 1)),
+            ("01.03.2019", date(2019, 3, 1)),
+            ("2019/03/01", date(2019, 3, 1)),  # year first stays year first
+            ("1 Maret 2019", date(2019, 3, 1)),
+            ("1 Mar 2019", date(2019, 3, 1)),
+            ("17 Agustus 1945", date(1945, 8, 17)),
+            ("17 Agt 2020", date(2020, 8, 17)),
+            ("1 Mei 2019", date(2019, 5, 1)),
+            ("31 Desember 2023", date(2023, 12, 31)),
+            ("10 Nopember 2021", date(2021, 11, 10)),
+            ("30-Jun-21", date(2021, 6, 30)),
+            ("Senin, 4 Maret 2019", date(2019, 3, 4)),
+            ("March 1, 2019", date(2019, 3, 1)),
+            (" 2019-03-01 ", date(2019, 3, 1)),
+        ],
+    )
+    def test_forms_planners_write(self, text: str, day: date) -> None:
+        """Day-first numeric dates and Indonesian or English month names (dateutil)."""
+        assert parse_date(text) == day
+        assert parse_date(text, end=True) == day
+
+    @pytest.mark.parametrize(
+        ("text", "first", "last"),
+        [
+            ("Maret 2019", date(2019, 3, 1), date(2019, 3, 31)),
+            ("Februari 2020", date(2020, 2, 1), date(2020, 2, 29)),
+            ("Feb 2021", date(2021, 2, 1), date(2021, 2, 28)),
+            ("Desember 2023", date(2023, 12, 1), date(2023, 12, 31)),
+        ],
+    )
+    def test_month_alone(self, text: str, first: date, last: date) -> None:
+        """A month alone is its first day for a start and its last for an end."""
+        assert parse_date(text) == first
+        assert parse_date(text, end=True) == last
+
+    @pytest.mark.parametrize(
+        "bad",
+        ["2019-02-30", "31/02/2019", "13/13/2019", "Maret", "2019", "1 2 3",
+         "1 Maret 2019 10:00", "2019-03-01T10:00", "next tuesday", "", 2019, None],
+    )  # fmt: skip
     def test_rejects(self, bad: object) -> None:
-        """Anything else, impossible dates included."""
+        """Anything else, impossible dates, a year or a month alone, a time of day."""
         with pytest.raises(ValueError, match="date"):
             parse_date(bad)
 

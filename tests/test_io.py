@@ -322,7 +322,7 @@ class TestJsonErrors:
 
     def test_date_as_text(self) -> None:
         """Dates in JSON are ISO text, and bad ones are named."""
-        err = error('{"roadmap": {"name": "x", "start": "01/01/2019"}}', "json")
+        err = error('{"roadmap": {"name": "x", "start": "1/13/2019"}}', "json")
         assert (err.line, err.field) == (1, "roadmap.start")
 
     def test_syntax_error(self) -> None:

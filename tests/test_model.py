@@ -53,11 +53,11 @@ class TestInitiative:
             ({"duration": -3}, "duration", "positive"),
             ({}, "duration", "give a duration"),
             ({"duration": 5, "finish": "2019-01-01"}, "finish", "not both"),
-            ({"duration": 5, "start": "1 March"}, "start", "YYYY-MM-DD"),
+            ({"duration": 5, "start": "1 March"}, "start", "1 Maret 2019"),
             ({"duration": 5, "progress": 1.5}, "progress", "from 0 to 1"),
             ({"duration": 5, "progress": "half"}, "progress", "number"),
             ({"duration": 5, "status": "ongoing"}, "status", "unknown status"),
-            ({"duration": 5, "budget": "lots"}, "budget", "whole amount"),
+            ({"duration": 5, "budget": "lots"}, "budget", "Rp750 juta"),
             ({"duration": 5, "budget": 1.5}, "budget", "whole amount"),
             ({"duration": 5, "budget": {"20x9": 5}}, "budget", "year"),
             ({"duration": 5, "depends_on": [{"id": "B", "type": "XX"}]}, "type", "FS, SS"),
@@ -65,7 +65,7 @@ class TestInitiative:
             ({"duration": 5, "depends_on": [{"lag": 1}]}, "depends_on", "needs an 'id'"),
             ({"duration": 5, "depends_on": [{"id": "B", "kind": 1}]}, "depends_on", "unknown"),
             ({"duration": 5, "funding": [1]}, "funding", "text"),
-            ({"duration": 5, "multi_year": "yes"}, "multi_year", "true or false"),
+            ({"duration": 5, "multi_year": "maybe"}, "multi_year", "true or false"),
         ],
     )
     def test_errors_name_item_and_field(

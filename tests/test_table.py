@@ -373,12 +373,12 @@ class TestRoundTripEdges:
     def test_fractions_and_odd_ids_come_back(self, tmp_path: Path, fmt: str) -> None:
         """Odd but valid values come back from a table unchanged.
 
-        Progress 0.333 (not 333 read as grouped thousands), an id with a space, a name
+        Progress 0.333 (not 333 read as grouped thousands), an id with a dash, a name
         starting with an apostrophe (not taken for Excel's text marker).
         """
         plan = Roadmap(name="x", start=date(2021, 1, 1), initiatives=[
             Initiative(id="A", name="'kutip", duration=10, progress=0.333),
-            Initiative(id="B C", name="b", duration=5, depends_on=["A"], tags=["t"])])  # fmt: skip
+            Initiative(id="B-C", name="b", duration=5, depends_on=["A"], tags=["t"])])  # fmt: skip
         rm.save(plan, tmp_path / f"p.{fmt}")
         assert rm.load(tmp_path / f"p.{fmt}") == plan
 

@@ -25,8 +25,8 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from roadmap._files import atomic_write
-from roadmap._i18n import MONTHS, MONTHS_SHORT
 from roadmap._sheets import RISKY, csv_text, openpyxl, workbook, xlsx_bytes, xlsx_sheet
+from roadmap.dates import parse_date
 from roadmap.errors import PlanFileError, RoadmapError, show
 from roadmap.io._columns import (
     BUDGET_YEAR,
@@ -46,7 +46,15 @@ from roadmap.io._columns import (
 )
 from roadmap.io._template import instructions
 from roadmap.io._tree import TreeError, from_tree, to_tree
-from roadmap.model import CEILING_GROUPS, Dependency, Roadmap, parse_dependencies
+from roadmap.model import (
+    CEILING_GROUPS,
+    FALSE_WORDS,
+    TRUE_WORDS,
+    Dependency,
+    Roadmap,
+    parse_dependencies,
+)
+from roadmap.money import parse_fraction, parse_money
 
 _SHEET_ALIASES = {
     "items": "items", "kegiatan": "items", "phases": "phases", "fase": "phases",
@@ -99,86 +107,48 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else _ref(value)
 
 
-_MONTH_NAMES = {
-    name.lower(): k + 1
-    for names in (*MONTHS.values(), *MONTHS_SHORT.values())
-    for k, name in enumerate(names)
-}
-_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_D_MONTH_Y = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})")
-
-
-def _date(value: object) -> date:
-    """A date cell, or text as ``2019-03-01``, ``01/03/2019`` (day first) or ``1 Maret 2019``."""
+def _date(value: object, *, end: bool = False) -> date:
+    """A date cell, or text as :func:`roadmap.dates.parse_date` reads it."""
     if isinstance(value, datetime):
         if value.time() != datetime.min.time():
             raise _CellError(f"expected a date without a time, got {value.isoformat()}")
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            if m := _DMY.fullmatch(text):
-                return date(int(m[3]), int(m[2]), int(m[1]))
-            if (m := _D_MONTH_Y.fullmatch(text)) and m[2].lower() in _MONTH_NAMES:
-                return date(int(m[3]), _MONTH_NAMES[m[2].lower()], int(m[1]))
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                return date.fromisoformat(text)
-        except ValueError as err:
-            raise _CellError(f"invalid date {show(value)}: {err}") from None
-    raise _CellError(f"expected a date (2019-03-01, 01/03/2019 or 1 Maret 2019), got {show(value)}")
+        value = value.date()
+    try:
+        return parse_date(value, end=end)
+    except ValueError as err:
+        raise _CellError(str(err)) from None
 
 
-# Grouped numbers start with 1-9: "0.333" and "0,5" are fractions, not 333 and 5.
-_ID_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")  # 2.500.000.000 or 1.500,5
-_EN_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")  # 2,500,000,000
-_ID_FRACTION = re.compile(r"0,\d+")  # 0,35: a decimal comma
+def _end(value: object) -> date:
+    """A date that ends something: ``Maret 2019`` is 31 March."""
+    return _date(value, end=True)
 
 
 def _number(value: object) -> int | float:
+    """A number cell, or an amount as :func:`roadmap.money.parse_money` reads it."""
     if isinstance(value, bool):
         raise _CellError(f"expected a number, got {show(value)}")
     if isinstance(value, int | float):
         return int(value) if isinstance(value, float) and value.is_integer() else value
-    if isinstance(value, str):
-        text = re.sub(r"^(?:Rp\.?|IDR)\s*", "", value.strip(), flags=re.IGNORECASE)
-        text = text.replace(" ", "").replace("_", "")
-        sign = -1 if text.startswith("-") else 1
-        body = text.lstrip("+-")
-        if _ID_GROUPED.fullmatch(body):
-            body = body.replace(".", "").replace(",", ".")
-        elif _EN_GROUPED.fullmatch(body):
-            body = body.replace(",", "")
-        elif _ID_FRACTION.fullmatch(body):
-            body = body.replace(",", ".")
-        try:
-            number = float(body) if re.search(r"[.eE]", body) else int(body)
-        except ValueError:
-            pass
-        else:
-            return sign * _number(number)
-    raise _CellError(f"expected a number (e.g. 2500000000 or 2.500.000.000), got {show(value)}")
+    try:
+        return parse_money(value)
+    except ValueError as err:
+        raise _CellError(str(err)) from None
 
 
 def _fraction(value: object) -> float:
-    if isinstance(value, str) and value.strip().endswith("%"):
-        return _number(value.strip()[:-1]) / 100
-    return float(_number(value))
-
-
-_TRUE = {"true", "yes", "ya", "y", "1", "benar"}
-_FALSE = {"false", "no", "tidak", "t", "n", "0", "salah"}
+    try:
+        return parse_fraction(value)
+    except ValueError as err:
+        raise _CellError(str(err)) from None
 
 
 def _bool(value: object) -> bool:
     if isinstance(value, bool):
         return value
     text = _ref(value).lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
+    if text in TRUE_WORDS or text in FALSE_WORDS:
+        return text in TRUE_WORDS
     raise _CellError(f"expected yes or no (true/false, ya/tidak), got {show(value)}")
 
 
@@ -210,10 +180,10 @@ def _links(value: object) -> list[Dependency]:
 
 _ITEM_CELLS: dict[str, Callable[[object], object]] = {
     "id": _ref, "name": _text, "phase": _ref, "dimension": _ref, "owner": _ref,
-    "start": _date, "duration": _duration, "finish": _date, "date": _date, "after": _ref,
-    "depends_on": _links, "budget": _number, "funding": _split, "deadline": _date,
+    "start": _date, "duration": _duration, "finish": _end, "date": _end, "after": _ref,
+    "depends_on": _links, "budget": _number, "funding": _split, "deadline": _end,
     "progress": _fraction, "status": _ref, "multi_year": _bool, "tags": _split,
-    "description": _text, "actual_start": _date, "actual_finish": _date,
+    "description": _text, "actual_start": _date, "actual_finish": _end,
     "actual_cost": _number, "remaining": _duration,
 }  # fmt: skip
 
@@ -264,7 +234,7 @@ _CORRELATION_CELLS: dict[str, Callable[[object], object]] = {
     "coefficient": lambda v: _fraction(v),
 }
 _PHASE_CELLS: dict[str, Callable[[object], object]] = {
-    "id": _ref, "name": _text, "start": _date, "end": _date, "description": _text,
+    "id": _ref, "name": _text, "start": _date, "end": _end, "description": _text,
     "phase_start": _ref,
 }  # fmt: skip
 
@@ -276,13 +246,13 @@ def _dates(value: object) -> list[date]:
 
 
 _REALISATION_CELLS: dict[str, Callable[[object], object]] = {
-    "item": _ref, "date": _date, "month": _ref, "progress": _fraction, "spent": _number,
+    "item": _ref, "date": _end, "month": _ref, "progress": _fraction, "spent": _number,
     "note": _text,
 }  # fmt: skip
 
 _ROADMAP_CELLS: dict[str, Callable[[object], object]] = {
-    "name": _text, "start": _date, "end": _date, "currency": _ref, "language": _ref,
-    "fiscal_year_start": _ref, "calendar_weekend": _parts, "status_date": _date,
+    "name": _text, "start": _date, "end": _end, "currency": _ref, "language": _ref,
+    "fiscal_year_start": _ref, "calendar_weekend": _parts, "status_date": _end,
     "calendar_country": _ref, "calendar_subdivision": _ref, "calendar_holidays": _dates,
     "phase_start": _ref,
 }  # fmt: skip
