@@ -507,6 +507,26 @@ def _units(value: object, what: str) -> dict[str, int]:
     return out
 
 
+def _notes(value: object) -> dict[str, str]:
+    """Remarks by heading: ``{"keterangan": "menunggu Perwako"}``."""
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        value = {"notes": value}
+    if not isinstance(value, Mapping):
+        raise ValueError(f"expected a table of heading = text, got {show(value)}")
+    out = {}
+    for key, text in value.items():
+        if not isinstance(key, str) or not key.strip():
+            raise ValueError(f"a note needs a heading, got {show(key)}")
+        if isinstance(text, int | float) and not isinstance(text, bool):
+            text = str(text)  # a programme code typed as a number
+        if not isinstance(text, str):
+            raise ValueError(f"note {key!r} must be text, got {show(text)}")
+        out[_plain(key.strip())] = _plain(text, lines=True)
+    return out
+
+
 PHASE_STARTS = ("free", "constrain")
 
 
@@ -771,6 +791,9 @@ class Initiative:
         Units of the roadmap's ``capacity`` it uses while it runs, e.g. ``{"analis_TI": 2}``.
     fixed
         Pinned: :func:`roadmap.level` does not move it.
+    notes
+        Remarks kept with the item and written back: ``{"keterangan": "..."}``; in a
+        workbook the columns of the *catatan* family and any column starting with ``_``.
 
     Examples
     --------
@@ -806,6 +829,7 @@ class Initiative:
     resources: dict[str, int] = _f(lambda v: _units(v, "resource"), "resources",
                                    attrs.Factory(dict))  # fmt: skip
     fixed: bool = _f(_bool, "fixed", False)
+    notes: dict[str, str] = _f(_notes, "notes", attrs.Factory(dict))
 
     kind: Literal["initiative"] = attrs.field(default="initiative", init=False, repr=False)
 
@@ -887,6 +911,8 @@ class Milestone:
         As for :class:`Initiative`.
     actual_finish
         The day it was really reached, for tracking.
+    notes
+        As for :class:`Initiative`.
 
     Examples
     --------
@@ -908,6 +934,7 @@ class Milestone:
     tags: tuple[str, ...] = _f(_strings, "tags", ())
     description: str | None = _f(_prose, "description", None)
     actual_finish: _Date | None = _f(_opt_end, "actual_finish", None)
+    notes: dict[str, str] = _f(_notes, "notes", attrs.Factory(dict))
 
     kind: Literal["milestone"] = attrs.field(default="milestone", init=False, repr=False)
 
@@ -1245,6 +1272,9 @@ class Roadmap:
     risks, correlations
         The risk register (:class:`Risk`) and rank correlations between uncertain
         durations (:class:`Correlation`), for :func:`roadmap.simulate`.
+    ignored
+        What the reader of the plan's file left out (the names of workbook sheets that are
+        not plan sheets), for :func:`roadmap.check` to list; not part of the plan.
     """
 
     name: str = _f(_text, "name")
@@ -1271,6 +1301,7 @@ class Roadmap:
                                         "owner_capacity", attrs.Factory(dict))  # fmt: skip
     risks: tuple[Risk, ...] = attrs.field(default=(), converter=_risks)
     correlations: tuple[Correlation, ...] = attrs.field(default=(), converter=_correlations)
+    ignored: tuple[str, ...] = attrs.field(default=(), converter=tuple, eq=False, repr=False)
     _index: dict[str, Initiative | Milestone | Phase] = attrs.field(
         init=False, eq=False, repr=False
     )

@@ -139,15 +139,19 @@ class TestErrors:
     @pytest.mark.parametrize(
         ("rows", "expected"),
         [
-            ([["A", "x", "2019-02-30", 3, None]], "row 2, column start (C): invalid date"),
+            ([["A", "x", "2019-02-30", "3 bulan", None]],
+             "row 2, column start (C): invalid date"),
             ([["A", "x", date(2019, 1, 1), "3 parsecs", None]], "row 2, column duration (D)"),
-            ([["A", "x", date(2019, 1, 1), 3, None], ["A", "y", None, 3, None]],
+            ([["A", "x", date(2019, 1, 1), "3 bulan", None], ["A", "y", None, "3 bulan", None]],
              "row 3, column id (A): duplicate id 'A'"),
-            ([["A", "x", date(2019, 1, 1), 3, "B SS+"]], "row 2, column depends_on (E)"),
-            ([["A", "x", date(2019, 1, 1), 3, "Z"]],
+            ([["A", "x", date(2019, 1, 1), "3 bulan", "B SS+"]], "row 2, column depends_on (E)"),
+            ([["A", "x", date(2019, 1, 1), "3 bulan", "Z"]],
              "row 2, column depends_on (E): item 'A' depends on unknown item 'Z'"),
-            ([["A", "x", date(2019, 1, 1), 3.5, None]], "row 2, column duration (D): a "
-             "duration in days must be whole"),
+            ([["A", "x", date(2019, 1, 1), 3, None]], "row 2, column duration (D): a bare number "
+             "3 in a duration column: write '3 bulan' or '3 hari', or name the unit in the "
+             "header, e.g. 'durasi (bulan)'"),
+            ([["A", "x", date(2019, 1, 1), "3,5 bulan", None]], "row 2, column duration (D): "
+             "cannot read duration '3,5 bulan': 3,5 months is not a whole number of months"),
         ],
     )  # fmt: skip
     def test_items(self, tmp_path: Path, rows: list[list[object]], expected: str) -> None:
@@ -159,13 +163,19 @@ class TestErrors:
         assert expected in str(err.value)
 
     def test_header_and_sheets(self, tmp_path: Path) -> None:
-        """Unknown columns and sheets are errors, not silently dropped data."""
+        """Unknown columns are errors; other sheets are left out and listed by check()."""
         path = workbook(tmp_path, {"Items": [["id", "nmae"], ["A", "x"]]})
         with pytest.raises(PlanFileError, match=r"row 1, column nmae \(B\): unknown column"):
             rm.load(path)
-        path = workbook(tmp_path, {"Items": [HEAD], "Phase": [["id"]]})
-        with pytest.raises(PlanFileError, match="unknown sheet 'Phase'; allowed: Items, Phases"):
-            rm.load(path)
+        path = workbook(tmp_path, {"Items": [HEAD, ["A", "x", date(2019, 1, 1), "3 bulan"]],
+                                   "Phase": [["id"]], "Catatan": [["apa saja"]]})  # fmt: skip
+        plan = rm.load(path)
+        assert plan.ignored == ("Phase", "Catatan")
+        found = rm.check(plan, language="en").filter(code="ignored-sheet").findings
+        assert [f.message for f in found] == [
+            "the sheet 'Phase' is not a plan sheet and was not read; did you mean 'Phases'?",
+            "the sheet 'Catatan' is not a plan sheet and was not read",
+        ]
         path = workbook(tmp_path, {"Phases": [["id", "name"]]})
         with pytest.raises(PlanFileError, match="no Items sheet"):
             rm.load(path)
@@ -193,7 +203,7 @@ class TestErrors:
 
     def test_other_sheets(self, tmp_path: Path) -> None:
         """Phases, ceilings and roadmap errors point at their own sheet and row."""
-        items = [["id", "name", "duration"], ["A", "a", 3]]
+        items = [["id", "name", "duration (bulan)"], ["A", "a", 3]]
         path = workbook(tmp_path, {"Items": items, "Roadmap": [["key", "value"],
                                    ["start", "2019-01-01"], ["language", "jv"]]})  # fmt: skip
         with pytest.raises(PlanFileError, match=r"sheet Roadmap, row 3, column value \(B\): "
@@ -394,7 +404,7 @@ class TestRoundTripEdges:
     def test_fractions_as_people_write_them(self, tmp_path: Path, cell: str, value: float) -> None:
         path = tmp_path / "p.csv"
         path.write_text(
-            f'kind,id,name,start,duration,progress\ninitiative,A,a,2021-01-01,10,"{cell}"\n'
+            f'kind,id,name,start,duration,progress\ninitiative,A,a,2021-01-01,10 hari,"{cell}"\n'
         )
         (item,) = rm.load(path).initiatives
         assert item.progress == pytest.approx(value)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from roadmap.checks.context import Context, rule
 from roadmap.checks.report import Finding
 from roadmap.errors import chain_text, suggest
+from roadmap.io import SHEET_NAMES
 from roadmap.model import DIMENSIONS, FUNDING_SOURCES
 
 __all__ = ["RULES"]
@@ -129,5 +130,44 @@ def _unknown_funding(ctx: Context) -> Iterator[Finding]:
     return _unknown(ctx, "unknown-funding", ("funding", "sumber dana"), known, values)
 
 
+@rule(
+    "unknown-owner",
+    "warning",
+    "An owner is not one the plan's owner ceilings or owner capacities name.",
+    "Penanggung jawab tidak disebut pada pagu atau kapasitas per perangkat daerah.",
+)
+def _unknown_owner(ctx: Context) -> Iterator[Finding]:
+    known = [*ctx.plan.group_ceilings.get("owner", {}), *ctx.plan.owner_capacity]
+    if not known:  # the plan declares no owners: any name is fine
+        return iter(())
+    values: dict[str, list[str]] = {}
+    for item in ctx.plan.items:
+        if item.owner:
+            values.setdefault(item.owner, []).append(item.id)
+    return _unknown(ctx, "unknown-owner", ("owner", "penanggung jawab"), known, values)
+
+
+@rule(
+    "ignored-sheet",
+    "info",
+    "A sheet of the workbook is not a plan sheet and was not read.",
+    "Lembar kerja bukan lembar rencana dan tidak dibaca.",
+)
+def _ignored_sheet(ctx: Context) -> Iterator[Finding]:
+    for title in ctx.plan.ignored:
+        guess = suggest(title, SHEET_NAMES)
+        en = f"; did you mean {guess!r}?" if guess else ""
+        id_ = f"; maksudnya {guess!r}?" if guess else ""
+        yield ctx.finding(
+            "ignored-sheet", [],
+            (f"the sheet {title!r} is not a plan sheet and was not read{en}",
+             f"Plan sheets are {', '.join(SHEET_NAMES[:8])}, ...; rename it if it holds "
+             "part of the plan."),
+            (f"lembar {title!r} bukan lembar rencana dan tidak dibaca{id_}",
+             f"Lembar rencana: {', '.join(SHEET_NAMES[:8])}, ...; ganti namanya bila "
+             "berisi bagian rencana."),
+        )  # fmt: skip
+
+
 #: The rules of this family, in the order they run and are documented.
-RULES = (_owner, _dimension, _unknown_dimension, _unknown_funding)
+RULES = (_owner, _dimension, _unknown_dimension, _unknown_funding, _unknown_owner, _ignored_sheet)

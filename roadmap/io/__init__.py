@@ -44,8 +44,8 @@ from roadmap.io._tree import TreeError, format_path, from_tree, to_tree
 from roadmap.model import Roadmap
 
 __all__ = [
-    "FORMATS", "PlanFormat", "detect_format", "dumps", "load", "loads", "save", "save_baselines",
-    "save_starts", "write_template",
+    "FORMATS", "SHEET_NAMES", "PlanFormat", "detect_format", "dumps", "load", "loads", "save",
+    "save_baselines", "save_starts", "write_template",
 ]  # fmt: skip
 
 PlanFormat: TypeAlias = Literal["toml", "json", "yaml", "csv", "xlsx", "mspdi", "html"]
@@ -54,6 +54,9 @@ FORMATS: dict[str, PlanFormat] = {
     ".toml": "toml", ".json": "json", ".yaml": "yaml", ".yml": "yaml", ".csv": "csv",
     ".xlsx": "xlsx", ".xml": "mspdi", ".html": "html", ".htm": "html",
 }  # fmt: skip
+#: The names of a plan workbook's sheets, in English and Indonesian (other sheets are
+#: left out and listed in :attr:`Roadmap.ignored`).
+SHEET_NAMES: tuple[str, ...] = _table.SHEET_NAMES
 _MODULES: dict[str, ModuleType] = {"toml": _toml, "json": _json, "yaml": _yaml}
 _ALL = ", ".join(dict.fromkeys(FORMATS.values()))
 

@@ -54,6 +54,42 @@ REALISATION_ALIASES = {
     "realisasi_fisik": "progress", "keuangan": "spent", "realisasi_keuangan": "spent",
     "permasalahan": "note", "catatan": "note",
 }  # fmt: skip
+#: Indonesian column names of the items sheet (SPEC §5 names the English ones).
+ITEM_ALIASES = {
+    "kode": "id", "kode_kegiatan": "id", "nama": "name", "nama_kegiatan": "name",
+    "jenis": "kind", "fase": "phase", "tahap": "phase", "dimensi": "dimension",
+    "pelaksana": "owner", "penanggung_jawab": "owner", "perangkat_daerah": "owner",
+    "opd": "owner", "mulai": "start", "tanggal_mulai": "start", "durasi": "duration",
+    "lama": "duration", "jangka_waktu": "duration", "selesai": "finish",
+    "tanggal_selesai": "finish", "tanggal": "date", "setelah": "after",
+    "bergantung_pada": "depends_on", "prasyarat": "depends_on", "ketergantungan": "depends_on",
+    "anggaran": "budget", "biaya": "budget", "sumber_dana": "funding", "pendanaan": "funding",
+    "tenggat": "deadline", "batas_waktu": "deadline", "progres": "progress",
+    "kemajuan": "progress", "tahun_jamak": "multi_year", "multi_tahun": "multi_year",
+    "label": "tags", "uraian": "description", "deskripsi": "description",
+    "mulai_aktual": "actual_start", "realisasi_mulai": "actual_start",
+    "selesai_aktual": "actual_finish", "realisasi_selesai": "actual_finish",
+    "biaya_aktual": "actual_cost", "realisasi_anggaran": "actual_cost",
+    "sisa_durasi": "remaining", "sisa_waktu": "remaining", "sumber_daya": "resources",
+    "tetap": "fixed", "optimis": "optimistic", "paling_mungkin": "most_likely",
+    "pesimis": "pessimistic", "distribusi": "distribution",
+}  # fmt: skip
+#: Indonesian names of the other sheets' columns.
+PHASE_ALIASES = {"kode": "id", "nama": "name", "mulai": "start", "selesai": "end",
+                 "uraian": "description", "deskripsi": "description"}  # fmt: skip
+OTHER_ALIASES = {
+    "kelompok": "group", "nama": "name", "kapasitas": "capacity", "kunci": "key",
+    "nilai": "value", "kode": "id", "peluang": "probability", "probabilitas": "probability",
+    "kegiatan": "items", "dampak_waktu": "delay", "keterlambatan": "delay",
+    "dampak_biaya": "cost", "biaya": "cost", "pemilik": "owner", "uraian": "description",
+    "koefisien": "coefficient",
+}  # fmt: skip
+#: Columns kept as an item's notes: the ``catatan`` family, and any column starting ``_``.
+NOTE_COLUMNS = re.compile(r"_.*|(?:catatan|keterangan|notes?|remarks?)(?:_.*)?")
+#: Row numbers people keep in a first column: read past.
+ROW_NUMBERS = frozenset({"no", "no.", "nomor", "#"})
+BUDGET_ALIAS = re.compile(r"(?:anggaran|budget)_?(\d{4})")
+
 ROADMAP_KEYS = (
     "name", "start", "end", "currency", "language", "fiscal_year_start", "calendar_weekend",
     "calendar_country", "calendar_subdivision", "calendar_holidays", "status_date",

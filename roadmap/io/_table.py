@@ -27,20 +27,25 @@ from typing import Any
 from roadmap._files import atomic_write
 from roadmap._sheets import RISKY, csv_text, openpyxl, workbook, xlsx_bytes, xlsx_sheet
 from roadmap.dates import parse_date
-from roadmap.errors import PlanFileError, RoadmapError, show
+from roadmap.errors import PlanFileError, RoadmapError, did_you_mean, show
 from roadmap.io._columns import (
+    BUDGET_ALIAS,
     BUDGET_YEAR,
     CAPACITY_COLUMNS,
     CORRELATION_COLUMNS,
-    INSTRUCTIONS,
+    ITEM_ALIASES,
     ITEM_COLUMNS,
     LEVEL_COLUMNS,
+    NOTE_COLUMNS,
+    OTHER_ALIASES,
+    PHASE_ALIASES,
     PHASE_COLUMNS,
     RANGE_COLUMNS,
     REALISATION_ALIASES,
     REALISATION_COLUMNS,
     RISK_COLUMNS,
     ROADMAP_KEYS,
+    ROW_NUMBERS,
     SHEETS,
     is_money,
 )
@@ -64,6 +69,7 @@ _SHEET_ALIASES = {
     "kapasitas": "capacity", "capacity": "capacity",
 }  # fmt: skip
 _IGNORED_SHEETS = {"instructions", "petunjuk"}
+SHEET_NAMES = tuple(name.title() for name in _SHEET_ALIASES)
 _ONLY_MILESTONE = frozenset({"date", "after"})
 _ONLY_INITIATIVE = frozenset({"start", "duration", "finish", "budget", "funding", "progress",
                               "multi_year", "actual_start", "actual_cost", "remaining",
@@ -162,13 +168,47 @@ def _split(value: object) -> str | list[str]:
     return parts[0] if len(parts) == 1 else parts
 
 
-def _duration(value: object) -> int | str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        number = _number(value)
-        if isinstance(number, float):
-            raise _CellError(f"a duration in days must be whole, got {show(value)}")
-        return number
-    return _text(value).strip()
+_BARE = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def _duration(value: object) -> str:
+    """A duration with its unit; a bare number is refused (days? months?)."""
+    if isinstance(value, bool):
+        raise _CellError(f"expected a duration, got {show(value)}")
+    text = str(_number(value)) if isinstance(value, int | float) else _text(value).strip()
+    if _BARE.fullmatch(text):
+        raise _CellError(
+            f"a bare number {text} in a duration column: write '{text} bulan' or "
+            f"'{text} hari', or name the unit in the header, e.g. 'durasi (bulan)'"
+        )
+    return text
+
+
+#: Columns whose header may name a unit of time: ``durasi (bulan)``.
+_TIME_COLUMNS = frozenset({"duration", "remaining", "optimistic", "most_likely", "pessimistic",
+                           "delay"})  # fmt: skip
+
+
+def _with_unit(key: str, unit: str, value: object) -> object:
+    """A bare number in a column whose header names its unit, written with that unit."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip() if isinstance(value, int | float | str) else ""
+    if not _BARE.fullmatch(text):
+        return value  # a cell with its own unit ("9 bulan") keeps it
+    if key in _TIME_COLUMNS:
+        return f"{text} {unit}"
+    scale = re.sub(r"\b(?:rp\.?|idr|rupiah)(?=\s|$)", "", unit, flags=re.IGNORECASE).strip()
+    return f"{text} {scale}" if scale else value
+
+
+def _note(value: object) -> str:
+    """A remark cell as text: a date as ISO, a code typed as a number as its digits."""
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    return _text(value)
 
 
 def _links(value: object) -> list[Dependency]:
@@ -260,6 +300,8 @@ _ROADMAP_CELLS: dict[str, Callable[[object], object]] = {
 
 # -- reading: tables ------------------------------------------------------------------------
 
+_UNIT = re.compile(r"(.+?)\s*[(\[]([^()\[\]]+)[)\]]")
+
 
 class Table:
     """Rows of one sheet or CSV file, with what error messages need to name them."""
@@ -269,10 +311,14 @@ class Table:
         it = iter(rows)
         header = next(it, None) or ()
         self.columns: list[str] = []
+        #: Units a header names: ``durasi (bulan)`` -> ``{"duration": "bulan"}`` (once aliased).
+        self.units: dict[str, str] = {}
         for cell in header:
-            self.columns.append(
-                "" if _empty(cell) else re.sub(r"\s+", "_", str(cell).strip().lower())
-            )
+            name = "" if _empty(cell) else str(cell).strip()
+            if m := _UNIT.fullmatch(name):
+                name = m[1]
+                self.units[re.sub(r"\s+", "_", name.lower())] = m[2].strip()
+            self.columns.append(re.sub(r"\s+", "_", name.lower()))
         while self.columns and not self.columns[-1]:
             self.columns.pop()
         if "" in self.columns:
@@ -297,14 +343,32 @@ class Table:
             column = name
         return PlanFileError(message, path=self.path, sheet=self.sheet, row=row, column=column)
 
-    def check_columns(self, allowed: Callable[[str], bool], names: str) -> None:
+    def alias(self, names: Mapping[str, str]) -> None:
+        """Read columns by their other (Indonesian) names, and past a row-number column."""
+        renamed = []
+        for c in self.columns:
+            if (m := BUDGET_ALIAS.fullmatch(c)) and c not in names:
+                name = f"budget_{m[1]}"
+            elif c in ROW_NUMBERS and not renamed:
+                name = ""  # a first column of row numbers: read past, like a blank header
+            else:
+                name = names.get(c, c)
+            if c in self.units:
+                self.units[name] = self.units.pop(c)
+            renamed.append(name)
+        self.columns = renamed
+
+    def check_columns(
+        self, allowed: Callable[[str], bool], names: str, known: Iterable[str] = ()
+    ) -> None:
         seen: set[str] = set()
         for k, name in enumerate(self.columns):
             if name in seen:
                 raise self.error(f"the column {name!r} appears twice", 1, k)
             seen.add(name)
             if name and not allowed(name):
-                raise self.error(f"unknown column {name!r}; allowed: {names}", 1, k)
+                guess = did_you_mean(name, known) if known else ""
+                raise self.error(f"unknown column {name!r}{guess or ''}; allowed: {names}", 1, k)
 
     def records(self) -> Iterator[tuple[int, dict[str, object]]]:
         """Non-blank rows as ``(row, {column: cell})``, blank cells left out."""
@@ -327,6 +391,8 @@ class Table:
         out = {}
         for key, value in record.items():
             fn = cells.get(key) or (_number if BUDGET_YEAR.fullmatch(key) else _ref)
+            if key in self.units:
+                value = _with_unit(key, self.units[key], value)
             try:
                 out[key] = fn(value)
             except _CellError as err:
@@ -337,8 +403,9 @@ class Table:
 class _Plan:
     """Tables -> plan tree, remembering where each part of the tree came from."""
 
-    def __init__(self, tables: Mapping[str, Table | None], name: str):
+    def __init__(self, tables: Mapping[str, Table | None], name: str, ignored: Sequence[str] = ()):
         self.tables = tables
+        self.ignored = ignored
         self.where: dict[tuple[Any, ...], tuple[Table, int]] = {}
         self.tree: dict[str, Any] = {}
         self.default_name = name
@@ -364,7 +431,7 @@ class _Plan:
                 self._register(table, key, columns, cells)
         self._roadmap(self.tables.get("roadmap"))
         try:
-            return from_tree(self.tree)
+            return from_tree(self.tree, "table", self.ignored)
         except TreeError as err:
             raise self._locate(err) from None
 
@@ -372,14 +439,23 @@ class _Plan:
         return next(t.path for t in self.tables.values() if t is not None)
 
     def _items(self, table: Table) -> None:
+        table.alias(ITEM_ALIASES)
+        notes = {c: c[1:] if c.startswith("_") else c
+                 for c in table.columns if NOTE_COLUMNS.fullmatch(c)}  # fmt: skip
         table.check_columns(
             lambda c: (
                 c in ITEM_COLUMNS
                 or c in RANGE_COLUMNS
                 or c in LEVEL_COLUMNS
+                or c in notes
                 or bool(BUDGET_YEAR.fullmatch(c))
             ),
-            ", ".join(ITEM_COLUMNS) + ", budget_YYYY, " + ", ".join(RANGE_COLUMNS + LEVEL_COLUMNS),
+            ", ".join(ITEM_COLUMNS)
+            + ", budget_YYYY, "
+            + ", ".join(RANGE_COLUMNS + LEVEL_COLUMNS)
+            + ", their Indonesian names (kode, nama, durasi, ...), and notes (catatan, "
+            "keterangan, or any column starting with _)",
+            (*ITEM_COLUMNS, *RANGE_COLUMNS, *LEVEL_COLUMNS, *ITEM_ALIASES, "keterangan"),
         )
         if "id" not in table.columns:
             raise table.error("the header has no 'id' column", 1)
@@ -403,7 +479,10 @@ class _Plan:
                 if key in wrong or (kind == "milestone" and key.startswith("budget_")):
                     other = "initiatives" if kind == "milestone" else "milestones"
                     raise table.error(f"this column is for {other}; this row is a {kind}", n, key)
+            remarks = {notes[k]: _note(record.pop(k)) for k in list(record) if k in notes}
             entry = table.convert(n, record, _ITEM_CELLS)
+            if remarks:
+                entry["notes"] = remarks
             costs = [entry.pop(k, None) for k in ("cost_low", "cost_likely", "cost_high")]
             if any(c is not None for c in costs):
                 entry["cost_range"] = costs if costs[1] is not None else [costs[0], costs[2]]
@@ -420,6 +499,7 @@ class _Plan:
             self.tree["milestones"] = milestones
 
     def _phases(self, table: Table) -> None:
+        table.alias(PHASE_ALIASES)
         table.check_columns(lambda c: c in PHASE_COLUMNS, ", ".join(PHASE_COLUMNS))
         phases: list[dict[str, object]] = []
         for n, record in table.records():
@@ -430,7 +510,7 @@ class _Plan:
 
     def _realisation(self, table: Table) -> None:
         """Monthly records; Indonesian column names (kode, bulan, fisik, ...) are accepted."""
-        table.columns = [REALISATION_ALIASES.get(c, c) for c in table.columns]
+        table.alias(REALISATION_ALIASES)
         table.check_columns(
             lambda c: c in REALISATION_COLUMNS,
             ", ".join(REALISATION_COLUMNS) + " (or kode, tanggal, bulan, fisik, keuangan, "
@@ -448,6 +528,7 @@ class _Plan:
 
     def _capacity(self, table: Table) -> None:
         """Resources (group empty) and owners' limits (group ``owner``)."""
+        table.alias(OTHER_ALIASES)
         table.check_columns(lambda c: c in CAPACITY_COLUMNS, ", ".join(CAPACITY_COLUMNS))
         out: dict[str, Any] = {}
         for n, record in table.records():
@@ -475,6 +556,7 @@ class _Plan:
         cells: dict[str, Callable[[object], object]],
     ) -> None:  # fmt: skip
         """The risk register or the correlations: one row each."""
+        table.alias(OTHER_ALIASES)
         table.check_columns(lambda c: c in columns, ", ".join(columns))
         rows: list[dict[str, object]] = []
         for n, record in table.records():
@@ -484,6 +566,7 @@ class _Plan:
             self.tree[key] = rows
 
     def _ceilings(self, table: Table) -> None:
+        table.alias(OTHER_ALIASES)
         table.check_columns(
             lambda c: c in ("group", "name") or c.isdigit(), "group, name and years (2019, ...)"
         )
@@ -524,6 +607,7 @@ class _Plan:
     def _roadmap(self, table: Table | None) -> None:
         head: dict[str, Any] = {}
         if table is not None:
+            table.alias(OTHER_ALIASES)
             table.check_columns(lambda c: c in ("key", "value"), "key, value")
             for n, record in table.records():
                 key = _ref(record.get("key", "")).lower().replace(" ", "_")
@@ -670,18 +754,15 @@ def read_xlsx(data: bytes, path: str) -> Roadmap:
             book = xl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except broken as err:
         raise PlanFileError(f"not a valid Excel workbook (.xlsx): {err}", path=path) from None
+    ignored: list[str] = []
     try:
         sheets: dict[str, tuple[str, list[tuple[object, ...]]]] = {}
         for ws in book.worksheets:
             key = _SHEET_ALIASES.get(ws.title.strip().lower())
-            if key is None:
-                if ws.title.strip().lower() in _IGNORED_SHEETS:
-                    continue
-                raise PlanFileError(
-                    f"unknown sheet {ws.title!r}; allowed: {', '.join(SHEETS.values())}, "
-                    f"{INSTRUCTIONS}",
-                    path=path,
-                )
+            if key is None:  # a sheet of notes, a chart, a pivot: not the plan's
+                if ws.title.strip().lower() not in _IGNORED_SHEETS:
+                    ignored.append(ws.title)
+                continue
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
@@ -696,7 +777,7 @@ def read_xlsx(data: bytes, path: str) -> Roadmap:
     tables: dict[str, Table | None] = {
         key: Table(path, title, rows) for key, (title, rows) in sheets.items()
     }
-    return _Plan(tables, FsPath(path).stem).build()
+    return _Plan(tables, FsPath(path).stem, ignored).build()
 
 
 # -- writing --------------------------------------------------------------------------------
@@ -729,6 +810,9 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
         columns += list(RANGE_COLUMNS)
     if any(i.resources or i.fixed for i in plan.initiatives):
         columns += list(LEVEL_COLUMNS)
+    headings = list(dict.fromkeys(k for i in plan.items for k in i.notes))
+    note_columns = {h: _note_column(h) for h in headings}
+    columns += list(note_columns.values())
     rows = []
     for kind in ("initiative", "milestone"):
         for entry in tree.get(f"{kind}s", []):
@@ -750,6 +834,8 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
                 low, *likely, high = points
                 cells.update(cost_low=low, cost_high=high,
                              cost_likely=likely[0] if likely else None)  # fmt: skip
+            for heading, text in cells.pop("notes", {}).items():
+                cells[note_columns[heading]] = text
             if "resources" in cells:
                 cells["resources"] = "; ".join(f"{k}={v}" for k, v in cells["resources"].items())
             if "depends_on" in cells:
@@ -807,6 +893,12 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
                 crows.append([group, name, *(amounts.get(y) for y in all_years)])
         out["ceilings"] = (["group", "name", *map(str, all_years)], crows)
     return out
+
+
+def _note_column(heading: str) -> str:
+    """The column of a note: its heading when a table reads it back as a note, else ``_``."""
+    column = re.sub(r"\s+", "_", heading.lower())
+    return column if NOTE_COLUMNS.fullmatch(column) and column == heading else f"_{heading}"
 
 
 def _cell(value: object) -> object:

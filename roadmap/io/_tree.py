@@ -38,7 +38,7 @@ INITIATIVE_KEYS = (
     "id", "name", "phase", "dimension", "owner", "start", "duration", "finish", "depends_on",
     "budget", "funding", "deadline", "progress", "status", "multi_year", "tags", "description",
     "actual_start", "actual_finish", "actual_cost", "remaining", "duration_range",
-    "distribution", "cost_range", "resources", "fixed",
+    "distribution", "cost_range", "resources", "fixed", "notes",
 )  # fmt: skip
 #: Keys read into ``duration_range``: a three-point estimate written beside ``duration``.
 THREE_POINT_KEYS = ("optimistic", "most_likely", "pessimistic")
@@ -46,7 +46,7 @@ RISK_KEYS = ("id", "name", "probability", "items", "delay", "cost", "owner", "de
 CORRELATION_KEYS = ("items", "coefficient")
 MILESTONE_KEYS = (
     "id", "name", "phase", "dimension", "owner", "date", "after", "depends_on", "deadline",
-    "status", "tags", "description", "actual_finish",
+    "status", "tags", "description", "actual_finish", "notes",
 )  # fmt: skip
 REALISATION_KEYS = ("item", "date", "month", "progress", "spent", "note")
 BASELINE_KEYS = ("name", "taken", "default", "items")
@@ -121,10 +121,11 @@ _HEAD = {
 }  # fmt: skip
 
 
-def from_tree(tree: object, syntax: str = "toml") -> Roadmap:
+def from_tree(tree: object, syntax: str = "toml", ignored: Sequence[str] = ()) -> Roadmap:
     """Build a :class:`Roadmap` from a parsed plan tree.
 
-    *syntax* (``"toml"``, ``"json"``, ``"yaml"``) words the messages as that format writes.
+    *syntax* (``"toml"``, ``"json"``, ``"yaml"``) words the messages as that format writes;
+    *ignored* names what the file held besides the plan (:attr:`Roadmap.ignored`).
 
     Raises
     ------
@@ -203,7 +204,13 @@ def from_tree(tree: object, syntax: str = "toml") -> Roadmap:
     try:
         plan = _build(
             Roadmap,
-            {**head, "ceilings": ceilings, "group_ceilings": groups, **parts},
+            {
+                **head,
+                "ceilings": ceilings,
+                "group_ceilings": groups,
+                **parts,
+                "ignored": tuple(ignored),
+            },
             ("roadmap",),
         )
     except TreeError as err:
@@ -410,7 +417,7 @@ def to_tree(
 
 _DEFAULTS: dict[str, Any] = {
     "progress": 0.0, "status": "not_started", "multi_year": False, "tags": (), "funding": (),
-    "depends_on": (), "distribution": "pert", "resources": {}, "fixed": False,
+    "depends_on": (), "distribution": "pert", "resources": {}, "fixed": False, "notes": {},
 }  # fmt: skip
 
 
