@@ -345,7 +345,7 @@ class Table:
 
     def alias(self, names: Mapping[str, str]) -> None:
         """Read columns by their other (Indonesian) names, and past a row-number column."""
-        renamed = []
+        renamed: list[str] = []
         for c in self.columns:
             if (m := BUDGET_ALIAS.fullmatch(c)) and c not in names:
                 name = f"budget_{m[1]}"
