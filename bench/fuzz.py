@@ -6,7 +6,8 @@ swapped for far dates, huge or negative numbers, deep nesting or long text, a co
 workbook) and runs commands in-process on it with ``main(argv)``.  The contract:
 
 - the exit code is 0, 1 or 2, never 3 (an internal error) or an exception;
-- exit 2 writes exactly one line to standard error, naming the file;
+- exit 2 writes one line to standard error per problem of the file (at most 50, then
+  ``and N more``), each a ``roadmap: error:`` line naming the file;
 - nothing written to standard error holds a control character (a terminal escape);
 - a command that fails leaves no output file behind;
 - no case takes longer than the time limit (a hang).
@@ -263,9 +264,12 @@ def _problem(code: int | str, err: str, target: Path, plan: str) -> str:
     if any(not (c.isprintable() or c == "\n") for c in err):
         return "a control character on standard error"
     if code == 2:
-        if err.count("\n") != 1 or not err.endswith("\n"):
-            return f"exit 2 with {err.count(chr(10))} lines on standard error"
-        if Path(plan).name not in err:
+        lines = err.splitlines()
+        if not err.endswith("\n") or not 1 <= len(lines) <= 51:
+            return f"exit 2 with {len(lines)} lines on standard error"
+        if any(not line.startswith("roadmap: error: ") for line in lines):
+            return "exit 2 with a line that is not an error"
+        if any(Path(plan).stem not in line for line in lines if line.split()[-1] != "more"):
             return "exit 2 without naming the file"
         if target.exists():
             return "an output file left behind by a failed command"

@@ -120,7 +120,27 @@ class PlanFileError(RoadmapError, ValueError):
     sheet, row, column
         Where in a spreadsheet: the sheet's name (XLSX), the 1-based row as the
         spreadsheet shows it (the header is row 1) and the column's name.
+
+    Attributes
+    ----------
+    errors
+        Every problem found in the file, in file (or sheet and row) order, each a
+        :class:`PlanFileError`; this one is the first of them.  The message of a file with
+        several problems is one line each, up to :attr:`SHOWN`, then ``and N more``.
+
+    Examples
+    --------
+    >>> err = PlanFileError.of([PlanFileError("bad duration", path="p.toml", line=9),
+    ...                         PlanFileError("bad date", path="p.toml", line=4)])
+    >>> print(err)
+    p.toml, line 4: bad date
+    p.toml, line 9: bad duration
+    >>> len(err.errors), err.line
+    (2, 4)
     """
+
+    #: The most problems a message lists.
+    SHOWN = 50
 
     def __init__(
         self,
@@ -149,7 +169,29 @@ class PlanFileError(RoadmapError, ValueError):
             where.append(f"line {line}")
         if field:
             where.append(field)
+        self.errors: list[PlanFileError] = [self]
         super().__init__(f"{', '.join(where)}: {message}")
+
+    @classmethod
+    def of(cls, errors: Sequence[PlanFileError], *, sort: bool = True) -> PlanFileError:
+        """One error carrying *errors*, sorted by line (or kept in the order given)."""
+        ordered = sorted(errors, key=_place) if sort else list(errors)
+        first = ordered[0]
+        if len(ordered) == 1:
+            return first
+        lines = [str(e) for e in ordered[: cls.SHOWN]]
+        if len(ordered) > cls.SHOWN:
+            lines.append(f"and {len(ordered) - cls.SHOWN} more")
+        out = cls(first.reason, path=first.path, line=first.line, field=first.field,
+                  sheet=first.sheet, row=first.row, column=first.column)  # fmt: skip
+        out.errors = ordered
+        out.args = ("\n".join(lines),)
+        return out
+
+
+def _place(err: PlanFileError) -> tuple[str, int]:
+    """Where *err* is, for sorting: its file, then its line."""
+    return (err.path, err.line or 0)
 
 
 class CycleError(RoadmapError, ValueError):

@@ -107,6 +107,23 @@ class TestSchedule:
         assert json.loads(out_path.read_text())["finish"] == "2020-09-30"
 
 
+class TestEveryError:
+    def test_one_line_each(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Every problem of the file is a line of its own on stderr; exit 2."""
+        plan = tmp_path / "p.toml"
+        plan.write_text(
+            '[roadmap]\nname = "x"\nstart = 2019-01-01\n[[initiatives]]\n'
+            'id = "A"\nname = "a"\nduration = "lama"\nbudget = "banyak"\n'
+        )
+        code, out, err = run(capsys, "check", str(plan))
+        assert (code, out) == (2, "")
+        lines = err.splitlines()
+        assert [line.split(": ")[2] for line in lines] == [
+            f"{plan}, line 7, initiatives[0].duration", f"{plan}, line 8, initiatives[0].budget"
+        ]
+        assert all(line.startswith("roadmap: error: ") for line in lines)
+
+
 class TestErrors:
     def test_bad_plan(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A bad field: one line on stderr naming file, line and field; exit 2."""

@@ -181,6 +181,40 @@ def error(text: str, fmt: str = "toml") -> PlanFileError:
     return info.value
 
 
+class TestEveryError:
+    TEXT = (
+        '[roadmap]\nname = "x"\nstart = 2019-01-01\n\n'
+        '[[initiatives]]\nid = "A01"\nname = "a"\nduration = "9 mnths"\n'
+        'budget = "banyak"\nprogress = 1.5\n\n'
+        '[[initiatives]]\nid = "A02"\nname = "b"\nduration = "3 bulan"\n'
+        'depends_on = ["A3", "A01"]\n\n'
+        '[[initiatives]]\nid = "A03"\nname = "c"\nstart = "31/02/2019"\n'
+        'duration = "3 bulan"\n'
+    )
+
+    def test_all_of_a_file_in_line_order(self) -> None:
+        """Three bad values of one entry, a bad link, a bad date: five lines, in order."""
+        err = error(self.TEXT)
+        assert [(e.line, e.field) for e in err.errors] == [
+            (8, "initiatives[0].duration"),
+            (9, "initiatives[0].budget"),
+            (10, "initiatives[0].progress"),
+            (16, "initiatives[1].depends_on[0]"),
+            (21, "initiatives[2].start"),
+        ]
+        assert "did you mean 'A03'?" in str(err)  # an id with errors of its own is known
+        assert str(err).count("\n") == 4
+
+    def test_many_are_cut_at_fifty(self) -> None:
+        """A file with 80 bad values: 50 lines, then 'and 30 more'; all 80 in errors."""
+        entries = "".join(f'[[initiatives]]\nid = "A{n}"\nname = "a"\nduration = "x"\n'
+                          for n in range(80))  # fmt: skip
+        err = error('[roadmap]\nname = "x"\nstart = 2019-01-01\n' + entries)
+        assert len(err.errors) == 80
+        lines = str(err).splitlines()
+        assert len(lines) == 51 and lines[-1] == "and 30 more"
+
+
 class TestTomlErrors:
     def test_bad_duration(self) -> None:
         """Names file, line and field path, and what was received."""

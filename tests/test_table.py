@@ -183,6 +183,43 @@ class TestErrors:
         with pytest.raises(PlanFileError, match=r"row 1, column x \(C\): unknown column"):
             rm.load(path)
 
+    def test_twenty_bad_cells_in_one_run_in_row_order(self, tmp_path: Path) -> None:
+        """Every bad cell of the workbook is reported at once, by row then column."""
+        rows: list[list[object]] = [HEAD + ["budget"]]
+        bad: list[tuple[int, str]] = []
+        for n in range(2, 30):
+            row: list[object] = [f"A{n:02d}", f"x{n}", date(2019, 1, 1), "3 bulan", None, 1]
+            if n % 3 == 0:
+                row[3] = "3 parsec"
+                bad.append((n, "duration (D)"))
+            if n % 4 == 0:
+                row[5] = "banyak"
+                bad.append((n, "budget (F)"))
+            if n % 7 == 0:
+                row[2] = "31/02/2019"
+                bad.append((n, "start (C)"))
+            rows.append(row)
+        bad.sort(key=lambda rc: (rc[0], "CDF".index(rc[1][-2])))
+        assert len(bad) == 20
+        path = workbook(tmp_path, {"Items": rows})
+        with pytest.raises(PlanFileError) as info:
+            rm.load(path)
+        assert [(e.row, e.column) for e in info.value.errors] == bad
+        lines = str(info.value).splitlines()
+        assert len(lines) == 20 and lines[0].startswith(f"{path}, sheet Items, row 3, column")
+
+    def test_a_row_with_a_bad_cell_echoes_nothing(self, tmp_path: Path) -> None:
+        """A bad start leaves no 'no start' or 'needs a duration' echo behind; links hint."""
+        path = workbook(tmp_path, {"Items": [HEAD, ["A01", "a", "kemarin", "3 bulan", None],
+                                             ["A02", "b", date(2019, 1, 1), "3 bln", "A1"]]})
+        with pytest.raises(PlanFileError) as info:
+            rm.load(path)
+        assert [e.reason.split(";")[0] for e in info.value.errors] == [
+            "expected a date, got 'kemarin'",
+            "item 'A02' depends on unknown item 'A1'",
+        ]
+        assert "did you mean 'A01'?" in str(info.value)
+
     def test_kind_columns(self, tmp_path: Path) -> None:
         """A milestone row with a duration is refused at that cell."""
         path = workbook(

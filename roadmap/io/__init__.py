@@ -116,7 +116,7 @@ def loads(text: str, format: str = "toml", *, path: str = "<string>") -> Roadmap
     Raises
     ------
     PlanFileError
-        Naming *path*, the line and the field of the first problem.
+        Naming *path*, the line and the field of each problem (``errors`` lists them).
     """
     fmt = detect_format(path, format)
     if fmt == "csv":
@@ -147,10 +147,11 @@ def loads(text: str, format: str = "toml", *, path: str = "<string>") -> Roadmap
     try:
         return from_tree(tree, fmt)
     except TreeError as err:
-        line = module.locate(text, err.path)
-        raise PlanFileError(
-            err.message, path=path, line=line, field=format_path(err.path) or None
-        ) from None
+        raise PlanFileError.of([
+            PlanFileError(e.message, path=path, line=module.locate(text, e.path),
+                          field=format_path(e.path) or None)
+            for e in err.errors
+        ]) from None  # fmt: skip
 
 
 def load(source: Source, format: str | None = None) -> Roadmap:

@@ -26,7 +26,7 @@ from typing import Any
 
 from roadmap._files import atomic_write
 from roadmap._sheets import RISKY, csv_text, openpyxl, workbook, xlsx_bytes, xlsx_sheet
-from roadmap.dates import parse_date
+from roadmap.dates import FIRST_DATE, parse_date
 from roadmap.errors import PlanFileError, RoadmapError, did_you_mean, show
 from roadmap.io._columns import (
     BUDGET_ALIAS,
@@ -324,6 +324,17 @@ class Table:
         if "" in self.columns:
             raise self.error("a column without a name in the header", 1, self.columns.index(""))
         self.rows = [(n, tuple(r)) for n, r in enumerate(it, start=2)]
+        #: Problems found in cells and the header, with the row and column index of each.
+        self.problems: list[tuple[int, int, PlanFileError]] = []
+        #: Rows with a problem: the plan's own errors about them would only echo it.
+        self.bad_rows: set[int] = set()
+
+    def problem(self, message: str, row: int, col: int | str | None = None) -> None:
+        """Record a problem of the cell at *row* and *col* and read on."""
+        k = col if isinstance(col, int) else (
+            self.columns.index(col) if col in self.columns else -1)  # fmt: skip
+        self.problems.append((row, k, self.error(message, row, col)))
+        self.bad_rows.add(row)
 
     def error(
         self, message: str, row: int | None = None, col: int | str | None = None
@@ -363,12 +374,14 @@ class Table:
     ) -> None:
         seen: set[str] = set()
         for k, name in enumerate(self.columns):
-            if name in seen:
-                raise self.error(f"the column {name!r} appears twice", 1, k)
-            seen.add(name)
-            if name and not allowed(name):
+            if name in seen and name:
+                self.problem(f"the column {name!r} appears twice", 1, k)
+                self.columns[k] = ""  # read past it
+            elif name and not allowed(name):
                 guess = did_you_mean(name, known) if known else ""
-                raise self.error(f"unknown column {name!r}{guess or ''}; allowed: {names}", 1, k)
+                self.problem(f"unknown column {name!r}{guess or ''}; allowed: {names}", 1, k)
+                self.columns[k] = ""
+            seen.add(name)
 
     def records(self) -> Iterator[tuple[int, dict[str, object]]]:
         """Non-blank rows as ``(row, {column: cell})``, blank cells left out."""
@@ -376,7 +389,8 @@ class Table:
         for n, cells in self.rows:
             extra = [k for k in range(width, len(cells)) if not _empty(cells[k])]
             if extra:
-                raise self.error(f"a value outside the table: {cells[extra[0]]!r}", n, extra[0])
+                self.problem(f"a value outside the table (no header above it): "
+                             f"{show(cells[extra[0]])}", n, extra[0])  # fmt: skip
             record = {
                 self.columns[k]: _unquote(v)
                 for k, v in enumerate(cells[:width])
@@ -396,7 +410,7 @@ class Table:
             try:
                 out[key] = fn(value)
             except _CellError as err:
-                raise self.error(str(err), n, key) from None
+                self.problem(str(err), n, key)  # and read on: every bad cell is reported
         return out
 
 
@@ -430,10 +444,34 @@ class _Plan:
             if (table := self.tables.get(key)) is not None:
                 self._register(table, key, columns, cells)
         self._roadmap(self.tables.get("roadmap"))
+        order = list(self.tables)
+        found = [
+            ((order.index(key), row, col), err)
+            for key, table in self.tables.items() if table is not None
+            for row, col, err in table.problems
+        ]  # fmt: skip
         try:
-            return from_tree(self.tree, "table", self.ignored)
+            plan = from_tree(self.tree, "table", self.ignored)
         except TreeError as err:
-            raise self._locate(err) from None
+            for e in err.errors:
+                where = self._locate(e)
+                table = next((t for t in self.tables.values() if t is not None
+                              and (t.path, t.sheet) == (where.path, where.sheet)), None)  # fmt: skip
+                if table is not None and where.row in table.bad_rows and (
+                    where.column is None
+                    or any(e.row == where.row and e.column == where.column
+                           for _, _, e in table.problems)
+                ):  # fmt: skip
+                    continue  # about what a row's bad cells left out: reported already
+                key = next(k for k, t in self.tables.items() if t is table) if table else ""
+                name = (where.column or "").split(" (")[0]
+                col = table.columns.index(name) if table and name in table.columns else -1
+                found.append(((order.index(key) if key else 0, where.row or 0, col), where))
+        else:
+            if not found:
+                return plan
+        found.sort(key=lambda pair: pair[0])
+        raise PlanFileError.of([err for _, err in found], sort=False)
 
     def _any_path(self) -> str:
         return next(t.path for t in self.tables.values() if t is not None)
@@ -468,17 +506,15 @@ class _Plan:
             else:
                 kind = _KINDS.get(_ref(kind_cell).lower(), "")
                 if not kind:
-                    raise table.error(
-                        f"unknown kind {kind_cell!r}; allowed: initiative (kegiatan), "
-                        "milestone (tonggak)",
-                        n,
-                        "kind",
-                    )
+                    table.problem(f"unknown kind {kind_cell!r}; allowed: initiative (kegiatan), "
+                                  "milestone (tonggak)", n, "kind")  # fmt: skip
+                    continue
             wrong = _ONLY_INITIATIVE if kind == "milestone" else _ONLY_MILESTONE
-            for key in record:
+            for key in list(record):
                 if key in wrong or (kind == "milestone" and key.startswith("budget_")):
                     other = "initiatives" if kind == "milestone" else "milestones"
-                    raise table.error(f"this column is for {other}; this row is a {kind}", n, key)
+                    table.problem(f"this column is for {other}; this row is a {kind}", n, key)
+                    del record[key]
             remarks = {notes[k]: _note(record.pop(k)) for k in list(record) if k in notes}
             entry = table.convert(n, record, _ITEM_CELLS)
             if remarks:
@@ -633,6 +669,8 @@ class _Plan:
                 for k, v in entry.items()
                 if k in ("start", "date", "finish") and isinstance(v, date)
             ]
+            if not first and any(t is not None and t.problems for t in self.tables.values()):
+                first = [FIRST_DATE]  # a start cell was wrong: that is the error to report
             if not first:
                 where = table or self.tables["items"]
                 assert where is not None

@@ -6,7 +6,7 @@ Errors raise :class:`TreeError` with the path of the offending value, e.g.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -58,12 +58,25 @@ TOP_KEYS = (
 
 
 class TreeError(ValueError):
-    """A value of the tree is wrong; ``path`` says where."""
+    """A value of the tree is wrong; ``path`` says where; ``errors`` lists every one found."""
 
     def __init__(self, message: str, path: Path):
         super().__init__(message)
         self.message = message
         self.path = path
+        self.errors: list[TreeError] = [self]
+
+    @classmethod
+    def of(cls, errors: Sequence[TreeError]) -> TreeError:
+        """The first of *errors*, carrying all of them."""
+        flat = list(dict.fromkeys(e for err in errors for e in err.errors))
+        first = flat[0]
+        first.errors = flat
+        return first
+
+
+#: The most errors a reader collects before it stops looking.
+MAX_ERRORS = 200
 
 
 def format_path(path: Path) -> str:
@@ -89,22 +102,59 @@ def _check_keys(table: Mapping[str, Any], allowed: tuple[str, ...], path: Path) 
 
 
 def _build(cls: Callable[..., Any], table: Mapping[str, Any], path: Path) -> Any:
-    """Call a model constructor; map its ItemError onto the tree path."""
-    try:
-        return cls(**table)
-    except ItemError as err:
-        field = err.field
-        sub: Path = path
-        if field is not None:
-            # Dependency fields (type, lag) live below depends_on; find the entry.
-            if field in ("type", "lag") and "depends_on" in table:
-                sub = (*path, "depends_on")
-            elif field in table:
-                sub = (*path, field)
-        raise TreeError(err.reason, sub) from None
-    except TypeError as err:  # a missing required key
-        missing = str(err).split("'")[1] if "'" in str(err) else "a required key"
-        raise TreeError(f"missing required key {missing!r}", path) from None
+    """Call a model constructor; map its ItemError onto the tree path.
+
+    A wrong value is left out and the constructor called again, so that every wrong
+    value of the entry is reported, not only the first (a value left out can only give
+    errors about what is then missing, which are not reported).
+    """
+    errors: list[TreeError] = []
+    fields = dict(table)
+    while True:
+        try:
+            built = cls(**fields)
+        except ItemError as err:
+            field = err.field
+            sub: Path = path
+            if field is not None:
+                # Dependency fields (type, lag) live below depends_on; find the entry.
+                if field in ("type", "lag") and "depends_on" in fields:
+                    field = "depends_on"
+                if field in fields:
+                    sub = (*path, field)
+            if errors and (field is None or field not in fields):
+                break  # an error of something left out: not the user's
+            errors.append(TreeError(err.reason, sub))
+            if field is None or field not in fields or field in ("id", "name"):
+                break
+            del fields[field]
+        except TypeError as err:  # a missing required key
+            if not errors:
+                missing = str(err).split("'")[1] if "'" in str(err) else "a required key"
+                errors.append(TreeError(f"missing required key {missing!r}", path))
+            break
+        else:
+            if not errors:
+                return built
+            break
+    raise TreeError.of(errors)
+
+
+class _Errors:
+    """The errors found so far in a tree; :meth:`run` calls a step and keeps its error."""
+
+    def __init__(self) -> None:
+        self.found: list[TreeError] = []
+
+    def run(self, step: Callable[[], Any]) -> Any:
+        """*step*'s result, or ``None`` after recording the TreeError it raised."""
+        try:
+            return step()
+        except TreeError as err:
+            self.found.extend(err.errors)
+            if len(self.found) >= MAX_ERRORS:
+                raise TreeError.of(self.found) from None
+            return None
 
 
 def _list(tree: Mapping[str, Any], key: str) -> list[Any]:
@@ -150,6 +200,9 @@ def from_tree(tree: object, syntax: str = "toml", ignored: Sequence[str] = ()) -
         except (ValueError, TypeError) as err:
             raise TreeError(str(err), ("roadmap", "calendar")) from None
 
+    errors = _Errors()
+    failed: set[str] = set()  # ids of entries with errors: links to them are not errors
+    index: dict[str, list[int]] = {}  # where each built entry is in the file's list
     parts: dict[str, list[Any]] = {}
     for key, cls, allowed in (
         ("phases", Phase, PHASE_KEYS),
@@ -157,35 +210,31 @@ def from_tree(tree: object, syntax: str = "toml", ignored: Sequence[str] = ()) -
         ("milestones", Milestone, MILESTONE_KEYS),
     ):
         built = []
-        for i, entry in enumerate(_list(top, key)):
-            table = _table(entry, (key, i))
-            if key == "initiatives":
-                table = _three_points(table, (key, i))
-            _check_keys(table, allowed, (key, i))
-            _check_dependencies(table.get("depends_on"), (key, i, "depends_on"))
-            budget = table.get("budget")
-            if isinstance(budget, Mapping) and "total" in budget:
-                table = {
-                    **table,
-                    "budget": {k: v for k, v in budget.items() if k != "total"},
-                    "budget_total": budget["total"],
-                }
-            built.append(_build(cls, table, (key, i)))
+        for i, entry in enumerate(errors.run(lambda key=key: _list(top, key)) or ()):
+            item = errors.run(lambda: _item(entry, key, i, cls, allowed))  # noqa: B023
+            if item is None:
+                if isinstance(entry, Mapping) and isinstance(entry.get("id"), str):
+                    failed.add(entry["id"])
+                continue
+            built.append(item)
+            index.setdefault(key, []).append(i)
         parts[key] = built
-    parts["realisation"] = [
-        _build(Realisation, _keys(entry, REALISATION_KEYS, ("realisation", i)), ("realisation", i))
-        for i, entry in enumerate(_list(top, "realisation"))
-    ]
-    parts["baselines"] = [_baseline(entry, i) for i, entry in enumerate(_list(top, "baselines"))]
+
+    def entries(key: str, build: Callable[[object, int], Any]) -> list[Any]:
+        out = [errors.run(lambda: build(entry, i))  # noqa: B023
+               for i, entry in enumerate(errors.run(lambda: _list(top, key)) or ())]  # fmt: skip
+        return [e for e in out if e is not None]
+
+    parts["realisation"] = entries("realisation", lambda entry, i: _build(
+        Realisation, _keys(entry, REALISATION_KEYS, ("realisation", i)), ("realisation", i)))
+    parts["baselines"] = entries("baselines", _baseline)
     register: tuple[tuple[str, type, tuple[str, ...]], ...] = (
         ("risks", Risk, RISK_KEYS),
         ("correlations", Correlation, CORRELATION_KEYS),
     )
     for key, cls_, keys in register:
-        parts[key] = [
-            _build(cls_, _keys(entry, keys, (key, i)), (key, i))
-            for i, entry in enumerate(_list(top, key))
-        ]
+        parts[key] = entries(key, lambda entry, i, key=key, cls_=cls_, keys=keys: _build(
+            cls_, _keys(entry, keys, (key, i)), (key, i)))  # fmt: skip
 
     ceilings = dict(_table(top.get("ceilings", {}), ("ceilings",)))
     groups = {k: ceilings.pop(k) for k in list(ceilings) if not str(k).strip().isdigit()}
@@ -204,25 +253,45 @@ def from_tree(tree: object, syntax: str = "toml", ignored: Sequence[str] = ()) -
     try:
         plan = _build(
             Roadmap,
-            {
-                **head,
-                "ceilings": ceilings,
-                "group_ceilings": groups,
-                **parts,
-                "ignored": tuple(ignored),
-            },
+            {**head, "ceilings": ceilings, "group_ceilings": groups, **parts,
+             "ignored": tuple(ignored)},
             ("roadmap",),
         )
     except TreeError as err:
-        if err.path[1:2] in (("ceilings",), ("group_ceilings",)):  # top-level [ceilings]
-            raise TreeError(err.message, ("ceilings",)) from None
-        if err.path[1:2] in (("capacity",), ("owner_capacity",)):
-            where = ("capacity",) if err.path[1] == "capacity" else ("capacity", "owners")
-            raise TreeError(err.message, where) from None
-        raise
+        errors.found.extend(_head_error(e) for e in err.errors)
+        raise TreeError.of(errors.found) from None
     assert isinstance(plan, Roadmap)
-    _check_references(plan)
+    errors.found.extend(_check_references(plan, failed, index))
+    if errors.found:
+        raise TreeError.of(errors.found)
     return plan
+
+
+def _item(entry: object, key: str, i: int, cls: type, allowed: tuple[str, ...]) -> Any:
+    """One phase, initiative or milestone of the tree."""
+    table = _table(entry, (key, i))
+    if key == "initiatives":
+        table = _three_points(table, (key, i))
+    _check_keys(table, allowed, (key, i))
+    _check_dependencies(table.get("depends_on"), (key, i, "depends_on"))
+    budget = table.get("budget")
+    if isinstance(budget, Mapping) and "total" in budget:
+        table = {
+            **table,
+            "budget": {k: v for k, v in budget.items() if k != "total"},
+            "budget_total": budget["total"],
+        }
+    return _build(cls, table, (key, i))
+
+
+def _head_error(err: TreeError) -> TreeError:
+    """An error of the roadmap's own fields, at the place the tree writes it."""
+    if err.path[1:2] in (("ceilings",), ("group_ceilings",)):  # top-level [ceilings]
+        return TreeError(err.message, ("ceilings",))
+    if err.path[1:2] in (("capacity",), ("owner_capacity",)):
+        where = ("capacity",) if err.path[1] == "capacity" else ("capacity", "owners")
+        return TreeError(err.message, where)
+    return err
 
 
 def _three_points(table: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
@@ -278,8 +347,14 @@ def _check_dependencies(value: object, path: Path) -> None:
             raise TreeError(reason, (*path, k)) from None
 
 
-def _check_references(plan: Roadmap) -> None:
-    """Duplicate ids and links to unknown items make a plan file unreadable."""
+def _check_references(
+    plan: Roadmap, failed: set[str], index: Mapping[str, list[int]]
+) -> Iterator[TreeError]:
+    """Duplicate ids and links to unknown items make a plan file unreadable.
+
+    Links to the ids in *failed* (entries with errors of their own) are not reported;
+    *index* maps the position of an entry of the plan to its position in the file.
+    """
     seen: dict[str, tuple[str, int]] = {}
     groups: tuple[tuple[str, Sequence[Phase | Initiative | Milestone]], ...] = (
         ("phases", plan.phases),
@@ -287,25 +362,29 @@ def _check_references(plan: Roadmap) -> None:
         ("milestones", plan.milestones),
     )
     for key, items in groups:
-        for i, item in enumerate(items):
+        for k, item in enumerate(items):
+            i = index[key][k]
             if item.id in seen:
                 where = format_path(seen[item.id])
-                raise TreeError(f"duplicate id {item.id!r} (first used at {where})", (key, i, "id"))
+                yield TreeError(f"duplicate id {item.id!r} (first used at {where})", (key, i, "id"))
+                continue
             seen[item.id] = (key, i)
     phase_ids = {p.id for p in plan.phases}
     for key, entries in groups[1:]:
-        for i, item in enumerate(entries):
+        for n, item in enumerate(entries):
+            i = index[key][n]
             assert not isinstance(item, Phase)
             after = item.after if isinstance(item, Milestone) else None
-            if after is not None and (after not in seen or after in phase_ids):
-                raise TreeError(f"'after' names unknown item {after!r}"
-                                f"{did_you_mean(after, set(seen) - phase_ids)}",
+            if after is not None and after not in failed and (after not in seen
+                                                               or after in phase_ids):
+                yield TreeError(f"'after' names unknown item {after!r}"
+                                f"{did_you_mean(after, (set(seen) - phase_ids) | failed)}",
                                 (key, i, "after"))  # fmt: skip
             for k, link in enumerate(item.depends_on):
-                if link.id not in seen or link.id in phase_ids:
-                    raise TreeError(
+                if link.id not in failed and (link.id not in seen or link.id in phase_ids):
+                    yield TreeError(
                         f"item {item.id!r} depends on unknown item {link.id!r}"
-                        f"{did_you_mean(link.id, set(seen) - phase_ids)}",
+                        f"{did_you_mean(link.id, (set(seen) - phase_ids) | failed)}",
                         (key, i, "depends_on", k),
                     )
     initiatives = {i.id for i in plan.initiatives}
@@ -316,9 +395,9 @@ def _check_references(plan: Roadmap) -> None:
     for key, entries_ in refs:
         for i, ref in enumerate(entries_):
             for id in ref.items:
-                if id not in initiatives:
+                if id not in initiatives and id not in failed:
                     what = "a milestone" if id in seen else "unknown"
-                    raise TreeError(f"'items' names {id!r}, {what}; name initiatives",
+                    yield TreeError(f"'items' names {id!r}, {what}; name initiatives",
                                     (key, i, "items"))  # fmt: skip
 
 
