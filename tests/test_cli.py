@@ -119,7 +119,8 @@ class TestEveryError:
         assert (code, out) == (2, "")
         lines = err.splitlines()
         assert [line.split(": ")[2] for line in lines] == [
-            f"{plan}, line 7, initiatives[0].duration", f"{plan}, line 8, initiatives[0].budget"
+            f"{plan}, line 7, initiatives[0].duration",
+            f"{plan}, line 8, initiatives[0].budget",
         ]
         assert all(line.startswith("roadmap: error: ") for line in lines)
 

@@ -212,7 +212,8 @@ class TestEveryError:
         err = error('[roadmap]\nname = "x"\nstart = 2019-01-01\n' + entries)
         assert len(err.errors) == 80
         lines = str(err).splitlines()
-        assert len(lines) == 51 and lines[-1] == "and 30 more"
+        assert len(lines) == 51
+        assert lines[-1] == "and 30 more"
 
 
 class TestTomlErrors:

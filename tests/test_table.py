@@ -185,7 +185,7 @@ class TestErrors:
 
     def test_twenty_bad_cells_in_one_run_in_row_order(self, tmp_path: Path) -> None:
         """Every bad cell of the workbook is reported at once, by row then column."""
-        rows: list[list[object]] = [HEAD + ["budget"]]
+        rows: list[list[object]] = [[*HEAD, "budget"]]
         bad: list[tuple[int, str]] = []
         for n in range(2, 30):
             row: list[object] = [f"A{n:02d}", f"x{n}", date(2019, 1, 1), "3 bulan", None, 1]
@@ -206,12 +206,21 @@ class TestErrors:
             rm.load(path)
         assert [(e.row, e.column) for e in info.value.errors] == bad
         lines = str(info.value).splitlines()
-        assert len(lines) == 20 and lines[0].startswith(f"{path}, sheet Items, row 3, column")
+        assert len(lines) == 20
+        assert lines[0].startswith(f"{path}, sheet Items, row 3, column")
 
     def test_a_row_with_a_bad_cell_echoes_nothing(self, tmp_path: Path) -> None:
         """A bad start leaves no 'no start' or 'needs a duration' echo behind; links hint."""
-        path = workbook(tmp_path, {"Items": [HEAD, ["A01", "a", "kemarin", "3 bulan", None],
-                                             ["A02", "b", date(2019, 1, 1), "3 bln", "A1"]]})
+        path = workbook(
+            tmp_path,
+            {
+                "Items": [
+                    HEAD,
+                    ["A01", "a", "kemarin", "3 bulan", None],
+                    ["A02", "b", date(2019, 1, 1), "3 bln", "A1"],
+                ]
+            },
+        )
         with pytest.raises(PlanFileError) as info:
             rm.load(path)
         assert [e.reason.split(";")[0] for e in info.value.errors] == [

@@ -456,7 +456,8 @@ class _Plan:
             for e in err.errors:
                 where = self._locate(e)
                 table = next((t for t in self.tables.values() if t is not None
-                              and (t.path, t.sheet) == (where.path, where.sheet)), None)  # fmt: skip
+                              and (t.path, t.sheet) == (where.path, where.sheet)),
+                             None)  # fmt: skip
                 if table is not None and where.row in table.bad_rows and (
                     where.column is None
                     or any(e.row == where.row and e.column == where.column

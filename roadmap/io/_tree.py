@@ -225,8 +225,12 @@ def from_tree(tree: object, syntax: str = "toml", ignored: Sequence[str] = ()) -
                for i, entry in enumerate(errors.run(lambda: _list(top, key)) or ())]  # fmt: skip
         return [e for e in out if e is not None]
 
-    parts["realisation"] = entries("realisation", lambda entry, i: _build(
-        Realisation, _keys(entry, REALISATION_KEYS, ("realisation", i)), ("realisation", i)))
+    parts["realisation"] = entries(
+        "realisation",
+        lambda entry, i: _build(
+            Realisation, _keys(entry, REALISATION_KEYS, ("realisation", i)), ("realisation", i)
+        ),
+    )
     parts["baselines"] = entries("baselines", _baseline)
     register: tuple[tuple[str, type, tuple[str, ...]], ...] = (
         ("risks", Risk, RISK_KEYS),
@@ -253,8 +257,13 @@ def from_tree(tree: object, syntax: str = "toml", ignored: Sequence[str] = ()) -
     try:
         plan = _build(
             Roadmap,
-            {**head, "ceilings": ceilings, "group_ceilings": groups, **parts,
-             "ignored": tuple(ignored)},
+            {
+                **head,
+                "ceilings": ceilings,
+                "group_ceilings": groups,
+                **parts,
+                "ignored": tuple(ignored),
+            },
             ("roadmap",),
         )
     except TreeError as err:
@@ -375,8 +384,11 @@ def _check_references(
             i = index[key][n]
             assert not isinstance(item, Phase)
             after = item.after if isinstance(item, Milestone) else None
-            if after is not None and after not in failed and (after not in seen
-                                                               or after in phase_ids):
+            if (
+                after is not None
+                and after not in failed
+                and (after not in seen or after in phase_ids)
+            ):
                 yield TreeError(f"'after' names unknown item {after!r}"
                                 f"{did_you_mean(after, (set(seen) - phase_ids) | failed)}",
                                 (key, i, "after"))  # fmt: skip
