@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
+from functools import partial
 from typing import Any
 
 from roadmap.dates import Calendar, Duration
@@ -210,7 +211,7 @@ def from_tree(tree: object, syntax: str = "toml", ignored: Sequence[str] = ()) -
         ("milestones", Milestone, MILESTONE_KEYS),
     ):
         built = []
-        for i, entry in enumerate(errors.run(lambda key=key: _list(top, key)) or ()):
+        for i, entry in enumerate(errors.run(partial(_list, top, key)) or ()):
             item = errors.run(lambda: _item(entry, key, i, cls, allowed))  # noqa: B023
             if item is None:
                 if isinstance(entry, Mapping) and isinstance(entry.get("id"), str):
@@ -237,8 +238,7 @@ def from_tree(tree: object, syntax: str = "toml", ignored: Sequence[str] = ()) -
         ("correlations", Correlation, CORRELATION_KEYS),
     )
     for key, cls_, keys in register:
-        parts[key] = entries(key, lambda entry, i, key=key, cls_=cls_, keys=keys: _build(
-            cls_, _keys(entry, keys, (key, i)), (key, i)))  # fmt: skip
+        parts[key] = entries(key, partial(_entry_of, key, cls_, keys))
 
     ceilings = dict(_table(top.get("ceilings", {}), ("ceilings",)))
     groups = {k: ceilings.pop(k) for k in list(ceilings) if not str(k).strip().isdigit()}
@@ -274,6 +274,11 @@ def from_tree(tree: object, syntax: str = "toml", ignored: Sequence[str] = ()) -
     if errors.found:
         raise TreeError.of(errors.found)
     return plan
+
+
+def _entry_of(key: str, cls: type, keys: tuple[str, ...], entry: object, i: int) -> Any:
+    """One risk or correlation of the tree."""
+    return _build(cls, _keys(entry, keys, (key, i)), (key, i))
 
 
 def _item(entry: object, key: str, i: int, cls: type, allowed: tuple[str, ...]) -> Any:
