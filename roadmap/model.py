@@ -287,7 +287,7 @@ def _id(value: object) -> str:
     if value != value.strip():
         raise ValueError(f"an id must not start or end with spaces, got {show(value)}")
     _plain(value)
-    if any(ch.isspace() for ch in value):
+    if " " in value or not value.isprintable():  # a space, or a printable one such as NBSP
         joined = "_".join(value.split())
         raise ValueError(f"an id cannot hold spaces (a link 'A01 SS+2 bulan' is told apart by "
                          f"them), got {show(value)}; write {joined!r}")  # fmt: skip
@@ -601,7 +601,7 @@ class Dependency:
         if isinstance(value, Dependency):
             return value
         if isinstance(value, str):
-            if any(ch.isspace() for ch in value.strip()):  # "A01 SS+2 bulan"
+            if " " in value or not value.isprintable():  # "A01 SS+2 bulan"
                 return cls.parse(value)
             return _plain_dependency(value)
         if isinstance(value, Mapping):
