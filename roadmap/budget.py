@@ -20,7 +20,7 @@ Examples
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any, Literal, TypeAlias
@@ -41,10 +41,12 @@ __all__ = [
     "allocations",
     "budget_by",
     "ceiling_groups",
+    "counted",
     "fiscal_year",
     "fiscal_years",
     "s_curve",
     "shared_allocations",
+    "source_allocations",
     "spread",
 ]
 
@@ -197,7 +199,13 @@ def shared_allocations(sched: Schedule, years: ItemYears) -> dict[str, dict[int,
     es, ef = days.early_start, days.early_finish
     for k, item in enumerate(plan.initiatives):
         b = item.budget
-        if b.__class__ is dict:
+        if item.budget_shares:  # the sum of the sources' own spreads: exact both ways
+            total: dict[int, int] = {}
+            for amounts in _share_years(item, k, years, es, ef).values():
+                for y, a in amounts.items():
+                    total[y] = total.get(y, 0) + a
+            out[item.id] = dict(sorted(total.items()))
+        elif b.__class__ is dict:
             out[item.id] = b
         elif b.__class__ is int:
             y0, y1 = y0s[k], y1s[k]
@@ -208,6 +216,53 @@ def shared_allocations(sched: Schedule, years: ItemYears) -> dict[str, dict[int,
     return out
 
 
+def _share_years(
+    item: Initiative, k: int, years: ItemYears, es: Sequence[int], ef: Sequence[int]
+) -> dict[str, dict[int, int]]:
+    """Each funding source's share of initiative *k* per fiscal year."""
+    out: dict[str, dict[int, int]] = {}
+    for source, share in item.budget_shares.items():
+        if isinstance(share, dict):
+            out[source] = share
+        else:
+            y0, y1 = years.start_year[k], years.last_year[k]
+            out[source] = {y0: share} if y0 == y1 else spread(
+                share, years.days(y0, y1, es[k], ef[k]))  # fmt: skip
+    return out
+
+
+def source_allocations(sched: Schedule, years: ItemYears) -> dict[str, dict[str, dict[int, int]]]:
+    """``{item: {source: {year: amount}}}``, for budgets shared by funding source.
+
+    Each share (``budget_shares``) is spread as a total is, and the item's
+    :func:`allocations` is their sum, so both add up to the rupiah.
+    """
+    days = sched.days
+    es, ef = days.early_start, days.early_finish
+    return {
+        item.id: _share_years(item, k, years, es, ef)
+        for k, item in enumerate(sched.plan.initiatives)
+        if item.budget_shares
+    }
+
+
+def counted(
+    kind: str,
+    name: str,
+    id: str,
+    alloc: Mapping[str, dict[int, int]],
+    by_source: Mapping[str, dict[str, dict[int, int]]],
+) -> dict[int, int]:
+    """What a ceiling of *kind* *name* counts of initiative *id*, per fiscal year.
+
+    A funding source's ceiling counts the source's share of a budget shared by source;
+    otherwise, and for every other ceiling, the initiative's whole allocation.
+    """
+    if kind == "funding" and id in by_source:
+        return by_source[id].get(name, {})
+    return alloc.get(id, {})
+
+
 def ceiling_groups(
     initiatives: Sequence[Initiative],
     ceilings: dict[int, int],
@@ -216,8 +271,9 @@ def ceiling_groups(
     """Each yearly ceiling with the initiatives it counts: ``(kind, name, members, ceilings)``.
 
     The total ceiling is ``("", "")`` with every initiative; a funding source's counts every
-    initiative it funds, even in part; a dimension's or owner's those of that dimension or
-    owner.  :func:`roadmap.check` and :func:`roadmap.level` measure by the same groups.
+    initiative it funds, even in part (its share when the budget is shared by source: see
+    :func:`counted`); a dimension's or owner's those of that dimension or owner.
+    :func:`roadmap.check` and :func:`roadmap.level` measure by the same groups.
 
     Examples
     --------
@@ -254,8 +310,9 @@ class BudgetTable:
     ----------
     by
         What the rows are: ``"year"``, ``"phase"``, ``"dimension"``, ``"owner"`` or
-        ``"funding"`` (an initiative with several sources counts under their combination,
-        e.g. ``"APBD + DAK"``, since the plan does not say how it is split).
+        ``"funding"`` (an initiative whose budget is shared by source counts each share
+        under its source; one with several sources and no shares counts under their
+        combination, e.g. ``"APBD + DAK"``, since the plan does not say how it is split).
     years
         The fiscal years, in order.
     groups
@@ -368,18 +425,23 @@ def budget_by(
     if by not in GROUPS:
         raise ValueError(f"cannot group a budget by {by!r}; allowed: {', '.join(GROUPS)}")
     sched = scheduler.schedule(plan) if schedule is None else schedule
-    alloc = shared_allocations(sched, ItemYears(sched))
+    item_years = ItemYears(sched)
+    alloc = shared_allocations(sched, item_years)
+    by_source = source_allocations(sched, item_years) if by == "funding" else {}
     groups: dict[str, dict[int, int]] = {}
     years: set[int] = set(plan.ceilings)
     for item in plan.initiatives:
         amounts = alloc.get(item.id)
         if not amounts:
             continue
-        name = "total" if by == "year" else _group_of(item, by)
-        group = groups.setdefault(name, {})
-        for y, amount in amounts.items():
-            group[y] = group.get(y, 0) + amount
-            years.add(y)
+        parts = by_source.get(item.id) or {
+            "total" if by == "year" else _group_of(item, by): amounts
+        }
+        for name, part in parts.items():
+            group = groups.setdefault(name, {})
+            for y, amount in part.items():
+                group[y] = group.get(y, 0) + amount
+                years.add(y)
     ordered = tuple(sorted(years))
     return BudgetTable(
         by=by,

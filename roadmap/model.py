@@ -527,6 +527,25 @@ def _notes(value: object) -> dict[str, str]:
     return out
 
 
+def _shares(value: object) -> dict[str, int | dict[int, int]]:
+    """``{"APBD": 2_000, "DAK": {2020: 500}}``: funding source -> total or amounts per year."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ValueError(f"expected a table of funding source = amount, got {show(value)}")
+    out: dict[str, int | dict[int, int]] = {}
+    for source, amount in value.items():
+        name = _funding(source)
+        if len(name) != 1:
+            raise ValueError(f"expected one funding source as a key, got {show(source)}")
+        if isinstance(amount, Mapping):
+            years = _budget(amount)
+            out[name[0]] = years if isinstance(years, dict) else {}
+        else:
+            out[name[0]] = _amount(amount, f"budget from {name[0]}")
+    return out
+
+
 PHASE_STARTS = ("free", "constrain")
 
 
@@ -761,6 +780,12 @@ class Initiative:
     funding
         Funding source(s), e.g. ``"APBD"``, ``["APBD", "DAK"]`` or ``"APBD, DAK"`` (a comma
         or ``+`` separates sources).
+    budget_shares
+        The budget per funding source, each a total or ``{year: amount}``:
+        ``{"APBD": 2_000_000_000, "DAK": 500_000_000}``.  Given, it makes ``budget`` (their
+        sum) and ``funding`` (its sources); a ceiling per source then counts only that
+        source's share.  In plan files ``budget = {APBD = 2_000_000_000, DAK = ...}`` or
+        per year ``budget = {2020 = {APBD = ..., DAK = ...}}``.
     deadline
         Finish no later than this date (inclusive).
     progress
@@ -813,6 +838,7 @@ class Initiative:
     budget: int | dict[int, int] | None = _f(_budget, "budget", None)
     budget_total: int | None = _f(_opt_amount, "budget_total", None)
     funding: tuple[str, ...] = _f(_funding, "funding", ())
+    budget_shares: dict[str, int | dict[int, int]] = _f(_shares, "budget", attrs.Factory(dict))
     deadline: date | None = _f(_opt_end, "deadline", None)
     progress: float = _f(_progress, "progress", 0.0)
     status: str = _f(_status, "status", "not_started")
@@ -834,6 +860,8 @@ class Initiative:
     kind: Literal["initiative"] = attrs.field(default="initiative", init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        if self.budget_shares:
+            self._take_shares()
         if self.duration is None:
             if self.start is None or self.finish is None:
                 raise ItemError(
@@ -853,6 +881,52 @@ class Initiative:
                     item=self.id,
                     field="duration",
                 )
+
+    def _take_shares(self) -> None:
+        """``budget`` and ``funding`` from ``budget_shares``."""
+        shares = self.budget_shares
+        if self.budget is not None or self.budget_total is not None:
+            raise ItemError("give the budget per funding source or as a whole, not both",
+                            item=self.id, field="budget")  # fmt: skip
+        if self.funding and set(self.funding) != set(shares):
+            raise ItemError(
+                f"funding names {', '.join(self.funding)} but the budget is shared among "
+                f"{', '.join(shares)}; leave funding out or name the same sources",
+                item=self.id, field="funding",
+            )  # fmt: skip
+        kinds = {isinstance(v, dict) for v in shares.values()}
+        if len(kinds) > 1:
+            raise ItemError("give every funding source a total, or every source amounts per "
+                            "year, not a mix", item=self.id, field="budget")  # fmt: skip
+        total: int | dict[int, int]
+        if kinds == {True}:
+            years: dict[int, int] = {}
+            for amounts in shares.values():
+                assert isinstance(amounts, dict)
+                for y, a in amounts.items():
+                    years[y] = years.get(y, 0) + a
+            total = dict(sorted(years.items()))
+        else:
+            total = sum(v for v in shares.values() if isinstance(v, int))
+        object.__setattr__(self, "budget", total)
+        object.__setattr__(self, "funding", self.funding or tuple(shares))
+
+    def share(self, source: str) -> int | dict[int, int] | None:
+        """The budget *source* funds, or ``None`` when it funds none of it.
+
+        Its share when the budget is shared by source; else the whole budget, when it is
+        the only source or one of several (the plan then does not say how much).
+
+        Examples
+        --------
+        >>> item = Initiative(id="A", name="a", duration=5,
+        ...                   budget_shares={"APBD": 2_000, "DAK": 500})
+        >>> item.budget, item.funding, item.share("DAK"), item.share("APBN")
+        (2500, ('APBD', 'DAK'), 500, None)
+        """
+        if self.budget_shares:
+            return self.budget_shares.get(source)
+        return self.budget if source in self.funding else None
 
     @property
     def span(self) -> Duration:

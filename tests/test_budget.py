@@ -194,3 +194,82 @@ class TestSCurve:
         assert share[-1] == pytest.approx(1.0)
         assert all(a <= b for a, b in pairwise(share))
         assert days == sorted(days)
+
+
+class TestBudgetShares:
+    """Budgets shared by funding source (issue 11): exact to the rupiah both ways."""
+
+    @staticmethod
+    def shared() -> Roadmap:
+        return Roadmap(
+            name="x", start=D(2019, 7, 1),
+            group_ceilings={"funding": {"DAK": {2019: 1_000_000_000}}},
+            initiatives=[
+                Initiative(id="A", name="a", duration="12 months",
+                           budget_shares={"APBD": 2_000_000_001, "DAK": 999_999_999}),
+                Initiative(id="B", name="b", duration="6 months",
+                           budget_shares={"APBD": {2019: 7}, "DAK": {2019: 3}}),
+                Initiative(id="C", name="c", duration="1 month", budget=10, funding="DAK"),
+            ],
+        )  # fmt: skip
+
+    def test_budget_and_funding_come_from_the_shares(self) -> None:
+        a, b, _ = self.shared().initiatives
+        assert (a.budget, a.funding) == (3_000_000_000, ("APBD", "DAK"))
+        assert (b.budget, b.funding) == ({2019: 10}, ("APBD", "DAK"))
+
+    def test_by_funding_splits_exactly(self) -> None:
+        """Each source's row holds its share; years and sources add up to the rupiah."""
+        plan = self.shared()
+        table = budget_by(plan, "funding")
+        apbd, dak = table.groups["APBD"], table.groups["DAK"]
+        # A runs 184 days in 2019 and 182 in 2020: each share spread by days on its own.
+        assert apbd == {
+            2019: 7 + spread(2_000_000_001, [(2019, 184), (2020, 182)])[2019],
+            2020: spread(2_000_000_001, [(2019, 184), (2020, 182)])[2020],
+        }
+        assert sum(apbd.values()) == 2_000_000_001 + 7
+        assert sum(dak.values()) == 999_999_999 + 3 + 10
+        alloc = allocations(plan)
+        assert sum(alloc["A"].values()) == 3_000_000_000
+        assert table.totals() == {y: sum(a.get(y, 0) for a in alloc.values())
+                                  for y in table.years}  # fmt: skip
+
+    def test_a_source_ceiling_counts_only_its_share(self) -> None:
+        """DAK 2019: A's DAK share in 2019, B's 3 and C's 10, not A's whole budget."""
+        plan = self.shared()
+        dak_2019 = budget_by(plan, "funding").groups["DAK"][2019]
+        assert dak_2019 < 1_000_000_000 < 3_000_000_000 // 2
+        assert not rm.check(plan).filter(code="over-ceiling").findings
+        tight = Roadmap(name="x", start=D(2019, 7, 1), initiatives=plan.initiatives,
+                        group_ceilings={"funding": {"DAK": {2019: dak_2019 - 1}}})  # fmt: skip
+        (finding,) = rm.check(tight, language="en").filter(code="over-ceiling").findings
+        assert finding.message.endswith("IDR 1 over.")
+        assert "whole budget" not in finding.message
+
+    @pytest.mark.parametrize(
+        ("kwargs", "text"),
+        [
+            ({"budget": 5, "budget_shares": {"APBD": 5}}, "not both"),
+            ({"funding": "APBN", "budget_shares": {"APBD": 5}}, "funding names APBN"),
+            ({"budget_shares": {"APBD": 5, "DAK": {2020: 1}}}, "not a mix"),
+            ({"budget_shares": {"APBD": "banyak"}}, "amount of money"),
+        ],
+    )
+    def test_refused(self, kwargs: dict[str, object], text: str) -> None:
+        with pytest.raises(rm.ItemError, match=text):
+            Initiative(id="A", name="a", duration=5, **kwargs)  # type: ignore[arg-type]
+
+    def test_plan_file_forms(self) -> None:
+        """Per source, per year and source (transposed), amounts as people write them."""
+        text = (
+            '[roadmap]\nname = "x"\nstart = 2020-01-01\n'
+            '[[initiatives]]\nid = "A"\nname = "a"\nduration = "6 bulan"\n'
+            'budget = {APBD = "Rp2 miliar", DAK = "Rp500 juta"}\n'
+            '[[initiatives]]\nid = "B"\nname = "b"\nduration = "6 bulan"\n'
+            "budget = {2020 = {APBD = 1_000, DAK = 500}, 2021 = {APBD = 7}}\n"
+        )
+        a, b = rm.loads(text).initiatives
+        assert a.budget_shares == {"APBD": 2_000_000_000, "DAK": 500_000_000}
+        assert b.budget_shares == {"APBD": {2020: 1_000, 2021: 7}, "DAK": {2020: 500}}
+        assert b.budget == {2020: 1_500, 2021: 7}

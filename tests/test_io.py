@@ -73,6 +73,22 @@ FULL = Roadmap(
             multi_year=True,
         ),
         Initiative(
+            id="SC04",
+            name="Dashboard",
+            duration="6 months",
+            budget_shares={"APBD": 300_000_000, "DAK": 200_000_000},
+            notes={"keterangan": "menunggu Perwako", "kode_program": "2.16.03"},
+        ),
+        Initiative(
+            id="SC05",
+            name="Pusat data",
+            duration="18 months",
+            budget_shares={
+                "APBD": {2019: 100_000_000, 2020: 50_000_000},
+                "DAK": {2020: 400_000_000},
+            },
+        ),
+        Initiative(
             id="SC03",
             name="Pelatihan",
             duration="10 workdays",

@@ -65,8 +65,12 @@ class TestRoundTrip:
         assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.csv", "plan.roadmap.csv"]
         rm.save(FULL, tmp_path / "plan.csv")
         names = sorted(p.name for p in tmp_path.iterdir())
-        assert names == ["plan.ceilings.csv", "plan.correlations.csv", "plan.csv",
-                         "plan.phases.csv", "plan.risks.csv", "plan.roadmap.csv"]  # fmt: skip
+        assert names == ["plan.budgets.csv", "plan.ceilings.csv", "plan.correlations.csv",
+                         "plan.csv", "plan.phases.csv", "plan.risks.csv",
+                         "plan.roadmap.csv"]  # fmt: skip
+        budgets = (tmp_path / "plan.budgets.csv").read_text().splitlines()
+        assert budgets[:3] == ["item,year,funding,amount", "SC04,,APBD,300000000",
+                               "SC04,,DAK,200000000"]  # fmt: skip
         risks = (tmp_path / "plan.risks.csv").read_text().splitlines()
         assert risks[0] == "id,name,probability,items,delay,cost,owner,description"
         assert risks[1].startswith("R1,Tender gagal,0.3,SC01; SC02,1 month; 3 months,")
@@ -454,3 +458,42 @@ class TestRoundTripEdges:
         )
         (item,) = rm.load(path).initiatives
         assert item.progress == pytest.approx(value)
+
+
+class TestAnggaranSheet:
+    def test_budget_per_source_in_a_long_sheet(self, tmp_path: Path) -> None:
+        """Kode, tahun, sumber dana, jumlah: an item's budget per source (and year)."""
+        path = workbook(tmp_path, {
+            "Kegiatan": [["No", "kode", "nama", "mulai", "durasi (bulan)", "anggaran"],
+                         [1, "A01", "Kajian", "1 Maret 2019", 6, "Rp2,5 miliar"],
+                         [2, "A02", "Bangun", "Juli 2019", 12, None]],
+            "Anggaran": [["kode", "tahun", "sumber dana", "jumlah"],
+                         ["A01", None, "APBD", "Rp2 miliar"],
+                         ["A01", None, "DAK", "Rp500 juta"],
+                         ["A02", 2019, "APBD", 100], ["A02", 2020, "DAK", 50]],
+        })  # fmt: skip
+        a01, a02 = rm.load(path).initiatives
+        assert a01.budget_shares == {"APBD": 2_000_000_000, "DAK": 500_000_000}
+        assert (a01.start, a01.duration) == (date(2019, 3, 1), rm.Duration(months=6))
+        assert a02.budget_shares == {"APBD": {2019: 100}, "DAK": {2020: 50}}
+        assert a02.start == date(2019, 7, 1)
+
+    def test_rows_that_do_not_add_up(self, tmp_path: Path) -> None:
+        """A budget cell the sheet's rows contradict, and a row for no item: both named."""
+        path = workbook(tmp_path, {
+            "Items": [["id", "name", "start", "duration", "budget"],
+                      ["A01", "a", date(2019, 1, 1), "6 bulan", 100]],
+            "Anggaran": [["kode", "tahun", "sumber dana", "jumlah"],
+                         ["A01", None, "APBD", 60], ["A1", None, "DAK", 50]],
+        })  # fmt: skip
+        with pytest.raises(PlanFileError) as info:
+            rm.load(path)
+        assert [(e.sheet, e.row, e.reason) for e in info.value.errors] == [
+            (
+                "Items",
+                2,
+                "the budget 100 is not the 60 the Anggaran rows of A01 add up to; "
+                "leave it empty or make them agree",
+            ),
+            ("Anggaran", 3, "no initiative 'A1'; did you mean 'A01'?"),
+        ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterator
 
-from roadmap.budget import ceiling_groups
+from roadmap.budget import ceiling_groups, counted
 from roadmap.checks.context import Context, rule
 from roadmap.checks.report import Finding
 
@@ -167,6 +167,7 @@ def _over_ceiling(ctx: Context) -> Iterator[Finding]:
     if ctx.schedule is None or not (ctx.ceilings or ctx.group_ceilings):
         return
     alloc = ctx.allocations()
+    by_source = ctx.source_allocations()
     checks = [
         (kind, name, [i.id for i in members], ceilings)
         for kind, name, members, ceilings in ceiling_groups(
@@ -177,7 +178,7 @@ def _over_ceiling(ctx: Context) -> Iterator[Finding]:
         if kind:
             totals: dict[int, int] = {}  # one pass over the members, not one per year
             for id in members:
-                for year, amount in alloc.get(id, {}).items():
+                for year, amount in counted(kind, name, id, alloc, by_source).items():
                     totals[year] = totals.get(year, 0) + amount
         else:
             totals = ctx.year_totals  # all initiatives: summed with the allocations
@@ -186,7 +187,10 @@ def _over_ceiling(ctx: Context) -> Iterator[Finding]:
             if planned <= ceiling:
                 continue
             over = planned - ceiling
-            contributors = [(a, id) for id in members if (a := alloc.get(id, {}).get(year, 0))]
+            contributors = [
+                (a, id) for id in members
+                if (a := counted(kind, name, id, alloc, by_source).get(year, 0))
+            ]  # fmt: skip
             has_slack, movable = _movable(ctx, contributors)
             move_en = (
                 "move items with slack to a later year"
@@ -201,10 +205,14 @@ def _over_ceiling(ctx: Context) -> Iterator[Finding]:
             scope_en = f" for {kind} {name}" if kind else ""
             scope_id = {"funding": "sumber dana", "dimension": "dimensi", "owner": "pemilik"}
             scope_id_text = f" untuk {scope_id[kind]} {name}" if kind else ""
-            share = " (counting every item funded partly by it)" if kind == "funding" else ""
+            several = {i.id for i in ctx.plan.initiatives if len(i.funding) > 1}
+            whole = kind == "funding" and any(
+                id in several and id not in by_source for _, id in contributors
+            )
+            share = " (counting the whole budget of items it funds only in part)" if whole else ""
             share_id = (
-                " (menghitung setiap kegiatan yang sebagian didanainya)"
-                if kind == "funding"
+                " (menghitung seluruh anggaran kegiatan yang hanya sebagian didanainya)"
+                if whole
                 else ""
             )
             yield ctx.finding(

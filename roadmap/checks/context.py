@@ -14,7 +14,7 @@ import attrs
 
 from roadmap._i18n import Language, long_date
 from roadmap._network import network
-from roadmap.budget import ItemYears, shared_allocations
+from roadmap.budget import ItemYears, shared_allocations, source_allocations
 from roadmap.checks.report import Finding, Severity
 from roadmap.errors import RoadmapError
 from roadmap.model import Roadmap, split_ceilings
@@ -111,6 +111,7 @@ class Context:
         self._schedule: Schedule | None = None
         self._days: DayNumbers | None = None
         self._alloc: dict[str, dict[int, int]] | None = None
+        self._by_source: dict[str, dict[str, dict[int, int]]] | None = None
         self._compiled: bool | None = None
         self._years: ItemYears | None = None
         self.year_totals: dict[int, int] = {}  # filled with the allocations
@@ -219,6 +220,15 @@ class Context:
                     totals[y] = totals.get(y, 0) + v
             self.year_totals = totals
         return self._alloc
+
+    def source_allocations(self) -> dict[str, dict[str, dict[int, int]]]:
+        """Each funding source's share per fiscal year, of budgets shared by source."""
+        if self._by_source is None:
+            self.fiscal_ranges()
+            assert self._years is not None
+            assert self.schedule is not None
+            self._by_source = source_allocations(self.schedule, self._years)
+        return self._by_source
 
     def item_years(self, k: int) -> range:
         """The fiscal years in which the item at position *k* runs."""

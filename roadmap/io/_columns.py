@@ -24,7 +24,7 @@ __all__ = [
 SHEETS = {
     "items": "Items", "phases": "Phases", "ceilings": "Ceilings", "roadmap": "Roadmap",
     "realisation": "Realisasi", "risks": "Risiko", "correlations": "Korelasi",
-    "capacity": "Kapasitas",
+    "capacity": "Kapasitas", "budgets": "Anggaran",
 }  # fmt: skip
 INSTRUCTIONS = "Instructions"
 
@@ -41,6 +41,11 @@ RANGE_COLUMNS = (
 )  # fmt: skip
 #: Columns of leveling, written only when used (see roadmap.leveling).
 LEVEL_COLUMNS = ("resources", "fixed")
+#: Columns of the budget sheet: an item's budget per funding source (and fiscal year).
+BUDGET_COLUMNS = ("item", "year", "funding", "amount")
+BUDGET_ALIASES = {"kode": "item", "tahun": "year", "sumber_dana": "funding",
+                  "sumber": "funding", "jumlah": "amount", "anggaran": "amount",
+                  "nilai": "amount"}  # fmt: skip
 #: Columns of the capacity sheet: a resource's units, or (group "owner") an owner's limit.
 CAPACITY_COLUMNS = ("group", "name", "capacity")
 PHASE_COLUMNS = ("id", "name", "start", "end", "description", "phase_start")

@@ -30,6 +30,8 @@ from roadmap.dates import FIRST_DATE, parse_date
 from roadmap.errors import PlanFileError, RoadmapError, did_you_mean, show
 from roadmap.io._columns import (
     BUDGET_ALIAS,
+    BUDGET_ALIASES,
+    BUDGET_COLUMNS,
     BUDGET_YEAR,
     CAPACITY_COLUMNS,
     CORRELATION_COLUMNS,
@@ -66,7 +68,8 @@ _SHEET_ALIASES = {
     "ceilings": "ceilings", "pagu": "ceilings", "roadmap": "roadmap", "peta jalan": "roadmap",
     "realisasi": "realisation", "realisation": "realisation", "risiko": "risks",
     "risks": "risks", "korelasi": "correlations", "correlations": "correlations",
-    "kapasitas": "capacity", "capacity": "capacity",
+    "kapasitas": "capacity", "capacity": "capacity", "anggaran": "budgets",
+    "budgets": "budgets",
 }  # fmt: skip
 _IGNORED_SHEETS = {"instructions", "petunjuk"}
 SHEET_NAMES = tuple(name.title() for name in _SHEET_ALIASES)
@@ -437,6 +440,8 @@ class _Plan:
             self._realisation(realisation)
         if (capacity := self.tables.get("capacity")) is not None:
             self._capacity(capacity)
+        if (budgets := self.tables.get("budgets")) is not None:
+            self._budgets(budgets)
         for key, columns, cells in (
             ("risks", RISK_COLUMNS, _RISK_CELLS),
             ("correlations", CORRELATION_COLUMNS, _CORRELATION_CELLS),
@@ -544,6 +549,52 @@ class _Plan:
             phases.append(table.convert(n, record, _PHASE_CELLS))
         if phases:
             self.tree["phases"] = phases
+
+    def _budgets(self, table: Table) -> None:
+        """Budgets per funding source (and fiscal year), one row each, into the items."""
+        table.alias(BUDGET_ALIASES)
+        table.check_columns(lambda c: c in BUDGET_COLUMNS, ", ".join(BUDGET_COLUMNS)
+                            + " (or kode, tahun, sumber_dana, jumlah)", BUDGET_COLUMNS)  # fmt: skip
+        entries = {str(e.get("id")): (k, e) for k, e in enumerate(self.tree.get("initiatives", []))}
+        shares: dict[str, dict[str, Any]] = {}
+        for n, record in table.records():
+            cells = table.convert(n, record, {"item": _ref, "year": _ref, "funding": _ref,
+                                              "amount": _number})  # fmt: skip
+            if len(cells) < len(record):
+                continue  # a bad cell, reported
+            missing = [c for c in ("item", "funding", "amount") if c not in cells]
+            if missing:
+                table.problem(f"a budget row needs {' and '.join(missing)}", n, missing[0])
+                continue
+            id, source = str(cells["item"]), str(cells["funding"])
+            if id not in entries:
+                table.problem(f"no initiative {id!r}{did_you_mean(id, entries)}", n, "item")
+                continue
+            year = cells.get("year")
+            share = shares.setdefault(id, {})
+            if year is None:
+                if source in share:
+                    table.problem(f"a second budget of {id} from {source}", n, "funding")
+                    continue
+                share[source] = cells["amount"]
+            else:
+                years = share.setdefault(source, {})
+                if not isinstance(years, dict) or str(year) in years:
+                    table.problem(f"{id} from {source}: give one amount per year, or one "
+                                  "amount in all", n, "year")  # fmt: skip
+                    continue
+                years[str(year)] = cells["amount"]
+            self.where.setdefault(("budgets", id), (table, n))
+        for id, share in shares.items():
+            k, entry = entries[id]
+            total = entry.pop("budget", None)
+            amounts = [v if isinstance(v, int) else sum(v.values()) for v in share.values()]
+            if total is not None and total != sum(amounts):
+                items, n = self.where[("initiatives", k)]
+                items.problem(f"the budget {total} is not the {sum(amounts)} the "
+                              f"{table.sheet or 'budgets'} rows of {id} add up to; leave it "
+                              "empty or make them agree", n, "budget")  # fmt: skip
+            entry["budget"] = share
 
     def _realisation(self, table: Table) -> None:
         """Monthly records; Indonesian column names (kode, bulan, fisik, ...) are accepted."""
@@ -745,7 +796,7 @@ def read_csv(data: bytes, path: str, *, sidecars: bool = True) -> Roadmap:
     """Read a CSV plan, and the ``.phases``, ``.ceilings`` and ``.roadmap`` files beside it."""
     tables: dict[str, Table | None] = {"items": Table(path, None, _csv_rows(_decode(data, path)))}
     if sidecars:
-        for key in ("phases", "ceilings", "roadmap", "realisation", "capacity", "risks",
+        for key in ("phases", "ceilings", "roadmap", "realisation", "capacity", "budgets", "risks",
                     "correlations"):  # fmt: skip
             other = _sidecar(path, key)
             if os.path.exists(other):
@@ -836,9 +887,10 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
             "YAML, or compare with another plan file (roadmap status --baseline FILE)"
         )
     tree = to_tree(plan, years=int)
+    shared = {i.id: i.budget_shares for i in plan.initiatives if i.budget_shares}
     years = sorted(
         {y for entry in tree.get("initiatives", []) if isinstance(entry.get("budget"), dict)
-         for y in entry["budget"] if y != "total"}
+         and entry["id"] not in shared for y in entry["budget"] if y != "total"}
     )  # fmt: skip
     columns = list(ITEM_COLUMNS)
     at = columns.index("budget") + 1
@@ -857,7 +909,9 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
         for entry in tree.get(f"{kind}s", []):
             cells = dict(entry, kind=kind)
             budget = cells.pop("budget", None)
-            if isinstance(budget, dict):
+            if cells["id"] in shared:
+                pass  # in the budgets table
+            elif isinstance(budget, dict):
                 cells.update({f"budget_{y}": v for y, v in budget.items() if y != "total"})
                 if "total" in budget:
                     cells["budget"] = budget["total"]
@@ -895,6 +949,13 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
                     cells[key] = "; ".join(value)
             rows.append([cells.get(c) for c in columns])
     out: dict[str, tuple[list[str], list[list[object]]]] = {"items": (columns, rows)}
+    if shared:
+        out["budgets"] = (list(BUDGET_COLUMNS), [
+            [id, year, source, amount]
+            for id, shares in shared.items()
+            for source, share in shares.items()
+            for year, amount in (share.items() if isinstance(share, dict) else [(None, share)])
+        ])  # fmt: skip
     head = tree["roadmap"]
     cal = head.pop("calendar", {})
     for key, value in cal.items():
@@ -953,7 +1014,15 @@ def write_csv(plan: Roadmap, path: str | os.PathLike[str]) -> list[str]:
         target = name if key == "items" else _sidecar(name, key)
         atomic_write(target, csv_text(columns, rows).encode("utf-8"))
         written.append(target)
-    for key in ("phases", "ceilings", "realisation", "capacity", "risks", "correlations"):
+    for key in (
+        "phases",
+        "ceilings",
+        "realisation",
+        "capacity",
+        "budgets",
+        "risks",
+        "correlations",
+    ):
         other = _sidecar(name, key)
         if other not in written and os.path.exists(other):
             os.unlink(other)

@@ -121,8 +121,10 @@ def _build(cls: Callable[..., Any], table: Mapping[str, Any], path: Path) -> Any
                 # Dependency fields (type, lag) live below depends_on; find the entry.
                 if field in ("type", "lag") and "depends_on" in fields:
                     field = "depends_on"
+                if field == "budget" and "budget_shares" in fields:
+                    field = "budget_shares"  # written as budget = {APBD = ...}
                 if field in fields:
-                    sub = (*path, field)
+                    sub = (*path, "budget" if field == "budget_shares" else field)
             if errors and (field is None or field not in fields):
                 break  # an error of something left out: not the user's
             errors.append(TreeError(err.reason, sub))
@@ -289,13 +291,41 @@ def _item(entry: object, key: str, i: int, cls: type, allowed: tuple[str, ...]) 
     _check_keys(table, allowed, (key, i))
     _check_dependencies(table.get("depends_on"), (key, i, "depends_on"))
     budget = table.get("budget")
-    if isinstance(budget, Mapping) and "total" in budget:
-        table = {
-            **table,
-            "budget": {k: v for k, v in budget.items() if k != "total"},
-            "budget_total": budget["total"],
-        }
+    if isinstance(budget, Mapping) and budget:
+        table = _split_budget(table, budget)
     return _build(cls, table, (key, i))
+
+
+def _is_year(key: object) -> bool:
+    return isinstance(key, int) or (isinstance(key, str) and key.strip().isdigit())
+
+
+def _split_budget(table: Mapping[str, Any], budget: Mapping[Any, Any]) -> Mapping[str, Any]:
+    """A budget table of a plan file as model fields.
+
+    ``{total = ..., 2020 = ...}``, ``{APBD = ..., DAK = ...}`` (per funding source) or
+    ``{2020 = {APBD = ..., DAK = ...}}`` (per year and source).
+    """
+    out = dict(table)
+    if "total" in budget:
+        out["budget_total"] = budget["total"]
+        budget = {k: v for k, v in budget.items() if k != "total"}
+        out["budget"] = budget
+    if any(not _is_year(k) for k in budget):  # per funding source
+        out.pop("budget")
+        out["budget_shares"] = budget
+    elif any(isinstance(v, Mapping) for v in budget.values()):  # per year, per source
+        shares: dict[Any, dict[Any, Any]] = {}
+        for year, parts in budget.items():
+            if not isinstance(parts, Mapping):
+                raise TreeError(f"expected the budget of {year} per funding source, as "
+                                f"the other years give it, got {show(parts)}",
+                                ("budget", year))  # fmt: skip
+            for source, amount in parts.items():
+                shares.setdefault(source, {})[year] = amount
+        out.pop("budget")
+        out["budget_shares"] = shares
+    return out
 
 
 def _head_error(err: TreeError) -> TreeError:
@@ -535,10 +565,16 @@ def _entry(
             value = str(value)
         elif key == "depends_on":
             value = [_dependency(link) for link in value]
+        elif key == "budget" and getattr(obj, "budget_shares", None):
+            value = {source: ({years(y): v for y, v in share.items()}
+                              if isinstance(share, dict) else share)
+                     for source, share in obj.budget_shares.items()}  # fmt: skip
         elif key == "budget" and isinstance(value, dict):
             value = {years(y): v for y, v in value.items()}
             if obj.budget_total is not None:
                 value = {"total": obj.budget_total, **value}
+        elif key == "funding" and getattr(obj, "budget_shares", None):
+            continue  # the budget's sources are the funding
         elif key == "funding":
             value = value[0] if len(value) == 1 else list(value)
         elif key in ("duration_range", "cost_range"):

@@ -11,7 +11,7 @@ from typing import Literal
 import attrs
 
 from roadmap import capacity as cap
-from roadmap.budget import allocations, ceiling_groups
+from roadmap.budget import ItemYears, allocations, ceiling_groups, counted, source_allocations
 from roadmap.leveling import exact
 from roadmap.leveling.problem import LevelProblem, past_years
 from roadmap.leveling.rcpsp import Schedule, search, serial
@@ -249,11 +249,12 @@ def verify(plan: Roadmap) -> list[str]:
     sched = schedule(base)
     out = []
     alloc = allocations(base, sched)
+    by_source = source_allocations(sched, ItemYears(sched))
     first = past_years(plan)
     for kind, name, members, ceilings in _ceiling_groups(base):
         totals: dict[int, int] = {}
         for id in members:
-            for y, a in alloc.get(id, {}).items():
+            for y, a in counted(kind, name, id, alloc, by_source).items():
                 totals[y] = totals.get(y, 0) + a
         for y, c in ceilings.items():
             if y >= first and totals.get(y, 0) > c:
@@ -373,13 +374,18 @@ def _result(
     budgets: dict[tuple[str, str], dict[int, tuple[int, int, int | None]]] = {}
     capacity: dict[tuple[str, str], tuple[int, int, int]] = {}
     alloc0 = allocations(before, sched0)
-    alloc1 = alloc0 if sched1 is None or after is None else allocations(after, sched1)
+    src0 = source_allocations(sched0, ItemYears(sched0))
+    alloc1, src1 = alloc0, src0
+    if sched1 is not None and after is not None:
+        alloc1, src1 = allocations(after, sched1), source_allocations(sched1, ItemYears(sched1))
     for kind, name, members, ceilings in _ceiling_groups(before):
         years: dict[int, tuple[int, int, int | None]] = {}
-        for y in sorted({y for id in members for y in (*alloc0.get(id, {}), *alloc1.get(id, {}))}
+        part0 = {id: counted(kind, name, id, alloc0, src0) for id in members}
+        part1 = {id: counted(kind, name, id, alloc1, src1) for id in members}
+        for y in sorted({y for id in members for y in (*part0[id], *part1[id])}
                         | set(ceilings)):  # fmt: skip
-            b0 = sum(alloc0.get(id, {}).get(y, 0) for id in members)
-            b1 = sum(alloc1.get(id, {}).get(y, 0) for id in members)
+            b0 = sum(part0[id].get(y, 0) for id in members)
+            b1 = sum(part1[id].get(y, 0) for id in members)
             years[y] = (b0, b1, ceilings.get(y))
         budgets[(kind, name)] = years
     peaks0 = cap.peak_use(before, sched0)

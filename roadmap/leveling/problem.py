@@ -164,7 +164,7 @@ class LevelProblem:
             fixed = [0] * (last - first + 1)
             cost: dict[int, int] = {}
             for item in members:
-                b = item.budget
+                b = item.share(name) if kind == "funding" else item.budget
                 if isinstance(b, dict):
                     for y, amount in b.items():
                         if first <= y <= last:
