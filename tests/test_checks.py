@@ -66,6 +66,7 @@ DEFECTS: dict[str, tuple[Callable[[], Roadmap], tuple[str, ...]]] = {
     "duplicate-id": (lambda: add(clean(), Initiative(id="A", name="again", duration=5, **X)),
                      ("A",)),
     "unknown-reference": (lambda: initiative(clean(), "C", depends_on=["B", "ZZ"]), ("C",)),
+    "unknown-phase": (lambda: initiative(clean(), "A", phase="F3"), ("A",)),
     "self-dependency": (lambda: initiative(clean(), "C", depends_on=["C"]), ("C",)),
     "dependency-cycle": (lambda: initiative(clean(), "A", depends_on=["C"]),
                          ("A", "B", "C")),
@@ -246,9 +247,14 @@ class TestDetails:
         assert "move the deadline to 30 September 2019" in f.hint
 
     def test_unknown_phase(self) -> None:
-        """A phase id that the plan does not define."""
-        f = check(initiative(clean(), "A", phase="F9")).filter(code="unknown-reference")
-        assert "F9" in f.findings[0].message
+        """A phase id that the plan does not define: named, and dates still checked."""
+        plan = initiative(clean(), "A", phase="F01", deadline=D(2019, 1, 15))
+        report = check(plan)
+        (f,) = report.filter(code="unknown-phase").findings
+        assert f.message.startswith("A belongs to phase F01, which the plan does not define")
+        assert "did you mean F1?" in f.message
+        assert report.filter(code="deadline-missed").findings
+        assert not report.filter(code="not-scheduled").findings
 
     def test_unknown_language(self) -> None:
         """Only en and id."""

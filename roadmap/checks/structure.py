@@ -15,7 +15,7 @@ import attrs
 from roadmap._network import network
 from roadmap.checks.context import Context, rule
 from roadmap.checks.report import Finding
-from roadmap.errors import CycleError, RoadmapError, chain_text
+from roadmap.errors import CycleError, RoadmapError, chain_text, suggest
 from roadmap.graph import build_graph
 from roadmap.model import Initiative, Milestone, Phase
 
@@ -78,8 +78,8 @@ def _duplicates(ctx: Context) -> Iterator[Finding]:
 @rule(
     "unknown-reference",
     "error",
-    "A dependency, phase or milestone anchor names an unknown id.",
-    "Ketergantungan, fase, atau acuan tonggak menyebut id yang tidak ada.",
+    "A dependency or milestone anchor names an unknown id.",
+    "Ketergantungan atau acuan tonggak menyebut id yang tidak ada.",
     structural=True,
 )
 def _unknown(ctx: Context) -> Iterator[Finding]:
@@ -101,15 +101,30 @@ def _unknown(ctx: Context) -> Iterator[Finding]:
                     (f"{item.id} ({what}) menyebut {link.id}, yang tidak ada dalam rencana.",
                      f"Perbaiki id {link.id} atau hapus dari {what} pada {item.id}."),
                 )  # fmt: skip
-        if item.phase is not None and item.phase not in phases:
-            known = ", ".join(sorted(phases)) or "-"
-            yield ctx.finding(
-                "unknown-reference", [item.id],
-                (f"{item.id} belongs to phase {item.phase}, which the plan does not define.",
-                 f"Use one of the phases ({known}) or add phase {item.phase}."),
-                (f"{item.id} masuk fase {item.phase}, yang tidak didefinisikan dalam rencana.",
-                 f"Gunakan salah satu fase ({known}) atau tambahkan fase {item.phase}."),
-            )  # fmt: skip
+
+
+@rule(
+    "unknown-phase",
+    "error",
+    "An item names a phase the plan does not define (dates and budgets are still checked).",
+    "Kegiatan menyebut fase yang tidak didefinisikan (tanggal dan anggaran tetap diperiksa).",
+)
+def _unknown_phase(ctx: Context) -> Iterator[Finding]:
+    phases = [p.id for p in ctx.plan.phases]
+    known = ", ".join(sorted(phases)) or "-"
+    for item in ctx.plan.items:
+        if item.phase is None or item.phase in phases:
+            continue
+        guess = suggest(item.phase, phases)
+        en = f"; did you mean {guess}?" if guess else "."
+        id_ = f"; maksudnya {guess}?" if guess else "."
+        yield ctx.finding(
+            "unknown-phase", [item.id],
+            (f"{item.id} belongs to phase {item.phase}, which the plan does not define{en}",
+             f"Use one of the phases ({known}) or add phase {item.phase}."),
+            (f"{item.id} masuk fase {item.phase}, yang tidak didefinisikan dalam rencana{id_}",
+             f"Gunakan salah satu fase ({known}) atau tambahkan fase {item.phase}."),
+        )  # fmt: skip
 
 
 @rule(
@@ -248,4 +263,4 @@ def _workdays(ctx: Context) -> Iterator[Finding]:
 
 
 #: The rules of this family, in the order they run and are documented.
-RULES = (_empty, _duplicates, _unknown, _self, _cycles, _reversed, _workdays)
+RULES = (_empty, _duplicates, _unknown, _unknown_phase, _self, _cycles, _reversed, _workdays)
