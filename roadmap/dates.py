@@ -62,6 +62,10 @@ _WORDS = {
     "years": "year", "quarters": "quarter", "months": "month",
     "weeks": "week", "days": "day", "workdays": "workday",
 }  # fmt: skip
+_ID_WORDS = {
+    "years": "tahun", "quarters": "triwulan", "months": "bulan", "weeks": "minggu",
+    "days": "hari", "workdays": "hari kerja",
+}  # fmt: skip
 _ISO_LETTERS = {"years": "Y", "months": "M", "weeks": "W", "days": "D"}
 
 _ALLOWED = (
@@ -311,6 +315,25 @@ class Duration:
         elif self.weeks or self.days:
             text += f"{abs(self.weeks) * 7 + abs(self.days)}D"
         return sign + text
+
+    def text(self, language: str = "en") -> str:
+        """The duration as a plan file writes it in *language*: ``str()`` in English, and
+        in Indonesian the units' words, ``"6 bulan"``, ``"1 tahun 6 bulan"``.
+
+        Examples
+        --------
+        >>> Duration.parse("P1Y6M").text("id"), Duration.parse("-10 workdays").text("id")
+        ('1 tahun 6 bulan', '-10 hari kerja')
+        >>> Duration.parse(Duration.parse("3 minggu 2 hari").text("id")).text()
+        'P23D'
+        """
+        if language != "id":
+            return str(self)
+        nonzero = [(f, abs(getattr(self, f))) for f in _FIELDS if getattr(self, f)]
+        if not nonzero:
+            return "0 hari"
+        body = " ".join(f"{v} {_ID_WORDS[f]}" for f, v in nonzero)
+        return ("-" if self.sign < 0 else "") + body
 
     def __repr__(self) -> str:
         return f"Duration.parse({str(self)!r})"

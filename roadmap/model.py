@@ -671,9 +671,14 @@ class Dependency:
             raise ValueError(f"cannot read dependency {show(text)}: {reason}") from None
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, language: str = "en") -> str:
+        """The compact notation, the lag in *language*: ``"SC02 SS+1 bulan"``."""
         if self.type == "FS" and self.lag.is_zero:
             return self.id
-        lag = "" if self.lag.is_zero else ("" if self.lag.sign < 0 else "+") + str(self.lag)
+        lag = self.lag.text(language)
+        lag = "" if self.lag.is_zero else ("" if self.lag.sign < 0 else "+") + lag
         return f"{self.id} {self.type}{lag}"
 
 

@@ -339,3 +339,32 @@ class TestLimits:
     @pytest.mark.parametrize("text", ["300 years", "109800 days", "3600 months", "-300 years"])
     def test_durations_up_to_300_years(self, text: str) -> None:
         assert parse_duration(text) == Duration.parse(text)
+
+
+class TestWrittenReadsBack:
+    """Every value a writer of this package emits reads back equal (issue 11)."""
+
+    @given(
+        st.sampled_from(["years", "quarters", "months", "weeks", "days", "workdays"]),
+        st.integers(-500, 500),
+        st.sampled_from(["id", "en"]),
+    )
+    def test_durations(self, unit: str, n: int, language: str) -> None:
+        d = Duration(**{unit: n // 12 if unit == "years" else n})
+        assert Duration.parse(d.text(language)) == d
+
+    @given(
+        st.integers(0, 40), st.integers(0, 11), st.integers(0, 60), st.sampled_from(["id", "en"])
+    )
+    def test_compound_durations(self, y: int, m: int, d: int, language: str) -> None:
+        duration = Duration(years=y, months=m, days=d)
+        assert Duration.parse(duration.text(language)) == duration
+
+    @given(st.dates(date(1900, 1, 1), date(2200, 12, 31)), st.sampled_from(["id", "en"]))
+    def test_long_dates(self, day: date, language: str) -> None:
+        """``1 Maret 2019`` as reports write it, and day-first numbers as tables do."""
+        from roadmap._i18n import long_date
+
+        assert parse_date(long_date(day, language)) == day  # type: ignore[arg-type]
+        assert parse_date(f"{day.day:02d}/{day.month:02d}/{day.year}") == day
+        assert parse_date(day.isoformat()) == day

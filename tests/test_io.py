@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -523,3 +524,30 @@ def test_an_empty_file_says_so_in_its_own_format(fmt: str, text: str, words: str
 def test_a_json_plan_without_roadmap_is_told_in_json_words() -> None:
     with pytest.raises(PlanFileError, match='missing the "roadmap" object'):
         rm.loads('{"initiatives": []}', "json")
+
+
+class TestPlanLanguage:
+    def test_an_indonesian_plan_is_written_in_indonesian(self, tmp_path: Path) -> None:
+        """Durations, lags, statuses and weekdays in the plan's words; read back equal."""
+        plan = Roadmap(
+            name="x", start=date(2019, 1, 1), language="id",
+            calendar=Calendar(weekend=["sat", "sun"]),
+            initiatives=[
+                Initiative(id="A", name="a", duration="6 months", status="in_progress"),
+                Initiative(id="B", name="b", duration="P1Y6M", depends_on=[
+                    {"id": "A", "type": "SS", "lag": "2 weeks"}]),
+            ],
+        )  # fmt: skip
+        text = rm.dumps(plan)
+        for words in ('duration = "6 bulan"', 'status = "berjalan"', 'lag = "2 minggu"',
+                      'duration = "1 tahun 6 bulan"', '"sabtu",\n    "minggu",'):  # fmt: skip
+            assert words in text
+        assert "months" not in text
+        english = rm.dumps(attrs.evolve(plan, language="en"))
+        assert 'duration = "6 months"' in english
+        assert 'status = "in_progress"' in english
+        for fmt in ("toml", "json", "yaml", "csv", "xlsx"):
+            path = tmp_path / f"p.{fmt}"
+            rm.save(plan, path)
+            assert rm.load(path) == plan
+        assert "A SS+2 minggu" in (tmp_path / "p.csv").read_text()

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from roadmap import format_money
+from roadmap.money import parse_fraction, parse_money
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,54 @@ def test_words_are_close(amount: int) -> None:
     number, word = text.split(" ")
     unit = {"million": 10**6, "billion": 10**9, "trillion": 10**12}[word]
     assert abs(float(number.replace(",", "")) * unit - amount) <= unit * 0.005 + 1
+
+
+class TestWrittenReadsBack:
+    """Every amount and fraction a writer emits reads back (issue 11)."""
+
+    @given(st.integers(-(10**18), 10**18), st.sampled_from(["id", "en"]))
+    def test_amounts_in_full(self, amount: int, language: str) -> None:
+        assert parse_money(format_money(amount, language=language)) == amount  # type: ignore[arg-type]
+
+    @given(st.integers(10**6, 10**18), st.sampled_from(["id", "en"]))
+    def test_amounts_in_words_within_their_rounding(self, amount: int, language: str) -> None:
+        """``Rp1,5 miliar`` is two decimals of its unit: within half of the last one."""
+        text = format_money(amount, words=True, language=language)  # type: ignore[arg-type]
+        unit = next(u for u in (10**12, 10**9, 10**6) if parse_money(text) >= u or u == 10**6)
+        assert abs(parse_money(text) - amount) <= unit // 200
+
+    @given(st.integers(0, 1000))
+    def test_fractions(self, permille: int) -> None:
+        value = permille / 1000
+        for text in (str(value), str(value).replace(".", ","), f"{permille / 10}%"):
+            assert parse_fraction(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Rp750 juta", 750_000_000), ("Rp3,5 miliar", 3_500_000_000),
+        ("Rp3.000.000.000,-", 3_000_000_000), ("IDR 1.5 billion", 1_500_000_000),
+        ("Rp 2.500.000.000", 2_500_000_000), ("2,500,000,000", 2_500_000_000),
+        ("Rp1.500 juta", 1_500_000_000), ("Rp1,05 triliun", 1_050_000_000_000),
+        ("750 jt", 750_000_000), ("Rp2.500.000,00", 2_500_000), ("-Rp250 juta", -250_000_000),
+        ("1 500 000", 1_500_000), ("3 T", 3 * 10**12), ("IDR 1,500,000", 1_500_000),
+    ],
+)  # fmt: skip
+def test_amounts_as_planners_write_them(text: str, amount: int) -> None:
+    assert parse_money(text) == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2,5 M", "'M' is miliar to some readers and million to others"),
+        ("Rp1,2345678901 miliar", "not a whole number of rupiah"),
+        ("banyak", "write 2500000000, 2.500.000.000"),
+        ("1.50.000", "write 2500000000"),
+        ("x" * 10_000, "expected an amount of money"),
+    ],
+)
+def test_amounts_refused(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_money(text)

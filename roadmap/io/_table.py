@@ -933,7 +933,7 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
                 cells["resources"] = "; ".join(f"{k}={v}" for k, v in cells["resources"].items())
             if "depends_on" in cells:
                 cells["depends_on"] = "; ".join(
-                    str(Dependency.coerce(d)) for d in cells["depends_on"]
+                    Dependency.coerce(d).text(plan.language) for d in cells["depends_on"]
                 )
             for key in ("funding", "tags"):
                 value = cells.get(key)

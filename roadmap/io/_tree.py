@@ -15,6 +15,7 @@ from roadmap.dates import Calendar, Duration
 from roadmap.errors import ItemError, did_you_mean, show
 from roadmap.model import (
     CEILING_GROUPS,
+    STATUSES,
     Baseline,
     BaselineItem,
     Correlation,
@@ -451,14 +452,14 @@ def _check_references(
 # -- model -> tree ----------------------------------------------------------------------
 
 
-def _dependency(link: Dependency) -> str | dict[str, str]:
+def _dependency(link: Dependency, language: str = "en") -> str | dict[str, str]:
     if link.type == "FS" and link.lag.is_zero:
         return link.id
     out = {"id": link.id}
     if link.type != "FS":
         out["type"] = link.type
     if not link.lag.is_zero:
-        out["lag"] = str(link.lag)
+        out["lag"] = link.lag.text(language)
     return out
 
 
@@ -474,6 +475,7 @@ def to_tree(
     years
         How to write a year used as a key (TOML and JSON need text).
     """
+    lang = plan.language
     head: dict[str, Any] = {"name": plan.name, "start": dates(plan.start)}
     if plan.end is not None:
         head["end"] = dates(plan.end)
@@ -488,7 +490,8 @@ def to_tree(
         head["phase_start"] = plan.phase_start
     if plan.calendar is not None:
         cal = plan.calendar
-        c: dict[str, Any] = {"weekend": cal.weekend_names}
+        c: dict[str, Any] = {"weekend": cal.weekend_names if lang != "id" else
+                             [_ID_DAYS[d] for d in cal.weekend]}  # fmt: skip
         if cal.country is not None:
             c["country"] = cal.country
         if cal.subdivision is not None:
@@ -508,20 +511,20 @@ def to_tree(
         if plan.owner_capacity:
             tree["capacity"]["owners"] = dict(plan.owner_capacity)
     if plan.phases:
-        tree["phases"] = [_entry(p, PHASE_KEYS, dates, years) for p in plan.phases]
+        tree["phases"] = [_entry(p, PHASE_KEYS, dates, years, lang) for p in plan.phases]
     if plan.initiatives:
-        tree["initiatives"] = [_entry(i, INITIATIVE_KEYS, dates, years) for i in plan.initiatives]
+        tree["initiatives"] = [_entry(i, INITIATIVE_KEYS, dates, years, lang) for i in plan.initiatives]
     if plan.milestones:
-        tree["milestones"] = [_entry(m, MILESTONE_KEYS, dates, years) for m in plan.milestones]
+        tree["milestones"] = [_entry(m, MILESTONE_KEYS, dates, years, lang) for m in plan.milestones]
     if plan.realisation:
         tree["realisation"] = [
-            _entry(r, tuple(k for k in REALISATION_KEYS if k != "month"), dates, years)
+            _entry(r, tuple(k for k in REALISATION_KEYS if k != "month"), dates, years, lang)
             for r in plan.realisation
         ]
     if plan.risks:
-        tree["risks"] = [_entry(r, RISK_KEYS, dates, years) for r in plan.risks]
+        tree["risks"] = [_entry(r, RISK_KEYS, dates, years, lang) for r in plan.risks]
     if plan.correlations:
-        tree["correlations"] = [_entry(c, CORRELATION_KEYS, dates, years)
+        tree["correlations"] = [_entry(c, CORRELATION_KEYS, dates, years, lang)
                                 for c in plan.correlations]  # fmt: skip
     if plan.baselines:
         tree["baselines"] = [
@@ -547,13 +550,20 @@ _DEFAULTS: dict[str, Any] = {
 }  # fmt: skip
 
 
-def _point(value: object) -> object:
-    return str(value) if isinstance(value, Duration | Percent) else value
+#: Weekdays as an Indonesian plan writes them (Monday 0).
+_ID_DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
+
+
+def _point(value: object, language: str) -> object:
+    if isinstance(value, Duration):
+        return value.text(language)
+    return str(value) if isinstance(value, Percent) else value
 
 
 def _entry(
-    obj: Any, keys: tuple[str, ...], dates: Callable[[date], Any], years: Callable[[int], Any]
-) -> dict[str, Any]:
+    obj: Any, keys: tuple[str, ...], dates: Callable[[date], Any], years: Callable[[int], Any],
+    language: str = "en",
+) -> dict[str, Any]:  # fmt: skip
     out: dict[str, Any] = {}
     for key in keys:
         value = getattr(obj, key)
@@ -562,9 +572,11 @@ def _entry(
         if isinstance(value, date):
             value = dates(value)
         elif isinstance(value, Duration):
-            value = str(value)
+            value = value.text(language)
+        elif key == "status" and language == "id":
+            value = STATUSES[value]
         elif key == "depends_on":
-            value = [_dependency(link) for link in value]
+            value = [_dependency(link, language) for link in value]
         elif key == "budget" and getattr(obj, "budget_shares", None):
             value = {source: ({years(y): v for y, v in share.items()}
                               if isinstance(share, dict) else share)
@@ -578,11 +590,11 @@ def _entry(
         elif key == "funding":
             value = value[0] if len(value) == 1 else list(value)
         elif key in ("duration_range", "cost_range"):
-            value = [_point(v) for v in value if v is not None]
+            value = [_point(v, language) for v in value if v is not None]
         elif key in ("delay", "cost"):  # a risk's impact: one value or a range
             low, likely, high = value
-            value = (_point(low) if low == likely == high
-                     else [_point(v) for v in value if v is not None])  # fmt: skip
+            value = (_point(low, language) if low == likely == high
+                     else [_point(v, language) for v in value if v is not None])  # fmt: skip
         elif (key == "items" and isinstance(value, tuple)) or isinstance(value, tuple):
             value = list(value)
         out[key] = value
