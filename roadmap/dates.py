@@ -317,8 +317,9 @@ class Duration:
         return sign + text
 
     def text(self, language: str = "en") -> str:
-        """The duration as a plan file writes it in *language*: ``str()`` in English, and
-        in Indonesian the units' words, ``"6 bulan"``, ``"1 tahun 6 bulan"``.
+        """The duration as a plan file writes it in *language*.
+
+        ``str()`` in English; in Indonesian the units' words, ``"1 tahun 6 bulan"``.
 
         Examples
         --------

@@ -84,7 +84,6 @@ def _duplicates(ctx: Context) -> Iterator[Finding]:
 )
 def _unknown(ctx: Context) -> Iterator[Finding]:
     items = {i.id for i in ctx.plan.items}
-    phases = {p.id for p in ctx.plan.phases}
     compiled = ctx.compiled  # then every link is known
     for item in ctx.plan.items:
         for link in () if compiled else item.links:

@@ -513,9 +513,13 @@ def to_tree(
     if plan.phases:
         tree["phases"] = [_entry(p, PHASE_KEYS, dates, years, lang) for p in plan.phases]
     if plan.initiatives:
-        tree["initiatives"] = [_entry(i, INITIATIVE_KEYS, dates, years, lang) for i in plan.initiatives]
+        tree["initiatives"] = [
+            _entry(i, INITIATIVE_KEYS, dates, years, lang) for i in plan.initiatives
+        ]
     if plan.milestones:
-        tree["milestones"] = [_entry(m, MILESTONE_KEYS, dates, years, lang) for m in plan.milestones]
+        tree["milestones"] = [
+            _entry(m, MILESTONE_KEYS, dates, years, lang) for m in plan.milestones
+        ]
     if plan.realisation:
         tree["realisation"] = [
             _entry(r, tuple(k for k in REALISATION_KEYS if k != "month"), dates, years, lang)
