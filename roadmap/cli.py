@@ -383,14 +383,16 @@ def make_parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "template",
         help="write a blank plan workbook to fill in",
-        description="Write a blank XLSX plan: the Items, Phases, Ceilings and Roadmap sheets "
-        "with their headers, drop-down lists for kind, status, dimension and funding, and an "
-        "Instructions sheet in Indonesian and English. An existing file is never replaced.",
+        description="Write a blank XLSX plan: the items, phases, ceilings and roadmap sheets "
+        "with their headers (Kegiatan, Fase, Pagu, Peta Jalan and Indonesian headers for "
+        "--language id; Items, Phases, Ceilings, Roadmap for en), drop-down lists for kind, "
+        "status, dimension and funding, and an instructions sheet in Indonesian and English. "
+        "An existing file is never replaced.",
     )
     p.add_argument("output", metavar="OUT", help="the workbook to write (.xlsx)")
     p.add_argument(
         "--language", "-l", choices=("id", "en"), default="id",
-        help="the plan's language (default: id)",
+        help="the plan's language and the workbook's headers (default: id)",
     )  # fmt: skip
     p.add_argument(
         "--years", type=_years_arg, default=(2019, 2020), metavar="FIRST-LAST",
@@ -812,7 +814,10 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
         write_template(args.output, language=args.language, years=args.years)
     except FileExistsError:
         raise RoadmapError(f"{args.output}: exists; choose another name") from None
-    out.write(f"{args.output}: blank plan written; fill in the Items sheet\n")
+    if args.language == "en":
+        out.write(f"{args.output}: blank plan written; fill in the Items sheet\n")
+    else:
+        out.write(f"{args.output}: rencana kosong ditulis; isi lembar Kegiatan\n")
     return EXIT_OK
 
 

@@ -309,11 +309,16 @@ class TestTemplate:
     def test_sheets_lists_and_instructions(self, tmp_path: Path) -> None:
         """Headers, drop-down lists, frozen headers and instructions in both languages."""
         path = tmp_path / "t.xlsx"
-        write_template(path)
+        write_template(path, language="en")
         book = openpyxl.load_workbook(path)
         assert book.sheetnames == ["Items", "Phases", "Ceilings", "Roadmap", "Instructions"]
-        items = book["Items"]
-        assert [c.value for c in items[1]][:4] == ["kind", "id", "name", "phase"]
+        assert [c.value for c in book["Items"][1]][:4] == ["kind", "id", "name", "phase"]
+        write_template(tmp_path / "id.xlsx")  # Indonesian, the default
+        book = openpyxl.load_workbook(tmp_path / "id.xlsx")
+        assert book.sheetnames == ["Kegiatan", "Fase", "Pagu", "Peta Jalan", "Petunjuk"]
+        items = book["Kegiatan"]
+        assert [c.value for c in items[1]][:8] == ["jenis", "kode", "nama", "fase", "dimensi",
+                                                   "pelaksana", "mulai", "durasi"]  # fmt: skip
         assert items.freeze_panes == "A2"
         lists = {dv.formula1 for dv in items.data_validations.dataValidation}
         assert '"initiative,milestone,kegiatan,tonggak"' in lists
@@ -323,7 +328,7 @@ class TestTemplate:
         assert styles == {"information"}  # a word the reader takes is never refused
         assert any("Smart Governance" in f for f in lists)
         assert any("in_progress" in (f or "") for f in lists)
-        text = " ".join(str(c.value) for row in book["Instructions"].iter_rows() for c in row)
+        text = " ".join(str(c.value) for row in book["Petunjuk"].iter_rows() for c in row)
         assert "Satu baris per kegiatan" in text
         assert "One row per initiative" in text
 
@@ -335,13 +340,13 @@ class TestTemplate:
         path = tmp_path / "t.xlsx"
         assert main(["template", str(path), "--years", "2025-2029"]) == 0
         book = openpyxl.load_workbook(path)
-        header = [c.value for c in book["Items"][1]]
-        assert [h for h in header if str(h).startswith("budget_")] == [
-            f"budget_{y}" for y in range(2025, 2030)
+        header = [c.value for c in book["Kegiatan"][1]]
+        assert [h for h in header if str(h).startswith("anggaran_")] == [
+            f"anggaran_{y}" for y in range(2025, 2030)
         ]
-        assert [c.value for c in book["Ceilings"][1]] == [
-            "group",
-            "name",
+        assert [c.value for c in book["Pagu"][1]] == [
+            "kelompok",
+            "nama",
             *map(str, range(2025, 2030)),
         ]
         assert main(["template", str(tmp_path / "u.xlsx"), "--years", "2029-2025"]) == 2
@@ -359,21 +364,23 @@ class TestTemplate:
         """A blank template says what is missing; filled in, it is a plan."""
         path = tmp_path / "t.xlsx"
         write_template(path)
-        with pytest.raises(PlanFileError, match="sheet Roadmap: the roadmap has no start"):
+        with pytest.raises(PlanFileError, match="sheet Peta Jalan: the roadmap has no start"):
             rm.load(path)
         book = openpyxl.load_workbook(path)
-        book["Roadmap"]["B2"] = "Peta Jalan"
-        book["Roadmap"]["B3"] = date(2019, 1, 1)
-        book["Items"].append(["initiative", "A", "Kajian", None, "Smart Governance", "Bappeda",
-                              None, "3 bulan"])  # fmt: skip
-        header = [c.value for c in book["Items"][1]]
-        words = {"kind": "kegiatan", "id": "B", "name": "Perwako", "duration": "2 bulan",
-                 "status": "berjalan", "multi_year": "ya"}  # fmt: skip
-        book["Items"].append([words.get(h) for h in header])  # filled in Indonesian
+        book["Peta Jalan"]["B2"] = "Peta Jalan"
+        book["Peta Jalan"]["B3"] = date(2019, 1, 1)
+        book["Kegiatan"].append(["initiative", "A", "Kajian", None, "Smart Governance",
+                                 "Bappeda", None, "3 bulan"])  # fmt: skip
+        header = [c.value for c in book["Kegiatan"][1]]
+        words = {"jenis": "kegiatan", "kode": "B", "nama": "Perwako", "durasi": "2 bln",
+                 "status": "berjalan", "tahun_jamak": "ya", "anggaran": "Rp750 juta",
+                 "mulai": "Maret 2019"}  # fmt: skip
+        book["Kegiatan"].append([words.get(h) for h in header])  # filled in Indonesian
         book.save(path)
         plan = rm.load(path)
         assert (plan.name, plan.start, plan["A"].name) == ("Peta Jalan", date(2019, 1, 1), "Kajian")
         assert (plan["B"].status, plan["B"].multi_year) == ("in_progress", True)
+        assert (plan["B"].budget, plan["B"].start) == (750_000_000, date(2019, 3, 1))
 
 
 class TestWorkbooks:

@@ -77,7 +77,8 @@ ITEM_ALIASES = {
     "biaya_aktual": "actual_cost", "realisasi_anggaran": "actual_cost",
     "sisa_durasi": "remaining", "sisa_waktu": "remaining", "sumber_daya": "resources",
     "tetap": "fixed", "optimis": "optimistic", "paling_mungkin": "most_likely",
-    "pesimis": "pessimistic", "distribusi": "distribution",
+    "pesimis": "pessimistic", "distribusi": "distribution", "biaya_rendah": "cost_low",
+    "biaya_paling_mungkin": "cost_likely", "biaya_tinggi": "cost_high",
 }  # fmt: skip
 #: Indonesian names of the other sheets' columns.
 PHASE_ALIASES = {"kode": "id", "nama": "name", "mulai": "start", "selesai": "end",
@@ -89,6 +90,59 @@ OTHER_ALIASES = {
     "dampak_biaya": "cost", "biaya": "cost", "pemilik": "owner", "uraian": "description",
     "koefisien": "coefficient",
 }  # fmt: skip
+#: The column names an Indonesian plan (``language = "id"``) is written with, by table; the
+#: reader takes them, and the English ones, in any plan.
+INDONESIAN = {
+    "items": {
+        "kind": "jenis", "id": "kode", "name": "nama", "phase": "fase", "dimension": "dimensi",
+        "owner": "pelaksana", "start": "mulai", "duration": "durasi", "finish": "selesai",
+        "date": "tanggal", "after": "setelah", "depends_on": "bergantung_pada",
+        "budget": "anggaran", "funding": "sumber_dana", "deadline": "tenggat",
+        "progress": "progres", "status": "status", "multi_year": "tahun_jamak",
+        "tags": "label", "description": "uraian", "actual_start": "mulai_aktual",
+        "actual_finish": "selesai_aktual", "actual_cost": "biaya_aktual",
+        "remaining": "sisa_durasi", "resources": "sumber_daya", "fixed": "tetap",
+        "optimistic": "optimis", "most_likely": "paling_mungkin", "pessimistic": "pesimis",
+        "distribution": "distribusi", "cost_low": "biaya_rendah",
+        "cost_likely": "biaya_paling_mungkin", "cost_high": "biaya_tinggi",
+    },
+    "phases": {"id": "kode", "name": "nama", "start": "mulai", "end": "selesai",
+               "description": "uraian"},
+    "ceilings": {"group": "kelompok", "name": "nama"},
+    "roadmap": {"key": "kunci", "value": "nilai"},
+    "realisation": {"item": "kode", "date": "tanggal", "progress": "fisik",
+                    "spent": "keuangan", "note": "catatan"},
+    "risks": {"id": "kode", "name": "nama", "probability": "peluang", "items": "kegiatan",
+              "delay": "keterlambatan", "cost": "biaya", "owner": "pemilik",
+              "description": "uraian"},
+    "correlations": {"items": "kegiatan", "coefficient": "koefisien"},
+    "capacity": {"group": "kelompok", "name": "nama", "capacity": "kapasitas"},
+    "budgets": {"item": "kode", "year": "tahun", "funding": "sumber_dana", "amount": "jumlah"},
+}  # fmt: skip
+#: Sheets of an Indonesian plan workbook.
+SHEETS_ID = {
+    "items": "Kegiatan", "phases": "Fase", "ceilings": "Pagu", "roadmap": "Peta Jalan",
+    "realisation": "Realisasi", "risks": "Risiko", "correlations": "Korelasi",
+    "capacity": "Kapasitas", "budgets": "Anggaran",
+}  # fmt: skip
+INSTRUCTIONS_ID = "Petunjuk"
+
+
+def header(table: str, column: str, language: str) -> str:
+    """The header of *column* of *table* in a plan written in *language*.
+
+    Examples
+    --------
+    >>> header("items", "budget_2020", "id"), header("items", "budget_2020", "en")
+    ('anggaran_2020', 'budget_2020')
+    """
+    if language != "id":
+        return column
+    if table == "items" and column.startswith("budget_"):
+        return "anggaran_" + column[7:]
+    return INDONESIAN.get(table, {}).get(column, column)
+
+
 #: Columns kept as an item's notes: the ``catatan`` family, and any column starting ``_``.
 NOTE_COLUMNS = re.compile(r"_.*|(?:catatan|keterangan|notes?|remarks?)(?:_.*)?")
 #: Row numbers people keep in a first column: read past.
@@ -108,7 +162,7 @@ FUNDING = ("APBD", "APBN", "DAK", "KPBU", "CSR", "Hibah")
 def is_money(column: str) -> bool:
     """Whether a column of a plan table holds money (``budget``, ``budget_2020``, ``2020``)."""
     return (
-        column in ("budget", "actual_cost", "spent")
+        column in ("budget", "actual_cost", "spent", "amount")
         or column.startswith("budget_")
         or (column.isdigit())
     )

@@ -49,6 +49,8 @@ from roadmap.io._columns import (
     ROADMAP_KEYS,
     ROW_NUMBERS,
     SHEETS,
+    SHEETS_ID,
+    header,
     is_money,
 )
 from roadmap.io._template import instructions
@@ -1006,13 +1008,28 @@ def _cell(value: object) -> object:
     return "; ".join(map(str, value)) if isinstance(value, list) else value
 
 
+def _in_language(
+    plan: Roadmap,
+) -> Iterator[tuple[str, list[str], list[str], list[list[object]]]]:
+    """``(key, columns, headers, rows)`` of each table, headed in the plan's language."""
+    lang = plan.language
+    for key, (columns, rows) in to_tables(plan).items():
+        if lang == "id" and key == "items" and "kind" in columns:
+            k = columns.index("kind")
+            rows = [[*r[:k], _KIND_ID.get(str(r[k]), r[k]), *r[k + 1 :]] for r in rows]
+        yield key, columns, [header(key, c, lang) for c in columns], rows
+
+
+_KIND_ID = {"initiative": "kegiatan", "milestone": "tonggak"}
+
+
 def write_csv(plan: Roadmap, path: str | os.PathLike[str]) -> list[str]:
     """Write a CSV plan and its side files atomically; return the paths written."""
     name = os.fspath(path)
     written = []
-    for key, (columns, rows) in to_tables(plan).items():
+    for key, _, headers, rows in _in_language(plan):
         target = name if key == "items" else _sidecar(name, key)
-        atomic_write(target, csv_text(columns, rows).encode("utf-8"))
+        atomic_write(target, csv_text(headers, rows).encode("utf-8"))
         written.append(target)
     for key in (
         "phases",
@@ -1032,8 +1049,10 @@ def write_csv(plan: Roadmap, path: str | os.PathLike[str]) -> list[str]:
 def write_xlsx(plan: Roadmap) -> bytes:
     """The plan as an XLSX workbook."""
     book = workbook()
-    for key, (columns, rows) in to_tables(plan).items():
-        ws = book.create_sheet(SHEETS[key])
-        xlsx_sheet(ws, columns, rows, money=is_money if key != "roadmap" else lambda c: False)
+    for key, columns, headers, rows in _in_language(plan):
+        ws = book.create_sheet((SHEETS_ID if plan.language == "id" else SHEETS)[key])
+        money = set() if key == "roadmap" else {
+            h for c, h in zip(columns, headers, strict=True) if is_money(c)}  # fmt: skip
+        xlsx_sheet(ws, headers, rows, money=money.__contains__)
     instructions(book, "en" if plan.language == "en" else "id")
     return xlsx_bytes(book)

@@ -9,10 +9,13 @@ from roadmap._sheets import workbook, xlsx_bytes, xlsx_sheet
 from roadmap.io._columns import (
     FUNDING,
     INSTRUCTIONS,
+    INSTRUCTIONS_ID,
     ITEM_COLUMNS,
     PHASE_COLUMNS,
     ROADMAP_KEYS,
     SHEETS,
+    SHEETS_ID,
+    header,
     is_money,
 )
 from roadmap.model import DIMENSIONS, STATUSES
@@ -32,8 +35,10 @@ HELP = (
     ("dimension", "Dimensi smart city.", "Smart-city dimension.", "Smart Governance"),
     ("owner", "Perangkat daerah penanggung jawab.", "Owning agency.", "Diskominfo"),
     ("start", "Mulai paling cepat (tanggal).", "Start no earlier than (a date).", "2019-03-01"),
-    ("duration", "Lama: 9 bulan, 2 tahun, 6 minggu, 10 hari kerja; angka = hari.",
-     "Duration: 9 months, 2 years, 6 weeks, 10 working days; a number = days.", "9 bulan"),
+    ("duration", "Lama: 9 bulan, 9 bln, 1,5 tahun, 6 minggu, 10 HK. Angka saja hanya bila "
+     "judul kolom menyebut satuannya, mis. 'durasi (bulan)'.", "Duration: 9 months, 2 years, "
+     "6 weeks, 10 working days. A bare number only when the header names its unit, e.g. "
+     "'duration (months)'.", "9 bulan"),
     ("finish", "Tanggal selesai (sebagai ganti duration).", "Finish date (instead of a "
      "duration).", "2019-11-30"),
     ("date", "Tanggal tonggak.", "Milestone date.", "2020-10-31"),
@@ -42,7 +47,10 @@ HELP = (
     ("depends_on", "Pendahulu, dipisah ';': KODE, KODE SS, KODE SS+1 bulan, KODE FF-5 hari.",
      "Predecessors separated by ';': ID, ID SS, ID SS+1 month, ID FF-5 days.",
      "SC01; SC02 SS+1 bulan"),
-    ("budget", "Anggaran total (Rupiah).", "Total budget (Rupiah).", "2500000000"),
+    ("budget", "Anggaran total: 2500000000, 2.500.000.000, Rp2,5 miliar, Rp750 juta. Per "
+     "sumber dana: lembar Anggaran (kode, tahun, sumber dana, jumlah).", "Total budget: "
+     "2500000000, Rp2,5 miliar, IDR 2.5 billion. Per funding source: the Anggaran sheet "
+     "(item, year, funding, amount).", "2500000000"),
     ("budget_2019", "Anggaran per tahun anggaran: tambah kolom budget_2020, ...",
      "Budget per fiscal year: add columns budget_2020, ...", "1000000000"),
     ("funding", "Sumber dana, dipisah ';'.", "Funding sources separated by ';'.", "APBD; DAK"),
@@ -52,24 +60,35 @@ HELP = (
      "in_progress"),
     ("multi_year", "Kontrak tahun jamak: ya/tidak.", "Multi-year contract: yes/no.", "tidak"),
     ("tags", "Label, dipisah ';'.", "Tags separated by ';'.", "prioritas"),
-    ("description", "Keterangan.", "Description.", ""),
+    ("description", "Uraian.", "Description.", ""),
+    ("keterangan", "Catatan bebas: kolom catatan, keterangan, atau yang diawali _ disimpan "
+     "sebagai catatan kegiatan.", "Free remarks: columns catatan, keterangan, notes, or "
+     "starting with _, are kept as the item's notes.", ""),
 )  # fmt: skip
 
 
 def instructions(book: Any, language: str) -> None:
-    ws = book.create_sheet(INSTRUCTIONS)
+    id_ = language == "id"
+    ws = book.create_sheet(INSTRUCTIONS_ID if id_ else INSTRUCTIONS)
+    sheets = SHEETS_ID if id_ else SHEETS
     lines = [
-        ["roadmap", "Petunjuk pengisian" if language == "id" else "How to fill in this workbook"],
+        ["roadmap", "Petunjuk pengisian" if id_ else "How to fill in this workbook"],
         [],
-        ["Items", "Satu baris per kegiatan atau tonggak.", "One row per initiative or milestone."],
-        ["Phases", "Fase: id, name, start, end.", "Phases: id, name, start, end."],
-        ["Ceilings", "Pagu per tahun: group kosong = semua; atau funding/dimension/owner + "
-         "name.", "Ceilings per year: empty group = all; or funding/dimension/owner + name."],
-        ["Roadmap", "Nama, mulai, akhir, mata uang, bahasa (id/en).",
+        [sheets["items"], "Satu baris per kegiatan atau tonggak.",
+         "One row per initiative or milestone."],
+        [sheets["phases"], "Fase: kode, nama, mulai, selesai.", "Phases: id, name, start, end."],
+        [sheets["ceilings"], "Pagu per tahun: kelompok kosong = semua; atau funding/dimension/"
+         "owner + nama.", "Ceilings per year: empty group = all; or funding/dimension/owner + "
+         "name."],
+        [sheets["roadmap"], "Nama, mulai, akhir, mata uang, bahasa (id/en).",
          "Name, start, end, currency, language (id/en)."],
+        [sheets["budgets"], "Anggaran per sumber dana (dan tahun): kode, tahun, sumber dana, "
+         "jumlah.", "Budget per funding source (and year): item, year, funding, amount."],
+        ["...", "Lembar lain (Catatan, grafik) tidak dibaca.",
+         "Other sheets (notes, charts) are not read."],
         [],
-        ["column", "keterangan", "meaning", "example"],
-        *[list(h) for h in HELP],
+        ["kolom" if id_ else "column", "keterangan", "meaning", "contoh" if id_ else "example"],
+        *[[header("items", h[0], language), *h[1:]] for h in HELP],
     ]  # fmt: skip
     xlsx_sheet(ws, lines[0], lines[1:], widths={"roadmap": 14, lines[0][1]: 70})
     ws.column_dimensions["C"].width = 70
@@ -91,11 +110,14 @@ def write_template(language: str = "id", years: Sequence[int] = YEARS) -> bytes:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    ws = book.create_sheet(SHEETS["items"])
+    sheets = SHEETS_ID if language == "id" else SHEETS
+    ws = book.create_sheet(sheets["items"])
     columns = list(ITEM_COLUMNS)
     at = columns.index("budget") + 1
     columns[at:at] = [f"budget_{y}" for y in years]
-    xlsx_sheet(ws, columns, [], money=is_money)
+    headers = [header("items", c, language) for c in columns]
+    money = {h for c, h in zip(columns, headers, strict=True) if is_money(c)}
+    xlsx_sheet(ws, headers, [], money=lambda h: h in money)
     last = 2000
 
     def choose(column: str, values: Sequence[str], strict: bool = False) -> None:
@@ -123,11 +145,14 @@ def write_template(language: str = "id", years: Sequence[int] = YEARS) -> bytes:
         dv.add(f"{letter}2:{letter}{last}")
         for row in range(2, 200):
             ws[f"{letter}{row}"].number_format = "yyyy-mm-dd"
-    xlsx_sheet(book.create_sheet(SHEETS["phases"]), PHASE_COLUMNS, [])
-    xlsx_sheet(book.create_sheet(SHEETS["ceilings"]), ["group", "name", *map(str, years)], [],
-               money=is_money)  # fmt: skip
-    rm = book.create_sheet(SHEETS["roadmap"])
-    xlsx_sheet(rm, ["key", "value"], [[k, None] for k in ROADMAP_KEYS])
+    xlsx_sheet(book.create_sheet(sheets["phases"]),
+               [header("phases", c, language) for c in PHASE_COLUMNS], [])  # fmt: skip
+    xlsx_sheet(book.create_sheet(sheets["ceilings"]),
+               [header("ceilings", c, language) for c in ("group", "name")] + list(map(str, years)),
+               [], money=is_money)  # fmt: skip
+    rm = book.create_sheet(sheets["roadmap"])
+    xlsx_sheet(rm, [header("roadmap", c, language) for c in ("key", "value")],
+               [[k, None] for k in ROADMAP_KEYS])  # fmt: skip
     rm.cell(row=ROADMAP_KEYS.index("language") + 2, column=2, value=language)
     instructions(book, language)
     return xlsx_bytes(book)
