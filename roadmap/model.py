@@ -1426,7 +1426,8 @@ class Roadmap:
         rows = []
         for item in self.items:
             if isinstance(item, Initiative):
-                when = str(item.start or "") + (f" + {item.duration}" if item.duration else "")
+                span = item.duration.text(self.language) if item.duration else ""
+                when = str(item.start or "") + (f" + {span}" if span else "")
                 if item.finish:
                     when += f" .. {item.finish}"
                 amount = item.budget_amount
@@ -1439,7 +1440,7 @@ class Roadmap:
                 )
             else:
                 when, money = str(item.date or ""), ""
-            deps = ", ".join(str(d) for d in item.links)
+            deps = ", ".join(d.text(self.language) for d in item.links)
             rows.append((item.id, item.name, item.phase or "", when, deps, money))
         head = (
             ("Kode", "Nama", "Fase", "Waktu", "Bergantung pada", "Anggaran") if id_

@@ -188,6 +188,16 @@ class TestRoadmap:
         assert "&lt;x&gt;" in html
         assert "a &amp; b" in html
 
+    def test_html_speaks_the_plans_language(self) -> None:
+        """Headers, durations and lags in the plan's words."""
+        items = [Initiative(id="A", name="a", duration="6 months"),
+                 Initiative(id="B", name="b", duration=5, depends_on=["A SS+2 weeks"])]  # fmt: skip
+        html = Roadmap(name="x", start="2019-01-01", initiatives=items)._repr_html_()
+        assert all(w in html for w in ("Bergantung pada", "+ 6 bulan", "A SS+2 minggu"))
+        html = Roadmap(name="x", start="2019-01-01", language="en",
+                       initiatives=items)._repr_html_()  # fmt: skip
+        assert all(w in html for w in ("Depends on", "+ 6 months", "A SS+2 weeks"))
+
 
 class TestCompactNotation:
     @pytest.mark.parametrize(
