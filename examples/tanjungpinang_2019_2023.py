@@ -318,6 +318,7 @@ def build() -> rm.Roadmap:
         start=date(2019, 1, 1),
         end=date(2023, 12, 31),
         language="id",
+        phase_start="constrain",  # an item added without a start month waits for its phase
         ceilings=CEILINGS,
         phases=PHASES,
         initiatives=initiatives,
