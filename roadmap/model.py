@@ -574,6 +574,10 @@ def _dimension(value: object) -> str | None:
     return _DIMENSION_KEYS.get(" ".join(text.split()).casefold(), text)
 
 
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 def _ids(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [v.strip() for v in re.split(r"[;,]", value) if v.strip()]
@@ -1380,7 +1384,7 @@ class Roadmap:
                                         "owner_capacity", attrs.Factory(dict))  # fmt: skip
     risks: tuple[Risk, ...] = attrs.field(default=(), converter=_risks)
     correlations: tuple[Correlation, ...] = attrs.field(default=(), converter=_correlations)
-    ignored: tuple[str, ...] = attrs.field(default=(), converter=tuple, eq=False, repr=False)
+    ignored: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, eq=False, repr=False)
     _index: dict[str, Initiative | Milestone | Phase] = attrs.field(
         init=False, eq=False, repr=False
     )

@@ -150,11 +150,25 @@ def _unknown_owner(ctx: Context) -> Iterator[Finding]:
 @rule(
     "ignored-sheet",
     "info",
-    "A sheet of the workbook is not a plan sheet and was not read.",
-    "Lembar kerja bukan lembar rencana dan tidak dibaca.",
+    "A sheet of the workbook (or a field of an MS Project file) was not read.",
+    "Lembar kerja (atau kolom berkas MS Project) tidak dibaca.",
 )
 def _ignored_sheet(ctx: Context) -> Iterator[Finding]:
     for title in ctx.plan.ignored:
+        if title.startswith("Text8 of task "):  # MS Project XML
+            task = title.removeprefix("Text8 of task ")
+            yield ctx.finding(
+                "ignored-sheet", [],
+                (f"the roadmap fields of task {task} (Text8) could not be read: MS Project "
+                 "keeps 255 characters of a text field",
+                 "Its tags, status, notes, ranges and budget shares come from MS Project "
+                 "alone; keep the plan in TOML, JSON, YAML or XLSX to keep them."),
+                (f"kolom roadmap pada tugas {task} (Text8) tidak terbaca: MS Project hanya "
+                 "menyimpan 255 karakter",
+                 "Label, status, catatan, rentang dan pembagian anggarannya hanya dari MS "
+                 "Project; simpan rencana dalam TOML, JSON, YAML atau XLSX."),
+            )  # fmt: skip
+            continue
         guess = suggest(title, SHEET_NAMES)
         en = f"; did you mean {guess!r}?" if guess else ""
         id_ = f"; maksudnya {guess!r}?" if guess else ""

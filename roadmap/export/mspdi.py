@@ -12,7 +12,9 @@ which :mod:`roadmap.io` reads back, so export -> import keeps tasks, dates, link
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from roadmap.dates import Calendar, Duration
@@ -20,8 +22,12 @@ from roadmap.errors import RoadmapError
 from roadmap.io._mspdi import (
     DAYS_PER_MONTH,
     ELAPSED_DAY,
+    EXTRA_HEAD_KEYS,
+    EXTRA_ITEM_KEYS,
+    EXTRA_TOP_KEYS,
     F_DIMENSION,
     F_DURATION,
+    F_EXTRA,
     F_FUNDING,
     F_ID,
     F_MULTI_YEAR,
@@ -34,7 +40,9 @@ from roadmap.io._mspdi import (
     LINK_CODES,
     MINUTES_PER_DAY,
     NS,
+    lag_of,
 )
+from roadmap.io._tree import to_tree
 from roadmap.model import Initiative, Milestone, Phase, Roadmap
 from roadmap.scheduler import schedule
 
@@ -118,6 +126,27 @@ def to_mspdi(plan: Roadmap) -> str:
     uid = 0
     summary = _task(tasks, uid, plan.name, 0, plan.start, sched.finish)
     _add(summary, "Summary", 1)
+    tree = to_tree(plan, dates=date.isoformat)
+    head = {k: v for k, v in tree["roadmap"].items() if k in EXTRA_HEAD_KEYS}
+    top = {k: tree[k] for k in EXTRA_TOP_KEYS if k in tree}
+    top["order"] = [i.id for i in plan.items]  # MS Project lists them by phase
+    _ext(summary, F_EXTRA, _json({"roadmap": head, **top} if head else top))
+    extras = {
+        entry["id"]: {k: v for k, v in entry.items() if k in EXTRA_ITEM_KEYS}
+        for key in ("phases", "initiatives", "milestones") for entry in tree.get(key, [])
+    }  # fmt: skip
+    entries = {e["id"]: e for e in tree.get("initiatives", [])}
+    for item in plan.items:  # lags MSPDI cannot hold exactly (P1M10D): the links here too
+        if any(_lag_back(link.lag, cal) != link.lag for link in item.depends_on):
+            extras[item.id]["depends_on"] = next(
+                e for k in ("initiatives", "milestones") for e in tree.get(k, [])
+                if e["id"] == item.id
+            )["depends_on"]  # fmt: skip
+    for item in plan.initiatives:
+        if item.budget_shares or item.budget_total is not None or item.budget == 0:
+            # The yearly amounts are in Text6; the shares by source, a stated total and a
+            # budget of nothing (MS Project has a cost of 0 on every task) here.
+            extras[item.id]["budget"] = entries[item.id]["budget"]
     by_phase: dict[str | None, list[Initiative | Milestone]] = {}
     phase_ids = {p.id for p in plan.phases}
     for item in plan.items:
@@ -142,6 +171,8 @@ def to_mspdi(plan: Roadmap) -> str:
             el = _task(tasks, uids[obj.id], obj.name, level, start, finish)
             _add(el, "Summary", 1)
             _ext(el, F_ID, obj.id)
+            if extras.get(obj.id):
+                _ext(el, F_EXTRA, _json(extras[obj.id]))
             if obj.description:
                 _add(el, "Notes", obj.description)
             continue
@@ -186,6 +217,8 @@ def to_mspdi(plan: Roadmap) -> str:
                 _ext(el, F_YEARS, "; ".join(f"{y}: {v}" for y, v in obj.budget.items()))
             if obj.multi_year:
                 _ext(el, F_MULTI_YEAR, "yes")
+        if extras.get(obj.id):
+            _ext(el, F_EXTRA, _json(extras[obj.id]))
         if obj.description:
             _add(el, "Notes", obj.description)
     ET.indent(root, space="  ")
@@ -223,6 +256,16 @@ def _task(
         _add(el, "Duration", _hours(work))
         _add(el, "DurationFormat", FMT_D)
     return el
+
+
+def _lag_back(lag: Duration, cal: Calendar | None) -> Duration | None:
+    """The lag as import reads back what :func:`_lag` writes."""
+    tenths, fmt = _lag(lag, cal)
+    return lag_of(tenths / 10, fmt, cal, MINUTES_PER_DAY, DAYS_PER_MONTH)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _ext(task: ET.Element, field_id: int, value: str) -> None:

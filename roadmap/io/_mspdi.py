@@ -16,6 +16,7 @@ tasks without our custom fields get ids ``T<ID>`` and durations from their worki
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from xml.etree import ElementTree as ET
 
 from roadmap.dates import Calendar, Duration
 from roadmap.errors import PlanFileError, RoadmapError
+from roadmap.io._tree import TreeError, format_path, from_tree, to_tree
 from roadmap.model import Dependency, Initiative, LinkType, Milestone, Phase, Roadmap
 
 NS = "http://schemas.microsoft.com/project"
@@ -41,8 +43,22 @@ FIELDS = (
     (188743743, "Text5", "roadmap duration"),
     (188743746, "Text6", "budget per year"),
     (188743747, "Text7", "multi-year"),
+    (188743748, "Text8", "roadmap fields"),
 )
-F_ID, F_DIMENSION, F_OWNER, F_FUNDING, F_DURATION, F_YEARS, F_MULTI_YEAR = (f[0] for f in FIELDS)
+F_ID, F_DIMENSION, F_OWNER, F_FUNDING, F_DURATION, F_YEARS, F_MULTI_YEAR, F_EXTRA = (
+    f[0] for f in FIELDS
+)
+#: Fields of a plan that have no home in MSPDI or Text1-Text7: export writes them as JSON
+#: in Text8 (of the task; the roadmap's own in the project's summary task), import reads
+#: them back, so that export -> import gives the same plan.
+EXTRA_ITEM_KEYS = frozenset({
+    "tags", "status", "notes", "progress", "finish", "after", "actual_start",
+    "actual_finish", "actual_cost", "remaining", "duration_range", "distribution",
+    "cost_range", "resources", "fixed", "phase_start",
+})  # fmt: skip
+EXTRA_HEAD_KEYS = frozenset({"end", "language", "fiscal_year_start", "status_date",
+                             "phase_start", "calendar"})  # fmt: skip
+EXTRA_TOP_KEYS = ("ceilings", "capacity", "realisation", "risks", "correlations", "baselines")
 MINUTES_PER_DAY = 480
 ELAPSED_DAY = 1440  # elapsed formats count 24-hour days
 DAYS_PER_MONTH = 30
@@ -133,6 +149,7 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
             path=path,
         )
     r = _Reader(path)
+    ignored: list[str] = []
     fields = {
         r.int(e, "FieldID", "ExtendedAttributes/ExtendedAttribute", 0): (r.text(e, "Alias") or "")
         for e in root.iterfind(f"{Q}ExtendedAttributes/{Q}ExtendedAttribute")
@@ -154,6 +171,22 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
             for e in t.iterfind(f"{Q}ExtendedAttribute")
         } if ours else {}  # fmt: skip
         ids[uid] = ext.get(F_ID) or f"T{r.text(t, 'ID') or uid}"
+    extras: dict[str, Any] = {}  # Text8 of each task, by id; the plan's own under ""
+    for k, t in enumerate(tasks):
+        uid = r.int(t, "UID", f"Tasks/Task[{k + 1}]")
+        text = exts.get(uid, {}).get(F_EXTRA)
+        if not text:
+            continue
+        level = r.int(t, "OutlineLevel", f"Tasks/Task[UID={uid}]", 1)
+        key = "" if level == 0 else ids[uid]
+        try:
+            value = json.loads(text)
+        except (ValueError, RecursionError):
+            value = None
+        if not isinstance(value, dict):  # cut to 255 characters by MS Project, or damaged
+            ignored.append(f"Text8 of task {key or r.text(t, 'Name') or uid!r}")
+            continue
+        extras[key] = value
     start = r.date(root, "StartDate", "Project")
     phases: list[Phase] = []
     initiatives: list[Initiative] = []
@@ -244,13 +277,109 @@ def read_mspdi(data: bytes, path: str) -> Roadmap:
         start = min(dates)
     name = r.text(root, "Title") or r.text(root, "Name") or "MS Project plan"
     try:
-        return Roadmap(
+        plan = Roadmap(
             name=re.sub(r"\.xml$", "", name), start=start, calendar=calendar,
             currency=r.text(root, "CurrencyCode") or "IDR", phases=phases,
-            initiatives=initiatives, milestones=milestones,
+            initiatives=initiatives, milestones=milestones, ignored=ignored,
         )  # fmt: skip
     except (RoadmapError, ValueError) as err:
         raise PlanFileError(getattr(err, "reason", None) or str(err), path=path) from None
+    return _with_extras(plan, extras, path) if extras else plan
+
+
+def _same_links(links: object, item: Initiative | Milestone | Phase) -> bool:
+    """Whether *links* (Text8) name the predecessors and types MS Project holds for *item*."""
+    if not isinstance(links, list) or isinstance(item, Phase):
+        return False
+    try:
+        kept = [Dependency.coerce(link) for link in links]
+    except ValueError:
+        return False
+    return [(d.id, d.type) for d in kept] == [(d.id, d.type) for d in item.depends_on]
+
+
+def _spans(item: Initiative, finish: date, calendar: Calendar | None) -> bool:
+    """Whether the task's duration in MS Project still spans from its start to *finish*."""
+    assert item.start is not None
+    first, last = item.start.toordinal(), finish.toordinal()
+    if item.duration is None or last < first or last - first > 366 * 300:
+        return False
+    if item.duration.workdays and calendar is not None:
+        return item.duration.workdays == sum(map(calendar.is_workday, range(first, last + 1)))
+    return item.duration.fixed_days == last - first + 1
+
+
+def _with_extras(plan: Roadmap, extras: dict[str, Any], path: str) -> Roadmap:
+    """*plan* with the fields export kept in Text8 (see :data:`EXTRA_ITEM_KEYS`).
+
+    What MS Project holds natively wins where it was changed there: a progress whose whole
+    per cent differs, a finish that no longer matches the task's duration.
+    """
+    tree = to_tree(plan, dates=date.isoformat)
+    items = {i.id: i for i in (*plan.phases, *plan.items)}
+    for key in ("phases", "initiatives", "milestones"):
+        for entry in tree.get(key, []):
+            extra = extras.get(entry["id"])
+            if not isinstance(extra, dict):
+                continue
+            extra = {
+                k: v
+                for k, v in extra.items()
+                if k in EXTRA_ITEM_KEYS or k in ("budget", "depends_on")
+            }
+            item = items[entry["id"]]
+            if (
+                "progress" in extra
+                and isinstance(item, Initiative)
+                and not (
+                    isinstance(extra["progress"], int | float)
+                    and round(extra["progress"] * 100) == round(item.progress * 100)
+                )
+            ):
+                del extra["progress"]  # changed in MS Project
+            if "finish" in extra and isinstance(item, Initiative):
+                try:
+                    finish = date.fromisoformat(str(extra["finish"]))
+                except ValueError:
+                    finish = None
+                if item.start and finish and _spans(item, finish, plan.calendar):
+                    entry.pop("duration", None)
+                else:
+                    del extra["finish"]
+            if "depends_on" in extra and not _same_links(extra["depends_on"], item):
+                del extra["depends_on"]  # links changed in MS Project: its own win
+            if "after" in extra and isinstance(entry.get("depends_on"), list):
+                deps = entry["depends_on"]
+                if extra["after"] in deps:
+                    deps.remove(extra["after"])  # the link MS Project got from 'after'
+                if not deps:
+                    del entry["depends_on"]
+            budget = extra.get("budget")
+            if isinstance(budget, dict) and any(
+                not str(k).isdigit() and k != "total" for k in budget
+            ):  # per funding source: the shares name the sources
+                entry.pop("funding", None)
+            entry.update(extra)
+    own = extras.get("")
+    if isinstance(own, dict):
+        head = own.get("roadmap")
+        if isinstance(head, dict):
+            tree["roadmap"].update({k: v for k, v in head.items() if k in EXTRA_HEAD_KEYS})
+        tree.update({k: own[k] for k in EXTRA_TOP_KEYS if k in own})
+        order = own.get("order")
+        if isinstance(order, list):  # the plan's order; tasks added in MS Project last
+            rank = {id: k for k, id in enumerate(order) if isinstance(id, str)}
+            for key in ("initiatives", "milestones"):
+                if key in tree:
+                    tree[key].sort(key=lambda e: rank.get(e["id"], len(rank)))
+    try:
+        return from_tree(tree, "json", plan.ignored)
+    except TreeError as err:
+        raise PlanFileError.of([
+            PlanFileError(f"{e.message} (the roadmap fields, Text8)", path=path,
+                          field=format_path(e.path) or None)
+            for e in err.errors
+        ]) from None  # fmt: skip
 
 
 def _link(
@@ -272,13 +401,13 @@ def _link(
     minutes = r.int(el, "LinkLag", here, 0) / 10
     fmt = r.int(el, "LagFormat", here, FMT_D)
     fmt = fmt - 32 if fmt >= 35 else fmt  # estimated formats
-    lag = _lag_of(minutes, fmt, calendar, minutes_day, days_month)
+    lag = lag_of(minutes, fmt, calendar, minutes_day, days_month)
     if lag is None:
         raise r.error(f"a lag in format {fmt} (per cent or unknown) cannot be read", here)
     return Dependency(id=ids[uid], type=_TYPES[kind], lag=lag)
 
 
-def _lag_of(
+def lag_of(
     minutes: float,
     fmt: int,
     calendar: Calendar | None,
