@@ -874,10 +874,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args, sys.stdout)
         return code
     except PlanFileError as exc:  # every problem of the file, one line each
-        lines = [str(e) for e in exc.errors[: exc.SHOWN]]
-        if len(exc.errors) > exc.SHOWN:
-            lines.append(f"and {len(exc.errors) - exc.SHOWN} more")
-        sys.stderr.writelines(f"roadmap: error: {_one_line(line)}\n" for line in lines)
+        from roadmap.io import error_lines
+
+        language = getattr(args, "language", None) or exc.language or "id"
+        sys.stderr.writelines(
+            f"roadmap: error: {_one_line(line)}\n" for line in error_lines(exc, language)
+        )
         return EXIT_INPUT
     except RoadmapError as exc:
         sys.stderr.write(f"roadmap: error: {_one_line(str(exc))}\n")

@@ -170,6 +170,8 @@ class PlanFileError(RoadmapError, ValueError):
         if field:
             where.append(field)
         self.errors: list[PlanFileError] = [self]
+        #: The language of the plan in the file, when the reader could tell.
+        self.language: str | None = None
         super().__init__(f"{', '.join(where)}: {message}")
 
     @classmethod
@@ -185,6 +187,7 @@ class PlanFileError(RoadmapError, ValueError):
         out = cls(first.reason, path=first.path, line=first.line, field=first.field,
                   sheet=first.sheet, row=first.row, column=first.column)  # fmt: skip
         out.errors = ordered
+        out.language = first.language
         out.args = ("\n".join(lines),)
         return out
 

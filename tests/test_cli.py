@@ -115,7 +115,7 @@ class TestEveryError:
             '[roadmap]\nname = "x"\nstart = 2019-01-01\n[[initiatives]]\n'
             'id = "A"\nname = "a"\nduration = "lama"\nbudget = "banyak"\n'
         )
-        code, out, err = run(capsys, "check", str(plan))
+        code, out, err = run(capsys, "check", str(plan), "--language", "en")
         assert (code, out) == (2, "")
         lines = err.splitlines()
         assert [line.split(": ")[2] for line in lines] == [
@@ -124,20 +124,44 @@ class TestEveryError:
         ]
         assert all(line.startswith("roadmap: error: ") for line in lines)
 
+    def test_in_the_plans_language(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A plan without a language is Indonesian (as check() speaks): so are its errors."""
+        plan = tmp_path / "p.toml"
+        plan.write_text(
+            '[roadmap]\nname = "x"\nstart = 2019-01-01\n[[initiatives]]\n'
+            'id = "A"\nname = "a"\nduration = "lama"\nbudget = "banyak"\n'
+        )
+        _, _, err = run(capsys, "check", str(plan))
+        assert err.splitlines() == [
+            f"roadmap: error: {plan}, baris 7, initiatives[0].duration: durasi 'lama' tidak "
+            "terbaca; tulis jumlah hari atau satuan hari, minggu, bulan, triwulan, semester, "
+            "tahun atau hari kerja (hr, mgg, bln, thn, HK): '9 bulan', '9 bln', '1 tahun 6 "
+            "bulan', '1,5 tahun', '10 HK' atau 'P1Y6M'",
+            f"roadmap: error: {plan}, baris 8, initiatives[0].budget: jumlah uang tidak "
+            "terbaca: 'banyak'; tulis 2500000000, 2.500.000.000, Rp2.500.000.000,-, Rp750 "
+            "juta, Rp3,5 miliar atau IDR 1.5 billion",
+        ]
+        plan.write_text(plan.read_text().replace('start = 2019-01-01', 'start = 2019-01-01\n'
+                                                 'language = "en"'))  # fmt: skip
+        _, _, err = run(capsys, "check", str(plan))
+        assert "line 8, initiatives[0].duration: cannot read duration 'lama'" in err
+
 
 class TestErrors:
     def test_bad_plan(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A bad field: one line on stderr naming file, line and field; exit 2."""
         plan = tmp_path / "p.toml"
         plan.write_text(
-            '[roadmap]\nname = "x"\nstart = 2019-01-01\n[[initiatives]]\n'
+            '[roadmap]\nname = "x"\nstart = 2019-01-01\nlanguage = "en"\n[[initiatives]]\n'
             'id = "A"\nname = "a"\nduration = "lama"\n'
         )
         code, out, err = run(capsys, "schedule", str(plan))
         assert code == 2
         assert out == ""
         assert err == (
-            f"roadmap: error: {plan}, line 7, initiatives[0].duration: cannot read "
+            f"roadmap: error: {plan}, line 8, initiatives[0].duration: cannot read "
             "duration 'lama'; write a number of days or units of day, week, month, quarter, "
             "semester, year or workday (hari, minggu, bulan, triwulan, semester, tahun, hari "
             "kerja; hr, mgg, bln, thn, HK): '9 months', '9 bln', '1 tahun 6 bulan', "
@@ -168,8 +192,8 @@ class TestErrors:
     ) -> None:
         """Far dates and huge durations: exit 2 with one line, in every command."""
         plan = tmp_path / "p.toml"
-        plan.write_text('[roadmap]\nname = "x"\nstart = 2021-01-01\n[[initiatives]]\n'
-                        f'id = "A"\nname = "a"\n{field}\n')  # fmt: skip
+        plan.write_text('[roadmap]\nname = "x"\nstart = 2021-01-01\nlanguage = "en"\n'
+                        f'[[initiatives]]\nid = "A"\nname = "a"\n{field}\n')  # fmt: skip
         for command in (["schedule"], ["budget"], ["export", "--to", "ics"],
                         ["gantt", "-o", str(tmp_path / "g.png")]):  # fmt: skip
             code, _, err = run(capsys, *command, str(plan))

@@ -38,13 +38,14 @@ from typing import IO, Literal, TypeAlias
 from roadmap._files import atomic_write
 from roadmap.dates import parse_date
 from roadmap.errors import PlanFileError, RoadmapError
-from roadmap.io import _html, _json, _mspdi, _table, _template, _toml, _yaml
+from roadmap.io import _html, _json, _messages, _mspdi, _table, _template, _toml, _yaml
 from roadmap.io._toml import ParseError
 from roadmap.io._tree import TreeError, format_path, from_tree, to_tree
 from roadmap.model import Roadmap
 
 __all__ = [
-    "FORMATS", "SHEET_NAMES", "PlanFormat", "detect_format", "dumps", "load", "loads", "save",
+    "FORMATS", "SHEET_NAMES", "PlanFormat", "detect_format", "dumps", "error_lines", "load",
+    "loads", "save",
     "save_baselines", "save_starts", "write_template",
 ]  # fmt: skip
 
@@ -69,6 +70,22 @@ _MSPDI_NEEDS_SCHEDULE = (
     "MS Project XML carries scheduled dates: write it with roadmap.save(), roadmap.dumps() "
     "or roadmap.export.to_mspdi()"
 )
+
+
+def error_lines(err: PlanFileError, language: str = "en") -> list[str]:
+    """The problems of an unreadable plan file, one line each, in *language*.
+
+    ``"en"`` is the exception's own text; ``"id"`` words the place (``lembar``, ``baris``,
+    ``kolom``) and the reasons planners meet in Indonesian.  Up to 50 lines, then ``and N
+    more`` (``dan N lainnya``).
+
+    Examples
+    --------
+    >>> err = PlanFileError("expected text, got 5", path="p.toml", line=3, field="name")
+    >>> error_lines(err, "id")
+    ['p.toml, baris 3, name: isi teks, tertulis 5']
+    """
+    return _messages.lines(err, language)
 
 
 def detect_format(path: str | os.PathLike[str], format: str | None = None) -> PlanFormat:
@@ -147,11 +164,22 @@ def loads(text: str, format: str = "toml", *, path: str = "<string>") -> Roadmap
     try:
         return from_tree(tree, fmt)
     except TreeError as err:
-        raise PlanFileError.of([
+        error = PlanFileError.of([
             PlanFileError(e.message, path=path, line=module.locate(text, e.path),
                           field=format_path(e.path) or None)
             for e in err.errors
-        ]) from None  # fmt: skip
+        ])  # fmt: skip
+        error.language = _language_of(tree)
+        raise error from None
+
+
+def _language_of(tree: object) -> str | None:
+    """The language a plan tree states, ``"id"`` when it states none, or ``None``."""
+    head = tree.get("roadmap") if isinstance(tree, dict) else None
+    if not isinstance(head, dict):
+        return None
+    language = head.get("language", "id")
+    return language if language in ("id", "en") else None
 
 
 def load(source: Source, format: str | None = None) -> Roadmap:

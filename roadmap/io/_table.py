@@ -479,7 +479,10 @@ class _Plan:
             if not found:
                 return plan
         found.sort(key=lambda pair: pair[0])
-        raise PlanFileError.of([err for _, err in found], sort=False)
+        error = PlanFileError.of([err for _, err in found], sort=False)
+        language = self.tree.get("roadmap", {}).get("language", "id")
+        error.language = language if language in ("id", "en") else None
+        raise error
 
     def _any_path(self) -> str:
         return next(t.path for t in self.tables.values() if t is not None)
