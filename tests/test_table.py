@@ -178,7 +178,7 @@ class TestErrors:
         found = rm.check(plan, language="en").filter(code="ignored-sheet").findings
         assert [f.message for f in found] == [
             "the sheet 'Phase' is not a plan sheet and was not read; did you mean 'Phases'?",
-            "the sheet 'Catatan' is not a plan sheet and was not read",
+            "the sheet 'Catatan' is not a plan sheet and was not read.",
         ]
         path = workbook(tmp_path, {"Phases": [["id", "name"]]})
         with pytest.raises(PlanFileError, match="no Items sheet"):
@@ -503,4 +503,25 @@ class TestAnggaranSheet:
                 "leave it empty or make them agree",
             ),
             ("Anggaran", 3, "no initiative 'A1'; did you mean 'A01'?"),
+        ]
+
+
+class TestMessagesNameWhatTheUserWrote:
+    def test_the_header_as_written_and_every_problem_of_a_row(self, tmp_path: Path) -> None:
+        """Indonesian headers are named as written; a bad duration hides no other problem."""
+        path = workbook(tmp_path, {"Kegiatan": [
+            ["kode", "nama", "mulai", "durasi", "bergantung pada", "anggaran"],
+            ["A01", "a", date(2019, 1, 1), "3 bulan", None, 1],
+            ["A03", "c", date(2019, 1, 1), 6, "A1", "banyak"],
+        ]})  # fmt: skip
+        with pytest.raises(PlanFileError) as info:
+            rm.load(path)
+        assert [(e.column, e.reason.split(";")[0]) for e in info.value.errors] == [
+            (
+                "durasi (D)",
+                "a bare number 6 in a duration column: write '6 bulan' or '6 hari', "
+                "or name the unit in the header, e.g. 'durasi (bulan)'",
+            ),
+            ("bergantung pada (E)", "item 'A03' depends on unknown item 'A1'"),
+            ("anggaran (F)", "expected an amount of money, got 'banyak'"),
         ]

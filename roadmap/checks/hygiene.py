@@ -170,8 +170,8 @@ def _ignored_sheet(ctx: Context) -> Iterator[Finding]:
             )  # fmt: skip
             continue
         guess = suggest(title, SHEET_NAMES)
-        en = f"; did you mean {guess!r}?" if guess else ""
-        id_ = f"; maksudnya {guess!r}?" if guess else ""
+        en = f"; did you mean {guess!r}?" if guess else "."
+        id_ = f"; maksudnya {guess!r}?" if guess else "."
         yield ctx.finding(
             "ignored-sheet", [],
             (f"the sheet {title!r} is not a plan sheet and was not read{en}",

@@ -318,6 +318,8 @@ class Table:
         self.columns: list[str] = []
         #: Units a header names: ``durasi (bulan)`` -> ``{"duration": "bulan"}`` (once aliased).
         self.units: dict[str, str] = {}
+        #: The headers as written, for messages: the user's words, not the canonical ones.
+        self.headers = ["" if _empty(cell) else " ".join(str(cell).split()) for cell in header]
         for cell in header:
             name = "" if _empty(cell) else str(cell).strip()
             if m := _UNIT.fullmatch(name):
@@ -350,14 +352,17 @@ class Table:
             return PlanFileError(message, path=self.path, sheet=self.sheet, row=row,
                                  column=col_name)  # fmt: skip
         if col is not None:
-            k = col if isinstance(col, int) else self.columns.index(col)
-            name = self.columns[k] if k < len(self.columns) else ""
-            if self.sheet is not None:  # a workbook, read with openpyxl
-                from openpyxl.utils import get_column_letter
-
-                name = f"{name} ({get_column_letter(k + 1)})"
-            column = name
+            column = self.label(col if isinstance(col, int) else self.columns.index(col))
         return PlanFileError(message, path=self.path, sheet=self.sheet, row=row, column=column)
+
+    def label(self, k: int) -> str:
+        """Column *k* as messages name it: its header as written, and its letter in a sheet."""
+        name = self.headers[k] if k < len(self.headers) else ""
+        if self.sheet is not None:  # a workbook, read with openpyxl
+            from openpyxl.utils import get_column_letter
+
+            name = f"{name} ({get_column_letter(k + 1)})"
+        return name
 
     def alias(self, names: Mapping[str, str]) -> None:
         """Read columns by their other (Indonesian) names, and past a row-number column."""
@@ -472,8 +477,8 @@ class _Plan:
                 ):  # fmt: skip
                     continue  # about what a row's bad cells left out: reported already
                 key = next(k for k, t in self.tables.items() if t is table) if table else ""
-                name = (where.column or "").split(" (")[0]
-                col = table.columns.index(name) if table and name in table.columns else -1
+                labels = [table.label(k) for k in range(len(table.columns))] if table else []
+                col = labels.index(where.column) if where.column in labels else -1
                 found.append(((order.index(key) if key else 0, where.row or 0, col), where))
         else:
             if not found:
@@ -528,6 +533,12 @@ class _Plan:
                     del record[key]
             remarks = {notes[k]: _note(record.pop(k)) for k in list(record) if k in notes}
             entry = table.convert(n, record, _ITEM_CELLS)
+            if (
+                n in table.bad_rows
+                and kind == "initiative"
+                and not ({"duration", "finish"} & set(entry))
+            ):  # its duration cell is wrong: read on as one day, to check the rest of it
+                entry["duration"] = 1
             if remarks:
                 entry["notes"] = remarks
             costs = [entry.pop(k, None) for k in ("cost_low", "cost_likely", "cost_high")]
