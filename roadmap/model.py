@@ -282,6 +282,8 @@ def _link_type(value: object) -> LinkType:
 
 
 def _id(value: object) -> str:
+    if value.__class__ is str and value.isprintable() and " " not in value and value:
+        return value  # the common case, in one pass
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"an id must be non-empty text, got {show(value)}")
     if value != value.strip():
@@ -664,11 +666,13 @@ class Dependency:
                 "e.g. 'SC02 SS+1 month' (TYPE is FS, SS, FF or SF)"
             )
         lag = m.group("lag")
+        if lag is None and m.group("type") is None:
+            return _plain_dependency(m.group("id"))  # shared, like a link given as an id
         try:
             return cls(
                 id=m.group("id"),
                 type=_link_type(m.group("type") or "FS"),
-                lag=Duration.parse(lag.replace(" ", "", 1)) if lag else Duration(),
+                lag=Duration.parse(lag.replace(" ", "", 1)) if lag else _NO_LAG,
             )
         except ValueError as err:  # ItemError from a field, or a bad duration
             reason = err.reason if isinstance(err, ItemError) else str(err)
@@ -686,6 +690,7 @@ class Dependency:
         return f"{self.id} {self.type}{lag}"
 
 
+_NO_LAG = Duration()
 _COMPACT = re.compile(
     r"(?P<id>[^\s;,]+)(?:\s+(?P<type>FS|SS|FF|SF)(?![A-Za-z]))?\s*(?P<lag>[+-]\s*\S.*)?",
     re.IGNORECASE,
