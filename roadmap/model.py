@@ -32,9 +32,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
-from typing import Any, Literal, TypeAlias, cast
-
 from types import MappingProxyType
+from typing import Any, Literal, TypeAlias, cast
 
 import attrs
 
@@ -518,7 +517,7 @@ _NONE: Mapping[Any, Any] = MappingProxyType({})
 
 def _notes(value: object) -> Mapping[str, str]:
     """Remarks by heading: ``{"keterangan": "menunggu Perwako"}``."""
-    if value is None or not value and isinstance(value, Mapping):
+    if value is None or (not value and isinstance(value, Mapping)):
         return _NONE
     if isinstance(value, str):
         value = {"notes": value}
@@ -538,7 +537,7 @@ def _notes(value: object) -> Mapping[str, str]:
 
 def _shares(value: object) -> Mapping[str, int | dict[int, int]]:
     """``{"APBD": 2_000, "DAK": {2020: 500}}``: funding source -> total or amounts per year."""
-    if value is None or not value and isinstance(value, Mapping):
+    if value is None or (not value and isinstance(value, Mapping)):
         return _NONE
     if not isinstance(value, Mapping):
         raise ValueError(f"expected a table of funding source = amount, got {show(value)}")
