@@ -47,6 +47,9 @@ __all__ = [
     "DISTRIBUTIONS",
     "FUNDING_SOURCES",
     "LINK_TYPES",
+    "MAX_ID",
+    "MAX_PROSE",
+    "MAX_TEXT",
     "STATUSES",
     "Baseline",
     "BaselineItem",
@@ -160,13 +163,9 @@ def _strings(value: object) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
-        return (_plain(value, fold=True),)
+        return (_text(value),)
     if isinstance(value, Iterable):
-        out = tuple(value)
-        for v in out:
-            if not isinstance(v, str):
-                raise ValueError(f"expected text, got {show(v)}")
-        return tuple(_plain(v, fold=True) for v in out)
+        return tuple(_text(v) for v in value)
     raise ValueError(f"expected text or a list of text, got {show(value)}")
 
 
@@ -283,10 +282,12 @@ def _link_type(value: object) -> LinkType:
 
 
 def _id(value: object) -> str:
-    if value.__class__ is str and value.isprintable() and " " not in value and value:
+    if (value.__class__ is str and 0 < len(value) <= MAX_ID and value.isprintable()
+            and " " not in value):  # fmt: skip
         return value  # the common case, in one pass
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"an id must be non-empty text, got {show(value)}")
+    _too_long(value, MAX_ID, "an id")
     if value != value.strip():
         raise ValueError(f"an id must not start or end with spaces, got {show(value)}")
     _plain(value)
@@ -297,9 +298,24 @@ def _id(value: object) -> str:
     return value
 
 
+#: The longest id (a code such as ``SC01`` or ``2.16.03.2.02.0014``), name and free text
+#: (a description, a note) a plan may hold: longer is a paste gone wrong, and would make
+#: every message, chart label and table cell that quotes it unreadable.
+MAX_ID = 64
+MAX_TEXT = 1_000
+MAX_PROSE = 100_000
+
+
+def _too_long(value: str, limit: int, what: str) -> None:
+    if len(value) > limit:
+        raise ValueError(f"{what} of {len(value):,} characters is longer than the {limit:,} "
+                         f"a plan may hold: {show(value[:40])}...")  # fmt: skip
+
+
 def _text(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError(f"expected text, got {show(value)}")
+    _too_long(value, MAX_TEXT, "a text")
     return _plain(value, fold=True)
 
 
@@ -309,6 +325,7 @@ def _prose(value: object) -> str | None:
         return None
     if not isinstance(value, str):
         raise ValueError(f"expected text, got {show(value)}")
+    _too_long(value, MAX_PROSE, "a text")
     return _plain(value, lines=True)
 
 

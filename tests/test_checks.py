@@ -365,8 +365,10 @@ def test_finding_to_dict() -> None:
 
 
 def test_tanjungpinang_findings() -> None:
-    """The illustrative plan shows its planted defects: 2020 over its ceiling, and only the
-    genuine outside-phase items (issue 11): four that run into the next year."""
+    """The illustrative plan's planted defects: 2020 over its ceiling, four items past a phase.
+
+    Only the genuine outside-phase items (issue 11): four that run into the next year.
+    """
     plan = rm.load(Path(__file__).parent.parent / "examples" / "tanjungpinang_2019_2023.toml")
     report = check(plan)
     assert [f.subjects for f in report.filter(code="over-ceiling")] == [("2020",)]

@@ -336,3 +336,21 @@ def test_an_unknown_link_suggests_the_id_meant() -> None:
     ])  # fmt: skip
     with pytest.raises(ItemError, match=r"unknown item 'A3'; did you mean 'A03'\?"):
         rm.schedule(plan)
+
+
+class TestLengths:
+    """Ids, names and free text have bounds (issue 17): a paste gone wrong is refused."""
+
+    def test_an_id_of_64_characters_and_no_more(self) -> None:
+        Initiative(id="A" * 64, name="a", duration=1)
+        with pytest.raises(ItemError, match="an id of 65 characters is longer than the 64"):
+            Initiative(id="A" * 65, name="a", duration=1)
+
+    def test_names_and_descriptions(self) -> None:
+        Initiative(id="A", name="n" * 1_000, duration=1, description="d" * 100_000)
+        with pytest.raises(ItemError, match="field 'name': a text of 1,001 characters"):
+            Initiative(id="A", name="n" * 1_001, duration=1)
+        with pytest.raises(ItemError, match="field 'description': a text of 100,001"):
+            Initiative(id="A", name="n", duration=1, description="d" * 100_001)
+        with pytest.raises(ItemError, match="field 'tags'"):
+            Initiative(id="A", name="n", duration=1, tags=["t" * 1_001])

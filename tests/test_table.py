@@ -525,3 +525,11 @@ class TestMessagesNameWhatTheUserWrote:
             ("bergantung pada (E)", "item 'A03' depends on unknown item 'A1'"),
             ("anggaran (F)", "expected an amount of money, got 'banyak'"),
         ]
+
+
+def test_a_csv_cell_over_the_csv_limit_is_named(tmp_path: Path) -> None:
+    """The csv module refuses cells over 131,072 characters: one line naming the row."""
+    path = tmp_path / "p.csv"
+    path.write_text("id,name,duration,start\nA," + "x" * 200_000 + ",3 bulan,2019-01-01\n")
+    with pytest.raises(PlanFileError, match=r"p\.csv, row 2: a cell holds more than 131,072"):
+        rm.load(path)

@@ -58,6 +58,7 @@ from roadmap.io._tree import TreeError, from_tree, to_tree
 from roadmap.model import (
     CEILING_GROUPS,
     FALSE_WORDS,
+    MAX_PROSE,
     TRUE_WORDS,
     Dependency,
     Roadmap,
@@ -790,12 +791,25 @@ def _sidecar(path: str, key: str) -> str:
     return str(p.with_name(f"{p.stem}.{key}{p.suffix}"))
 
 
-def _csv_rows(text: str) -> list[list[str]]:
+def _csv_rows(text: str, path: str) -> list[list[str]]:
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     if "\t" in first and first.count("\t") > max(first.count(";"), first.count(",")):
         delimiter = "\t"
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return list(reader)
+    except csv.Error as err:  # a cell over the csv module's 131,072 characters
+        limit = csv.field_size_limit()
+        why = (
+            (
+                f"a cell holds more than {limit:,} characters (a plan's longest text is "
+                f"{MAX_PROSE:,})"
+            )
+            if "field larger" in str(err)
+            else f"not valid CSV: {err}"
+        )
+        raise PlanFileError(why, path=path, row=reader.line_num) from None
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -810,7 +824,9 @@ def _decode(data: bytes, path: str) -> str:
 
 def read_csv(data: bytes, path: str, *, sidecars: bool = True) -> Roadmap:
     """Read a CSV plan, and the ``.phases``, ``.ceilings`` and ``.roadmap`` files beside it."""
-    tables: dict[str, Table | None] = {"items": Table(path, None, _csv_rows(_decode(data, path)))}
+    tables: dict[str, Table | None] = {
+        "items": Table(path, None, _csv_rows(_decode(data, path), path))
+    }
     if sidecars:
         for key in ("phases", "ceilings", "roadmap", "realisation", "capacity", "budgets", "risks",
                     "correlations"):  # fmt: skip
@@ -822,7 +838,7 @@ def read_csv(data: bytes, path: str, *, sidecars: bool = True) -> Roadmap:
                     raise PlanFileError(
                         f"cannot read the file: {err.strerror}", path=other
                     ) from None
-                tables[key] = Table(other, None, _csv_rows(_decode(raw, other)))
+                tables[key] = Table(other, None, _csv_rows(_decode(raw, other), other))
     return _Plan(tables, FsPath(path).stem).build()
 
 
