@@ -110,3 +110,83 @@ def test_a_kill_while_writing_leaves_the_old_file(tmp_path: Path, delay: float) 
     assert size in (3, 200_000_000)
     if size == 3:
         assert target.read_bytes() == b"old"
+
+
+def _writing(pid: int, folder: Path) -> bool:
+    """Whether process *pid* holds a file open in *folder* (the unnamed one being written)."""
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith(f"{folder}/"):  # O_TMPFILE: "<folder>/#123 (deleted)"
+            return True
+    return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd") or not hasattr(os, "O_TMPFILE"),
+                    reason="watches /proc for the file being written (Linux)")  # fmt: skip
+@pytest.mark.parametrize(
+    ("args", "suffix", "items"),
+    [
+        (["export", "{plan}", "--to", "toml", "-o", "{out}"], "toml", 4000),
+        (["export", "{plan}", "--to", "xlsx", "-o", "{out}"], "xlsx", 2000),
+        (["gantt", "{plan}", "-o", "{out}"], "pdf", 150),
+    ],
+    ids=["toml", "xlsx", "pdf"],
+)
+def test_a_command_killed_while_it_writes(
+    tmp_path: Path, args: list[str], suffix: str, items: int
+) -> None:
+    """SIGKILL to the command line while its output is being written (issue 17).
+
+    The kill lands when the process holds the unnamed file open in the output's folder:
+    the old file stays, whole, and nothing else is left in the folder.  Then the command
+    runs to its end and writes a whole new file.
+    """
+    import subprocess
+    import sys
+    import time
+
+    import roadmap as rm
+    from bench._plans import random_plan
+
+    plan = tmp_path / "in" / "plan.toml"
+    plan.parent.mkdir()
+    rm.save(random_plan(items), plan)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / f"result.{suffix}"
+    argv = [sys.executable, "-m", "roadmap",
+            *(a.format(plan=plan, out=out) for a in args)]  # fmt: skip
+    caught = 0
+    for _ in range(3):
+        out.write_bytes(b"old")
+        child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while child.poll() is None and time.monotonic() < deadline:
+            if _writing(child.pid, folder):
+                child.kill()
+                caught += 1
+                break
+        child.wait()
+        assert [p.name for p in folder.iterdir()] == [out.name]
+        data = out.read_bytes()
+        if data != b"old":  # it finished before the watch saw the file: it must be whole
+            break
+        if caught:
+            break
+    assert caught or out.read_bytes() != b"old"
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+    data = out.read_bytes()
+    if suffix == "pdf":
+        assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+    elif suffix == "xlsx":
+        assert len(rm.load(out).initiatives) + len(rm.load(out).milestones) == items
+    else:
+        assert len(rm.load(out).items) == items
+    assert [p.name for p in folder.iterdir()] == [out.name]
