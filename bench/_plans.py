@@ -58,16 +58,20 @@ def random_plan(
     n: int,
     seed: int = 0,
     links_per_item: float = 2.0,
-    window: int = 500,
+    window: int | None = None,
     realistic: bool = False,
 ) -> Roadmap:
     """A plan of *n* items; each links to about *links_per_item* of the *window* before it.
+
+    The window is 500 items, and ``n // 50`` beyond 25,000 items: a deeper plan would run
+    past 2200, the last year a plan may use (100,000 items in a window of 500 end in 2325).
 
     Durations: 70 % in days, 30 % in months; 5 % of items are milestones, 10 % have a
     planned start; links are 80 % FS, with SS, FF and SF, and a quarter carry a lag.
     With *realistic*, initiatives also get an owner, a dimension, a budget (a total, or per
     year for a tenth of them) and funding, and the roadmap yearly ceilings and an end.
     """
+    window = window or max(500, n // 50)
     rng = random.Random(seed)
     initiatives: list[Initiative] = []
     milestones: list[Milestone] = []
