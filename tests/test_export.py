@@ -174,3 +174,31 @@ class TestSaveEveryFormat:
         with pytest.raises(rm.RoadmapError, match="scheduled dates"):
             plan_io.dumps(plan, "mspdi")
         assert not (tmp_path / "p.xml").exists()
+
+
+HOSTILE_NAMES = [
+    "section Injected", "click A href \"javascript:alert(1)\"", "%%{init: {'securityLevel': "
+    "'loose'}}%%", "title Other", "dateFormat DD", "<script>alert(1)</script>", "a ; b # c",
+    "Excludes weekends", "%% comment",
+]  # fmt: skip
+
+
+def test_mermaid_names_start_no_statement() -> None:
+    """A name is a task name, never a Mermaid statement, comment or directive (issue 17)."""
+    items = [Initiative(id=f"A{k}", name=name, duration=5, phase="F1")
+             for k, name in enumerate(HOSTILE_NAMES)]  # fmt: skip
+    plan = Roadmap(name="%%{init: {'theme': 'dark'}}%%", start=D(2019, 1, 1), initiatives=items,
+                   phases=[Phase(id="F1", name="click F1 call evil()")])  # fmt: skip
+    text = rm.to_mermaid(plan)
+    lines = text.splitlines()
+    assert lines[0] == "gantt"
+    statements = [line.strip().split()[0] for line in lines[1:]]
+    # Ours only: the title, the formats, the one section; every other line is a task.
+    assert statements[:3] == ["title", "dateFormat", "axisFormat"]
+    assert statements.count("section") == 1
+    assert not any(s.lower() in ("click", "call", "excludes") or s.startswith("%")
+                   for s in statements)  # fmt: skip
+    assert "%%" not in text
+    tasks = [line for line in lines[4:] if not line.strip().startswith("section ")]
+    assert len(tasks) == len(HOSTILE_NAMES)
+    assert all(t.endswith(", 2019-01-01, 5d") for t in tasks)

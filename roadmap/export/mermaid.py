@@ -28,6 +28,22 @@ from roadmap.scheduler import schedule
 __all__ = ["to_mermaid"]
 
 _UNSAFE = str.maketrans({":": "-", ";": ",", "#": "No."})
+# Words a gantt line may start with: a task named "section x" or "click A href ..." would
+# be read as that statement, and "%%" starts a comment or an %%{init}%% directive.
+_KEYWORDS = frozenset({
+    "title", "dateformat", "axisformat", "tickinterval", "excludes", "includes",
+    "todaymarker", "section", "click", "call", "href", "weekday", "inclusiveenddates",
+    "topaxis", "displaymode", "accdescr", "acctitle", "gantt",
+})  # fmt: skip
+
+
+def _text(name: str) -> str:
+    """*name* as Mermaid reads it: a task name, never a statement, comment or directive."""
+    text = name.translate(_UNSAFE).replace("%%", "%")
+    words = text.split(maxsplit=1)
+    if not words or words[0].lower() in _KEYWORDS or text.lstrip().startswith("%"):
+        text = "\u2060" + text  # a word joiner: shows nothing, starts no statement
+    return text
 
 
 def to_mermaid(plan: Roadmap) -> str:
@@ -45,7 +61,7 @@ def to_mermaid(plan: Roadmap) -> str:
     ``-``, ``,`` and ``No.``.
     """
     sched = schedule(plan)
-    lines = ["gantt", f"    title {plan.name.translate(_UNSAFE)}", "    dateFormat YYYY-MM-DD",
+    lines = ["gantt", f"    title {_text(plan.name)}", "    dateFormat YYYY-MM-DD",
              "    axisFormat %b %Y"]  # fmt: skip
     phases = {p.id: p.name for p in plan.phases}
     sections: dict[str | None, list[str]] = {}
@@ -68,14 +84,12 @@ def to_mermaid(plan: Roadmap) -> str:
         else:
             when = s.start.isoformat()
         length = f"{s.days}d"
-        task = (
-            f"    {item.name.translate(_UNSAFE)} :{', '.join([*tags, item.id])}, {when}, {length}"
-        )
+        task = f"    {_text(item.name)} :{', '.join([*tags, item.id])}, {when}, {length}"
         key = item.phase if item.phase in phases else None
         sections.setdefault(key, []).append(task)
     for key, tasks in sections.items():
         if key is not None:
-            lines.append(f"    section {key} {phases[key].translate(_UNSAFE)}")
+            lines.append(f"    section {key} {_text(phases[key])}")
         elif len(sections) > 1:
             lines.append("    section -")
         lines.extend(tasks)
