@@ -26,6 +26,7 @@ from roadmap.budget import BudgetTable, allocations, budget_by, fiscal_year, s_c
 from roadmap.checks import RULES, Finding, Report, check
 from roadmap.dates import Calendar, Duration, parse_date, parse_duration
 from roadmap.errors import (
+    ChartError,
     CycleError,
     ItemError,
     MissingExtraError,
@@ -79,6 +80,7 @@ __all__ = [
     "BaselineItem",
     "BudgetTable",
     "Calendar",
+    "ChartError",
     "Correlation",
     "CycleError",
     "Dependency",

@@ -21,7 +21,7 @@ from roadmap import export
 from roadmap._files import atomic_write, is_stream
 from roadmap._i18n import Language, language_of
 from roadmap._version import __version__
-from roadmap.errors import PlanFileError, RoadmapError
+from roadmap.errors import ChartError, PlanFileError, RoadmapError
 from roadmap.io import load
 from roadmap.model import Roadmap
 from roadmap.scheduler import Schedule, schedule
@@ -200,6 +200,11 @@ def make_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--budgets", action="store_true", help="write budgets in words on bars")
     _tracking_args(p, gantt=True)
+    p.add_argument(
+        "--rows", type=_rows_arg, metavar="FIRST-LAST", default=None,
+        help="draw only these rows (lane headings count), for a plan too long for one "
+        "document, e.g. 1-600",
+    )  # fmt: skip
     p.add_argument(
         "--label-width", type=int, metavar="N", default=None,
         help="characters per line of a row label; longer labels wrap to a second line "
@@ -414,6 +419,18 @@ def _years_arg(text: str) -> tuple[int, ...]:
     return tuple(range(a, b + 1))
 
 
+def _rows_arg(text: str) -> tuple[int, int]:
+    first, _, last = text.partition("-")
+    try:
+        a, b = int(first), int(last or first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected rows as FIRST-LAST, e.g. 1-600, "
+                                         f"got {text!r}") from None  # fmt: skip
+    if not 1 <= a <= b:
+        raise argparse.ArgumentTypeError(f"expected rows FIRST-LAST from 1, got {text!r}")
+    return a, b
+
+
 def _date_arg(text: str) -> date:
     from roadmap.dates import parse_date
 
@@ -557,6 +574,8 @@ def _cmd_gantt(args: argparse.Namespace, out: TextIO) -> int:
     extra: dict[str, Any] = {}
     if args.label_width is not None:
         extra["label_chars"] = args.label_width
+    if args.rows is not None:
+        extra["rows"] = args.rows
     as_of = args.as_of or plan.status_date
     if as_of is not None or args.baseline is not None:
         from roadmap.tracking import forecast, stored_baseline
@@ -570,15 +589,18 @@ def _cmd_gantt(args: argparse.Namespace, out: TextIO) -> int:
             raise RoadmapError(f"{args.plan}: {err}") from err
         if base is not None:
             extra["baseline"] = base
-    data, pages = render_gantt(
-        sched, fmt, paper=args.paper,  # type: ignore[arg-type]
-        orientation="portrait" if args.portrait else "landscape",
-        title=args.title, subtitle=args.subtitle, source=args.source,
-        group_by=None if args.group_by == "none" else args.group_by,
-        language=args.language, critical=args.critical, arrows=args.arrows,
-        status_date=as_of, budgets=args.budgets, embed_fonts=args.embed_fonts,
-        **extra,
-    )  # fmt: skip
+    try:
+        data, pages = render_gantt(
+            sched, fmt, paper=args.paper,  # type: ignore[arg-type]
+            orientation="portrait" if args.portrait else "landscape",
+            title=args.title, subtitle=args.subtitle, source=args.source,
+            group_by=None if args.group_by == "none" else args.group_by,
+            language=args.language, critical=args.critical, arrows=args.arrows,
+            status_date=as_of, budgets=args.budgets, embed_fonts=args.embed_fonts,
+            **extra,
+        )  # fmt: skip
+    except ChartError as err:
+        raise ChartError(f"{args.plan}: {err}") from None
     _write(args, fmt, data, out)
     out.write(f"{args.output}: {pages} page{'s' if pages != 1 else ''}\n")
     return EXIT_OK

@@ -12,6 +12,7 @@ import reprlib
 from collections.abc import Iterable, Sequence
 
 __all__ = [
+    "ChartError",
     "CycleError",
     "ItemError",
     "MissingExtraError",
@@ -226,6 +227,13 @@ class ScheduleError(RoadmapError, ValueError):
     For example a duration in workdays (``"10 hari kerja"``) in a plan without a working-day
     ``calendar``.  :func:`roadmap.check` reports it as a finding; the command line prints
     one line and exits with 2.
+    """
+
+
+class ChartError(RoadmapError, ValueError):
+    """A chart cannot be drawn as asked: more rows than a document holds, say.
+
+    The message names what to draw instead (a range of rows, a PDF instead of an image).
     """
 
 

@@ -387,6 +387,54 @@ class TestPages:
         assert len(whole) >= len(labels) - 2  # at most a name or two longer than two lines
 
 
+class TestTooLong:
+    """A chart of more rows than a document holds says so before drawing (issue 17)."""
+
+    @staticmethod
+    def chain(n: int) -> rm.Roadmap:
+        return rm.Roadmap(name="chain", start=D(2019, 1, 1), initiatives=[
+            rm.Initiative(id=f"T{i}", name=f"Kegiatan {i}", duration=1,
+                          depends_on=[f"T{i - 1}"] if i else []) for i in range(n)])  # fmt: skip
+
+    def test_refused_at_once_with_what_to_draw(self) -> None:
+        import time
+
+        plan = self.chain(6_500)  # 217 A4 pages of 30 rows
+        sched = rm.schedule(plan)
+        started = time.perf_counter()
+        with pytest.raises(rm.ChartError, match=r"6,501 rows would make 217 pages, more than a "
+                           r"document holds \(200 pages of 30 rows\); draw a part"):  # fmt: skip
+            gantt_pages(sched)
+        with pytest.raises(rm.ChartError, match="one image 1,302 inches tall"):
+            gantt_pages(sched, pages=False)
+        assert time.perf_counter() - started < 5  # said before anything is drawn
+
+    def test_a_range_of_rows(self) -> None:
+        """rows=(first, last): only those rows, on as many pages as they need."""
+        sched = rm.schedule(self.chain(6_500))
+        figures = gantt_pages(sched, rows=(31, 90))
+        assert len(figures) == 2
+        labels = [t.get_text() for fig in figures for t in fig.findobj(Text)
+                  if t.get_gid() == "row-label"]  # fmt: skip
+        assert labels[0].startswith("T29 ") and labels[-1].startswith("T88 ")
+        assert len(labels) == 60
+        with pytest.raises(rm.ChartError, match="the chart has rows 1-6501"):
+            gantt_pages(sched, rows=(7_000, 7_100))
+
+    def test_the_command_line_says_so(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                      ) -> None:  # fmt: skip
+        from roadmap.cli import main
+
+        path = tmp_path / "chain.toml"
+        rm.save(self.chain(6_500), path)
+        assert main(["gantt", str(path), "-o", str(tmp_path / "g.pdf")]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"roadmap: error: {path}: 6,501 rows would make 217 pages")
+        assert "--rows 1-600" in err
+        assert main(["gantt", str(path), "-o", str(tmp_path / "g.pdf"), "--rows", "1-45"]) == 0
+        assert capsys.readouterr().out == f"{tmp_path / 'g.pdf'}: 2 pages\n"
+
+
 def texture(grey: np.ndarray) -> np.ndarray:
     """What tells two fills apart on a greyscale copy.
 

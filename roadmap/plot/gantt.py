@@ -27,6 +27,7 @@ from matplotlib.transforms import offset_copy
 
 from roadmap._files import atomic_write
 from roadmap._i18n import MONTHS_SHORT, QUARTERS, Language, long_date
+from roadmap.errors import ChartError
 from roadmap.model import Baseline, Initiative, Milestone, Roadmap
 from roadmap.money import format_money
 from roadmap.plot._style import (
@@ -54,7 +55,11 @@ from roadmap.tracking import Actuals
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["Options", "gantt_pages", "plot_gantt", "render_gantt", "save_gantt"]
+__all__ = ["MAX_PAGES", "Options", "gantt_pages", "plot_gantt", "render_gantt", "save_gantt"]
+
+#: The most pages a Gantt chart is drawn on (about 6,000 rows of A4): a longer chart is
+#: no document anyone reads, and drawing it takes many minutes.
+MAX_PAGES = 200
 
 
 class _Row:
@@ -788,6 +793,7 @@ def gantt_pages(
     subtitle: str | None = None,
     source: str | None = None,
     style: Any = STYLE,
+    rows: tuple[int, int] | None = None,
     **kw: Any,
 ) -> list[Figure]:
     """The Gantt chart as figures sized for A4 or A3 paper (figure-level).
@@ -810,9 +816,18 @@ def gantt_pages(
         footnote.
     style
         matplotlib settings to draw under.
+    rows
+        Draw only rows *first* to *last* (1-based, inclusive; lane headings count as rows):
+        a part of a plan too long for one document.
     **kw
         As for :func:`plot_gantt` (``group_by``, ``language``, ``critical``, ``arrows``,
         ``status_date``, ``baseline``, ``budgets``, ``label_chars``).
+
+    Raises
+    ------
+    ValueError
+        For a chart of more than :data:`MAX_PAGES` pages (or one page taller than an image
+        can be), naming the rows and how to draw a part: said before anything is drawn.
     """
     sched = plan if isinstance(plan, Schedule) else schedule(plan)
     roadmap = sched.plan
@@ -824,14 +839,30 @@ def gantt_pages(
     kw.setdefault("label_chars", max(24, min(120, int((0.4 * width - 0.25) / 0.058))))
     opts = Options(**kw)
     all_rows = _rows(roadmap, sched, opts.group_by, opts.language)  # once for every page
-    n_rows = len(all_rows)
+    first, last = 1, len(all_rows)
+    if rows is not None:
+        first, last = max(1, rows[0]), min(len(all_rows), rows[1])
+        if first > last:
+            raise ChartError(f"rows {rows[0]}-{rows[1]}: the chart has rows 1-{len(all_rows)}")
+    n_rows = last - first + 1
     chrome = 1.9  # inches for title, header, legend and footnote
     per_page = max(5, int((height - chrome) / ROW_INCHES) - 1)  # one for a lane that goes on
+    need = -(-n_rows // per_page) if pages else 1
+    tall = chrome + n_rows * ROW_INCHES
+    if need > MAX_PAGES or (not pages and tall * 72 >= 65536):
+        what = f"{need:,} pages" if pages else f"one image {tall:,.0f} inches tall"
+        raise ChartError(
+            f"{n_rows:,} rows would make {what}, more than a document holds "
+            f"({MAX_PAGES} pages of {per_page} rows); draw a part (rows=(1, {per_page * 20}), "
+            f"on the command line --rows 1-{per_page * 20}), or a plan of the programmes "
+            "rather than every activity"
+        )
     if pages:
-        slices = [slice(k, k + per_page) for k in range(0, max(n_rows, 1), per_page)]
+        slices = [slice(k, min(k + per_page, last)) for k in range(first - 1, last, per_page)]
+        slices = slices or [slice(0, 1)]
     else:
-        slices = [slice(0, max(n_rows, 1))]
-        height = max(height, chrome + n_rows * ROW_INCHES)
+        slices = [slice(first - 1, max(last, first))]
+        height = max(height, tall)
     head = title if title is not None else roadmap.name
     with mpl.rc_context(style):
         return [
@@ -867,7 +898,7 @@ def render_gantt(
         (fig,) = gantt_pages(plan, pages=False, **kw)
         if fig.get_figheight() * dpi >= 65536:
             rows = int((fig.get_figheight() - 1.9) / ROW_INCHES)
-            raise ValueError(
+            raise ChartError(
                 f"{rows} rows do not fit in one {format.upper()} image at {dpi} dpi; "
                 "write a PDF (it continues on further pages) or lower dpi"
             )
