@@ -6,9 +6,10 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["atomic_write", "is_stream"]
+__all__ = ["atomic_write", "atomic_write_all", "is_stream"]
 
 
 def is_stream(path: str | os.PathLike[str]) -> bool:
@@ -102,3 +103,41 @@ def _write_unnamed(target: Path, data: bytes, mode: int) -> bool:
             os.unlink(tmp)
         raise
     return True
+
+
+def atomic_write_all(files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> None:
+    """Write several files as a set: every one whole, or (on a failure) none changed.
+
+    Each is first written whole to a temporary file in its folder; only when all are
+    written are they renamed over their targets, one after the other (a rename cannot
+    fail for want of space).  Used for a CSV plan and its side files.
+    """
+    written: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            target = Path(path)
+            if target.is_symlink():
+                target = Path(os.path.realpath(target))
+            if not target.parent.is_dir():
+                raise FileNotFoundError(2, "no such folder", str(target.parent))
+            try:
+                mode = target.stat().st_mode & 0o777
+            except FileNotFoundError:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                       suffix=".tmp")  # fmt: skip
+            written.append((tmp, target))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, mode)
+    except BaseException:
+        for tmp, _ in written:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+    for tmp, target in written:
+        os.replace(tmp, target)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import attrs
 from hypothesis import strategies as st
 
-from roadmap import Calendar, Dependency, Duration, Initiative, Milestone, Roadmap
+from roadmap import Calendar, Dependency, Duration, Initiative, Milestone, Phase, Roadmap
 
 START = date(2019, 1, 1)
 
@@ -143,3 +144,70 @@ def cyclic_plans(draw: st.DrawFn) -> tuple[Roadmap, set[tuple[str, str]]]:
         for id in ids
     ]
     return Roadmap(name="cyclic", start=START, initiatives=items), edges
+
+
+#: Text as people type it: Indonesian and other scripts, punctuation, a ';' (no control
+#: characters, which a plan refuses).
+texts = st.text(
+    alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"),
+                           exclude_characters="\u2028\u2029\x85"),
+    min_size=1, max_size=30,
+).map(str.strip).filter(bool)  # fmt: skip
+words = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz ", min_size=1,
+                max_size=12).map(str.strip).filter(bool)  # fmt: skip
+amounts = st.integers(0, 5_000_000_000)
+source_budgets = st.one_of(
+    st.dictionaries(st.sampled_from(["APBD", "DAK", "APBN", "CSR"]), amounts, min_size=1,
+                    max_size=3),
+    st.dictionaries(st.sampled_from(["APBD", "DAK", "APBN"]),
+                    st.dictionaries(st.integers(2019, 2023), amounts, min_size=1, max_size=3),
+                    min_size=1, max_size=3),
+)  # fmt: skip
+
+
+@st.composite
+def rich_plans(draw: st.DrawFn) -> Roadmap:
+    """A plan with every part a file carries.
+
+    Phases, ceilings (total and per group), budgets as totals, per year and per funding
+    source, funding, fractional progress, statuses, tags and notes, unicode and ';' in
+    text, milestones anchored with ``after``, deadlines, all link types and month lags.
+    """
+    base = draw(dags(with_deadlines=True, workdays="never", max_items=8))
+    phase_ids = draw(st.lists(st.sampled_from(["F1", "F2", "F3"]), unique=True, max_size=3))
+    phases = [Phase(id=p, name=draw(texts), start=START + timedelta(days=365 * k),
+                    end=START + timedelta(days=365 * k + 364))
+              for k, p in enumerate(phase_ids)]  # fmt: skip
+    initiatives = []
+    for item in base.initiatives:
+        changes: dict[str, object] = {
+            "name": draw(texts), "phase": draw(st.sampled_from([None, *phase_ids])),
+            "progress": draw(st.sampled_from([0.0, 0.333, 0.5, 1.0])),
+            "status": draw(st.sampled_from(["not_started", "in_progress", "done"])),
+            "tags": draw(st.lists(words, max_size=2, unique=True)),
+            "description": draw(st.none() | texts),
+            "notes": draw(st.dictionaries(st.sampled_from(["keterangan", "catatan"]), texts,
+                                          max_size=2)),
+            "dimension": draw(st.none() | st.sampled_from(["Smart Living", "Smart Economy"])),
+            "owner": draw(st.none() | words),
+        }  # fmt: skip
+        if draw(st.booleans()):
+            changes.update(budget=None, funding=(), budget_shares=draw(source_budgets))
+        else:
+            changes["funding"] = draw(st.lists(st.sampled_from(["APBD", "DAK"]), unique=True,
+                                               max_size=2))  # fmt: skip
+        initiatives.append(attrs.evolve(item, **changes))  # type: ignore[misc]
+    ids = [i.id for i in initiatives]
+    needed = {link.id for i in base.items for link in i.links}  # after must not close a cycle
+    milestones = [
+        attrs.evolve(m, name=draw(texts), after=draw(st.sampled_from(ids)) if ids and not
+                     m.depends_on and m.date is None and m.id not in needed else None)  # type: ignore[misc]
+        for m in base.milestones
+    ]  # fmt: skip
+    return attrs.evolve(
+        base, name=draw(texts), phases=phases, initiatives=initiatives, milestones=milestones,
+        language=draw(st.sampled_from(["id", "en"])),
+        ceilings=draw(st.dictionaries(st.integers(2019, 2022), amounts, max_size=2)),
+        group_ceilings=draw(st.sampled_from([{}, {"funding": {"APBD": {2019: 10**9}},
+                                                  "owner": {"Dinas": {2020: 5}}}])),
+    )  # fmt: skip

@@ -189,3 +189,20 @@ def test_a_command_killed_while_it_writes(
     else:
         assert len(rm.load(out).items) == items
     assert [p.name for p in folder.iterdir()] == [out.name]
+
+
+class TestWriteAll:
+    def test_all_or_none(self, tmp_path: Path) -> None:
+        """A failure before the renames leaves every file as it was, and no debris."""
+        from roadmap._files import atomic_write_all
+
+        a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+        a.write_bytes(b"old a")
+        b.write_bytes(b"old b")
+        with pytest.raises(FileNotFoundError, match="no such folder"):
+            atomic_write_all([(a, b"new a"), (b, b"new b"), (tmp_path / "nope" / "c", b"c")])
+        assert (a.read_bytes(), b.read_bytes()) == (b"old a", b"old b")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]
+        atomic_write_all([(a, b"new a"), (b, b"new b")])
+        assert (a.read_bytes(), b.read_bytes()) == (b"new a", b"new b")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]

@@ -10,12 +10,12 @@ from typing import ClassVar
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 import roadmap as rm
 from roadmap import Calendar, Initiative, Milestone, Phase, PlanFileError, Roadmap
 from roadmap.io import detect_format
-from tests.strategies import dags
+from tests.strategies import dags, rich_plans
 
 FULL = Roadmap(
     name="Tanjungpinang Smart City 2019-2023",
@@ -551,3 +551,29 @@ class TestPlanLanguage:
             rm.save(plan, path)
             assert rm.load(path) == plan
         assert "A SS+2 minggu" in (tmp_path / "p.csv").read_text()
+
+
+@pytest.mark.parametrize("fmt", ["toml", "json", "yaml", "csv", "xlsx", "xml"])
+@settings(max_examples=40, deadline=None)
+@given(plan=rich_plans())
+def test_every_format_gives_the_same_plan(plan: Roadmap, fmt: str) -> None:
+    """Lossless round trips in every format, MS Project XML too (issue 17).
+
+    Phases, ceilings, budgets per year and per source, funding, fractional progress,
+    statuses, tags, notes, unicode and ';' in text, links of every type with month lags,
+    milestones after an item.
+    """
+    import tempfile
+
+    if fmt == "xlsx":
+        pytest.importorskip("openpyxl")
+    if fmt in ("yaml",):
+        pytest.importorskip("yaml")
+    if fmt == "xml":
+        pytest.importorskip("defusedxml")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"plan.{fmt}"
+        rm.save(plan, path)
+        back = rm.load(path)
+    assert back == plan
+    assert rm.schedule(back).records() == rm.schedule(plan).records()

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path as FsPath
 from typing import Any
 
-from roadmap._files import atomic_write
+from roadmap._files import atomic_write_all
 from roadmap._sheets import RISKY, csv_text, openpyxl, workbook, xlsx_bytes, xlsx_sheet
 from roadmap.dates import FIRST_DATE, parse_date
 from roadmap.errors import PlanFileError, RoadmapError, did_you_mean, show
@@ -1056,11 +1056,12 @@ _KIND_ID = {"initiative": "kegiatan", "milestone": "tonggak"}
 def write_csv(plan: Roadmap, path: str | os.PathLike[str]) -> list[str]:
     """Write a CSV plan and its side files atomically; return the paths written."""
     name = os.fspath(path)
-    written = []
-    for key, _, headers, rows in _in_language(plan):
-        target = name if key == "items" else _sidecar(name, key)
-        atomic_write(target, csv_text(headers, rows).encode("utf-8"))
-        written.append(target)
+    files = [
+        (name if key == "items" else _sidecar(name, key), csv_text(headers, rows).encode())
+        for key, _, headers, rows in _in_language(plan)
+    ]
+    atomic_write_all(files)  # the plan's files as a set: all new, or all as they were
+    written = [target for target, _ in files]
     for key in (
         "phases",
         "ceilings",
