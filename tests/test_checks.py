@@ -365,8 +365,10 @@ def test_finding_to_dict() -> None:
 
 
 def test_tanjungpinang_findings() -> None:
-    """The illustrative plan's planted defects (DOMAIN.md): 2020 over its ceiling, and the
-    2019-band items SC04, SC05, SC08 and SC09 starting in 2020, outside their phase.
+    """The illustrative plan's planted defects (DOMAIN.md), found.
+
+    2020 over its ceiling, and the 2019-band items SC04, SC05, SC08 and SC09 starting in
+    2020, outside their phase.
     """
     plan = rm.load(Path(__file__).parent.parent / "examples" / "tanjungpinang_2019_2023.toml")
     report = check(plan)
