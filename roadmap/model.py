@@ -63,6 +63,7 @@ __all__ = [
     "Milestone",
     "Percent",
     "Phase",
+    "Programme",
     "Realisation",
     "Risk",
     "Roadmap",
@@ -751,6 +752,107 @@ def _dependencies(value: object) -> tuple[Dependency, ...]:
     return tuple(Dependency.coerce(v) for v in value)
 
 
+#: Nomenclature codes of regional programmes (Permendagri 90/2019 and its Kepmendagri
+#: updates): urusan . bidang urusan . program [. kegiatan [. sub kegiatan]]; a sub kegiatan
+#: has 2 digits in early editions and 4 in later ones (``2.16.03.2.02.09`` in 2022,
+#: ``2.16.03.2.02.0014`` in 2025).
+CODE_LEVELS: dict[str, re.Pattern[str]] = {
+    "program": re.compile(r"\d\.\d{2}\.\d{2}"),
+    "kegiatan": re.compile(r"\d\.\d{2}\.\d{2}\.[12]\.\d{2}"),
+    "sub_kegiatan": re.compile(r"\d\.\d{2}\.\d{2}\.[12]\.\d{2}\.(?:\d{2}|\d{4})"),
+}
+
+
+def code_level(code: str) -> str | None:
+    """``"program"``, ``"kegiatan"`` or ``"sub_kegiatan"`` for a nomenclature code, or ``None``.
+
+    Examples
+    --------
+    >>> code_level("2.16.03"), code_level("2.16.03.2.02"), code_level("2.16.03.2.02.0014")
+    ('program', 'kegiatan', 'sub_kegiatan')
+    >>> code_level("2.16.3") is None
+    True
+    """
+    return next((level for level, p in CODE_LEVELS.items() if p.fullmatch(code)), None)
+
+
+def parent_code(code: str) -> str | None:
+    """The code one level up: a sub kegiatan's kegiatan, a kegiatan's program.
+
+    Examples
+    --------
+    >>> parent_code("2.16.03.2.02.0014"), parent_code("2.16.03.2.02"), parent_code("2.16.03")
+    ('2.16.03.2.02', '2.16.03', None)
+    """
+    level = code_level(code)
+    if level == "sub_kegiatan":
+        return code.rsplit(".", 1)[0]
+    if level == "kegiatan":
+        return code.rsplit(".", 2)[0]
+    return None
+
+
+def _code(value: object) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(f"a code is text, e.g. '2.16.03'; got the number {show(value)} "
+                         "(quote it: a spreadsheet or TOML number loses its zeros)")  # fmt: skip
+    text = _id(value)
+    if code_level(text) is None:
+        raise ValueError(
+            f"{show(value)} is not a nomenclature code: write program 2.16.03, kegiatan "
+            "2.16.03.2.02 or sub kegiatan 2.16.03.2.02.0014 (or .09 in early editions)"
+        )
+    return text
+
+
+@attrs.frozen(kw_only=True)
+class Programme:
+    """A node of the programme tree: *program*, *kegiatan* or *sub kegiatan*.
+
+    Named by its nomenclature code; the items budgeted under it name that code.
+
+    Attributes
+    ----------
+    code
+        The nomenclature code, as text: ``"2.16.03"`` (program), ``"2.16.03.2.02"``
+        (kegiatan), ``"2.16.03.2.02.0014"`` (sub kegiatan).  Its parent is its prefix.
+    name
+        As the nomenclature names it, e.g. *Program Pengelolaan Aplikasi Informatika*.
+    edition
+        The nomenclature it follows, e.g. ``"Kepmendagri 900.1-15.5-1317/2023"``.
+    owner
+        The responsible agency (*perangkat daerah penanggung jawab*).
+
+    Examples
+    --------
+    >>> node = Programme(code="2.16.03.2.02.0014", name="Penyelenggaraan Jaringan Intra")
+    >>> node.level, node.parent
+    ('sub_kegiatan', '2.16.03.2.02')
+    """
+
+    code: str = _f(_code, "code")
+    name: str = _f(_text, "name")
+    edition: str | None = _f(_opt_text, "edition", None)
+    owner: str | None = _f(_opt_text, "owner", None)
+
+    @property
+    def id(self) -> str:
+        """The code (nodes are named by it in errors)."""
+        return self.code
+
+    @property
+    def level(self) -> str:
+        """``"program"``, ``"kegiatan"`` or ``"sub_kegiatan"``."""
+        level = code_level(self.code)
+        assert level is not None
+        return level
+
+    @property
+    def parent(self) -> str | None:
+        """The code of the node above, or ``None`` for a program."""
+        return parent_code(self.code)
+
+
 @_with_id
 @attrs.frozen(kw_only=True)
 class Phase:
@@ -856,6 +958,11 @@ class Initiative:
     notes
         Remarks kept with the item and written back: ``{"keterangan": "..."}``; in a
         workbook the columns of the *catatan* family and any column starting with ``_``.
+    programme
+        The code of the :class:`Programme` node (usually a sub kegiatan) it is budgeted
+        under, e.g. ``"2.16.03.2.02.0014"``.
+    quick_win
+        One of the masterplan's quick wins (marked in charts and the report).
 
     Examples
     --------
@@ -893,6 +1000,8 @@ class Initiative:
                                       None)  # fmt: skip
     fixed: bool = _f(_bool, "fixed", False)
     notes: Mapping[str, str] = _f(_notes, "notes", None)
+    programme: str | None = _f(lambda v: None if v is None else _code(v), "programme", None)
+    quick_win: bool = _f(_bool, "quick_win", False)
 
     kind: Literal["initiative"] = attrs.field(default="initiative", init=False, repr=False)
 
@@ -1283,6 +1392,10 @@ def _phases(value: object) -> tuple[Phase, ...]:
     return _tuple_of(value, Phase, "phases")
 
 
+def _programmes(value: object) -> tuple[Programme, ...]:
+    return _tuple_of(value, Programme, "programmes")
+
+
 def _initiatives(value: object) -> tuple[Initiative, ...]:
     return _tuple_of(value, Initiative, "initiatives")
 
@@ -1401,6 +1514,7 @@ class Roadmap:
         _group_ceilings, "group_ceilings", attrs.Factory(dict)
     )
     phases: tuple[Phase, ...] = attrs.field(default=(), converter=_phases)
+    programmes: tuple[Programme, ...] = attrs.field(default=(), converter=_programmes)
     initiatives: tuple[Initiative, ...] = attrs.field(default=(), converter=_initiatives)
     milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=_milestones)
     status_date: date | None = _f(_opt_end, "status_date", None)

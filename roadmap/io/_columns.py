@@ -24,7 +24,7 @@ __all__ = [
 SHEETS = {
     "items": "Items", "phases": "Phases", "ceilings": "Ceilings", "roadmap": "Roadmap",
     "realisation": "Realisasi", "risks": "Risiko", "correlations": "Korelasi",
-    "capacity": "Kapasitas", "budgets": "Anggaran",
+    "capacity": "Kapasitas", "budgets": "Anggaran", "programmes": "Programmes",
 }  # fmt: skip
 INSTRUCTIONS = "Instructions"
 
@@ -41,6 +41,12 @@ RANGE_COLUMNS = (
 )  # fmt: skip
 #: Columns of leveling, written only when used (see roadmap.leveling).
 LEVEL_COLUMNS = ("resources", "fixed")
+#: Columns of the programme tree, written only when used.
+PROGRAMME_ITEM_COLUMNS = ("programme", "quick_win")
+#: Columns of the programmes sheet (nomenclature nodes), and their Indonesian names.
+PROGRAMME_COLUMNS = ("code", "name", "edition", "owner")
+PROGRAMME_ALIASES = {"kode": "code", "id": "code", "nama": "name", "edisi": "edition",
+                     "perangkat_daerah": "owner", "pelaksana": "owner"}  # fmt: skip
 #: Columns of the budget sheet: an item's budget per funding source (and fiscal year).
 BUDGET_COLUMNS = ("item", "year", "funding", "amount")
 BUDGET_ALIASES = {"kode": "item", "tahun": "year", "sumber_dana": "funding",
@@ -77,6 +83,7 @@ ITEM_ALIASES = {
     "biaya_aktual": "actual_cost", "realisasi_anggaran": "actual_cost",
     "sisa_durasi": "remaining", "sisa_waktu": "remaining", "sumber_daya": "resources",
     "tetap": "fixed", "optimis": "optimistic", "paling_mungkin": "most_likely",
+    "program": "programme", "kode_nomenklatur": "programme", "quickwin": "quick_win",
     "pesimis": "pessimistic", "distribusi": "distribution", "biaya_rendah": "cost_low",
     "biaya_paling_mungkin": "cost_likely", "biaya_tinggi": "cost_high",
 }  # fmt: skip
@@ -105,7 +112,10 @@ INDONESIAN = {
         "optimistic": "optimis", "most_likely": "paling_mungkin", "pessimistic": "pesimis",
         "distribution": "distribusi", "cost_low": "biaya_rendah",
         "cost_likely": "biaya_paling_mungkin", "cost_high": "biaya_tinggi",
+        "programme": "program", "quick_win": "quick_win",
     },
+    "programmes": {"code": "kode", "name": "nama", "edition": "edisi",
+                   "owner": "perangkat_daerah"},
     "phases": {"id": "kode", "name": "nama", "start": "mulai", "end": "selesai",
                "description": "uraian"},
     "ceilings": {"group": "kelompok", "name": "nama"},
@@ -123,7 +133,7 @@ INDONESIAN = {
 SHEETS_ID = {
     "items": "Kegiatan", "phases": "Fase", "ceilings": "Pagu", "roadmap": "Peta Jalan",
     "realisation": "Realisasi", "risks": "Risiko", "correlations": "Korelasi",
-    "capacity": "Kapasitas", "budgets": "Anggaran",
+    "capacity": "Kapasitas", "budgets": "Anggaran", "programmes": "Program",
 }  # fmt: skip
 INSTRUCTIONS_ID = "Petunjuk"
 

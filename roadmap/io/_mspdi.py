@@ -54,11 +54,12 @@ F_ID, F_DIMENSION, F_OWNER, F_FUNDING, F_DURATION, F_YEARS, F_MULTI_YEAR, F_EXTR
 EXTRA_ITEM_KEYS = frozenset({
     "tags", "status", "notes", "progress", "finish", "after", "actual_start",
     "actual_finish", "actual_cost", "remaining", "duration_range", "distribution",
-    "cost_range", "resources", "fixed", "phase_start",
+    "cost_range", "resources", "fixed", "phase_start", "programme", "quick_win",
 })  # fmt: skip
 EXTRA_HEAD_KEYS = frozenset({"end", "language", "fiscal_year_start", "status_date",
                              "phase_start", "calendar"})  # fmt: skip
-EXTRA_TOP_KEYS = ("ceilings", "capacity", "realisation", "risks", "correlations", "baselines")
+EXTRA_TOP_KEYS = ("ceilings", "capacity", "realisation", "risks", "correlations", "baselines",
+                  "programmes")  # fmt: skip
 MINUTES_PER_DAY = 480
 ELAPSED_DAY = 1440  # elapsed formats count 24-hour days
 DAYS_PER_MONTH = 30

@@ -42,6 +42,9 @@ from roadmap.io._columns import (
     OTHER_ALIASES,
     PHASE_ALIASES,
     PHASE_COLUMNS,
+    PROGRAMME_ALIASES,
+    PROGRAMME_COLUMNS,
+    PROGRAMME_ITEM_COLUMNS,
     RANGE_COLUMNS,
     REALISATION_ALIASES,
     REALISATION_COLUMNS,
@@ -72,14 +75,16 @@ _SHEET_ALIASES = {
     "realisasi": "realisation", "realisation": "realisation", "risiko": "risks",
     "risks": "risks", "korelasi": "correlations", "correlations": "correlations",
     "kapasitas": "capacity", "capacity": "capacity", "anggaran": "budgets",
-    "budgets": "budgets",
+    "budgets": "budgets", "program": "programmes", "programmes": "programmes",
+    "programme": "programmes", "nomenklatur": "programmes",
 }  # fmt: skip
 _IGNORED_SHEETS = {"instructions", "petunjuk"}
 SHEET_NAMES = tuple(name.title() for name in _SHEET_ALIASES)
 _ONLY_MILESTONE = frozenset({"date", "after"})
 _ONLY_INITIATIVE = frozenset({"start", "duration", "finish", "budget", "funding", "progress",
                               "multi_year", "actual_start", "actual_cost", "remaining",
-                              *RANGE_COLUMNS, *LEVEL_COLUMNS})  # fmt: skip
+                              *RANGE_COLUMNS, *LEVEL_COLUMNS,
+                              *PROGRAMME_ITEM_COLUMNS})  # fmt: skip
 _KINDS = {"initiative": "initiative", "kegiatan": "initiative", "milestone": "milestone",
           "tonggak": "milestone"}  # fmt: skip
 
@@ -255,6 +260,7 @@ def _impact(value: object, point: Callable[[object], object]) -> object:
 
 
 _ITEM_CELLS.update({
+    "programme": _ref, "quick_win": _bool,
     "resources": _text, "fixed": _bool, "optimistic": _point, "most_likely": _point,
     "pessimistic": _point, "distribution": _ref,
     "cost_low": _amount_point, "cost_likely": _amount_point, "cost_high": _amount_point,
@@ -442,6 +448,10 @@ class _Plan:
         self._items(items)
         if (phases := self.tables.get("phases")) is not None:
             self._phases(phases)
+        if (programmes := self.tables.get("programmes")) is not None:
+            programmes.alias(PROGRAMME_ALIASES)
+            self._register(programmes, "programmes", PROGRAMME_COLUMNS,
+                           dict.fromkeys(PROGRAMME_COLUMNS, _text))  # fmt: skip
         if (ceilings := self.tables.get("ceilings")) is not None:
             self._ceilings(ceilings)
         if (realisation := self.tables.get("realisation")) is not None:
@@ -502,15 +512,23 @@ class _Plan:
                 c in ITEM_COLUMNS
                 or c in RANGE_COLUMNS
                 or c in LEVEL_COLUMNS
+                or c in PROGRAMME_ITEM_COLUMNS
                 or c in notes
                 or bool(BUDGET_YEAR.fullmatch(c))
             ),
             ", ".join(ITEM_COLUMNS)
             + ", budget_YYYY, "
-            + ", ".join(RANGE_COLUMNS + LEVEL_COLUMNS)
+            + ", ".join(RANGE_COLUMNS + LEVEL_COLUMNS + PROGRAMME_ITEM_COLUMNS)
             + ", their Indonesian names (kode, nama, durasi, ...), and notes (catatan, "
             "keterangan, or any column starting with _)",
-            (*ITEM_COLUMNS, *RANGE_COLUMNS, *LEVEL_COLUMNS, *ITEM_ALIASES, "keterangan"),
+            (
+                *ITEM_COLUMNS,
+                *RANGE_COLUMNS,
+                *LEVEL_COLUMNS,
+                *PROGRAMME_ITEM_COLUMNS,
+                *ITEM_ALIASES,
+                "keterangan",
+            ),
         )
         if "id" not in table.columns:
             raise table.error("the header has no 'id' column", 1)
@@ -754,7 +772,7 @@ class _Plan:
         path = err.path
         part = path[0] if path else "roadmap"
         if part in ("initiatives", "milestones", "phases", "realisation", "risks",
-                    "correlations") and len(path) >= 2:  # fmt: skip
+                    "correlations", "programmes") and len(path) >= 2:  # fmt: skip
             table, n = self.where[(part, path[1])]
             field = str(path[2]) if len(path) > 2 else None
             if field == "budget_total":
@@ -828,8 +846,8 @@ def read_csv(data: bytes, path: str, *, sidecars: bool = True) -> Roadmap:
         "items": Table(path, None, _csv_rows(_decode(data, path), path))
     }
     if sidecars:
-        for key in ("phases", "ceilings", "roadmap", "realisation", "capacity", "budgets", "risks",
-                    "correlations"):  # fmt: skip
+        for key in ("phases", "programmes", "ceilings", "roadmap", "realisation", "capacity",
+                    "budgets", "risks", "correlations"):  # fmt: skip
             other = _sidecar(path, key)
             if os.path.exists(other):
                 try:
@@ -933,6 +951,8 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
         columns += list(RANGE_COLUMNS)
     if any(i.resources or i.fixed for i in plan.initiatives):
         columns += list(LEVEL_COLUMNS)
+    if any(i.programme or i.quick_win for i in plan.initiatives):
+        columns += list(PROGRAMME_ITEM_COLUMNS)
     headings = list(dict.fromkeys(k for i in plan.items for k in i.notes))
     note_columns = {h: _note_column(h) for h in headings}
     columns += list(note_columns.values())
@@ -1010,7 +1030,11 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
             *(["", name, units] for name, units in plan.capacity.items()),
             *(["owner", name, units] for name, units in plan.owner_capacity.items()),
         ])  # fmt: skip
-    for key, heads in (("risks", RISK_COLUMNS), ("correlations", CORRELATION_COLUMNS)):
+    for key, heads in (
+        ("risks", RISK_COLUMNS),
+        ("correlations", CORRELATION_COLUMNS),
+        ("programmes", PROGRAMME_COLUMNS),
+    ):
         if tree.get(key):
             out[key] = (list(heads), [[_cell(r.get(c)) for c in heads] for r in tree[key]])
     if plan.ceilings or plan.group_ceilings:
@@ -1068,6 +1092,7 @@ def write_csv(plan: Roadmap, path: str | os.PathLike[str]) -> list[str]:
         "realisation",
         "capacity",
         "budgets",
+        "programmes",
         "risks",
         "correlations",
     ):

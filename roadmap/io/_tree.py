@@ -24,6 +24,7 @@ from roadmap.model import (
     Milestone,
     Percent,
     Phase,
+    Programme,
     Realisation,
     Risk,
     Roadmap,
@@ -40,7 +41,7 @@ INITIATIVE_KEYS = (
     "id", "name", "phase", "dimension", "owner", "start", "duration", "finish", "depends_on",
     "budget", "funding", "deadline", "progress", "status", "multi_year", "tags", "description",
     "actual_start", "actual_finish", "actual_cost", "remaining", "duration_range",
-    "distribution", "cost_range", "resources", "fixed", "notes",
+    "distribution", "cost_range", "resources", "fixed", "notes", "programme", "quick_win",
 )  # fmt: skip
 #: Keys read into ``duration_range``: a three-point estimate written beside ``duration``.
 THREE_POINT_KEYS = ("optimistic", "most_likely", "pessimistic")
@@ -54,9 +55,10 @@ REALISATION_KEYS = ("item", "date", "month", "progress", "spent", "note")
 BASELINE_KEYS = ("name", "taken", "default", "items")
 BASELINE_ITEM_KEYS = ("id", "start", "finish", "budget")
 TOP_KEYS = (
-    "roadmap", "ceilings", "phases", "initiatives", "milestones", "realisation", "baselines",
-    "capacity", "risks", "correlations",
+    "roadmap", "ceilings", "phases", "programmes", "initiatives", "milestones", "realisation",
+    "baselines", "capacity", "risks", "correlations",
 )  # fmt: skip
+PROGRAMME_KEYS = ("code", "name", "edition", "owner")
 
 
 class TreeError(ValueError):
@@ -229,6 +231,9 @@ def from_tree(tree: object, syntax: str = "toml", ignored: Sequence[str] = ()) -
                for i, entry in enumerate(errors.run(lambda: _list(top, key)) or ())]  # fmt: skip
         return [e for e in out if e is not None]
 
+    parts["programmes"] = entries(
+        "programmes", partial(_entry_of, "programmes", Programme, PROGRAMME_KEYS)
+    )
     parts["realisation"] = entries(
         "realisation",
         lambda entry, i: _build(
@@ -512,6 +517,10 @@ def to_tree(
             tree["capacity"]["owners"] = dict(plan.owner_capacity)
     if plan.phases:
         tree["phases"] = [_entry(p, PHASE_KEYS, dates, years, lang) for p in plan.phases]
+    if plan.programmes:
+        tree["programmes"] = [
+            _entry(p, PROGRAMME_KEYS, dates, years, lang) for p in plan.programmes
+        ]
     if plan.initiatives:
         tree["initiatives"] = [
             _entry(i, INITIATIVE_KEYS, dates, years, lang) for i in plan.initiatives
@@ -551,6 +560,7 @@ def to_tree(
 _DEFAULTS: dict[str, Any] = {
     "progress": 0.0, "status": "not_started", "multi_year": False, "tags": (), "funding": (),
     "depends_on": (), "distribution": "pert", "resources": {}, "fixed": False, "notes": {},
+    "quick_win": False,
 }  # fmt: skip
 
 
