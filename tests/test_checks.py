@@ -15,6 +15,7 @@ from hypothesis import given, settings
 import roadmap as rm
 from roadmap import Initiative, Milestone, Phase, Roadmap, check
 from roadmap.checks import FAMILIES, RULES, SCHEMA, Finding, Report
+from roadmap.model import Programme
 from tests.conftest import DATA
 from tests.strategies import dags
 
@@ -117,6 +118,14 @@ DEFECTS: dict[str, tuple[Callable[[], Roadmap], tuple[str, ...]]] = {
     "missing-dimension": (lambda: initiative(clean(), "A", dimension=None), ("A",)),
     "unknown-dimension": (lambda: initiative(clean(), "A", dimension="Smart Sociey"), ("A",)),
     "unknown-funding": (lambda: initiative(clean(), "A", funding="APDB"), ("A",)),
+    "unknown-programme": (lambda: initiative(attrs.evolve(clean(), programmes=[
+        Programme(code="2.16.03", name="p")]), "A", programme="2.16.04"), ("A",)),
+    "orphan-code": (lambda: attrs.evolve(clean(), programmes=[
+        Programme(code="2.16.03.2.02", name="k")]), ("2.16.03.2.02",)),
+    "mixed-editions": (lambda: attrs.evolve(clean(), programmes=[
+        Programme(code="2.16.03.2.02.09", name="s"), Programme(code="2.16.03.2.02.0014",
+                                                                 name="t")]),
+        ("2.16.03.2.02.09", "2.16.03.2.02.0014")),
     "unknown-owner": (lambda: initiative(attrs.evolve(clean(), owner_capacity={"Diskominfo": 3}),
                                          "A", owner="Diskominfi"), ("A",)),
     "ignored-sheet": (lambda: attrs.evolve(clean(), ignored=["Itmes"]), ()),

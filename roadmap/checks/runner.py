@@ -12,6 +12,7 @@ from roadmap.checks import (
     hygiene,
     indonesian,
     phases,
+    programmes,
     scheduling,
     structure,
     timing,
@@ -27,7 +28,8 @@ __all__ = ["FAMILIES", "RULES", "check"]
 #: plan is not scheduled), the outcome of scheduling last.  ``docs/reference/checks.md``
 #: documents the rules in this order.
 FAMILIES = (
-    structure, timing, phases, budgets, capacity, indonesian, tracking, hygiene, scheduling,
+    structure, timing, phases, budgets, capacity, indonesian, programmes, tracking, hygiene,
+    scheduling,
 )  # fmt: skip
 
 #: Every rule by code, in the order they run and are documented.
