@@ -60,9 +60,9 @@ QUARTERS: dict[Language, tuple[str, ...]] = {
 #: Names of the budget groupings (``budget_by(by=...)``).
 GROUP_WORDS: dict[Language, dict[str, str]] = {
     "id": {"year": "tahun", "phase": "fase", "dimension": "dimensi", "owner": "pemilik",
-           "funding": "sumber dana", "total": "jumlah"},
+           "funding": "sumber dana", "programme": "program", "total": "jumlah"},
     "en": {"year": "year", "phase": "phase", "dimension": "dimension", "owner": "owner",
-           "funding": "funding", "total": "total"},
+           "funding": "funding", "programme": "programme", "total": "total"},
 }  # fmt: skip
 
 

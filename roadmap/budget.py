@@ -38,21 +38,23 @@ __all__ = [
     "BudgetTable",
     "GroupBy",
     "ItemYears",
+    "ProgrammeTotals",
     "allocations",
     "budget_by",
     "ceiling_groups",
     "counted",
     "fiscal_year",
     "fiscal_years",
+    "programme_rollup",
     "s_curve",
     "shared_allocations",
     "source_allocations",
     "spread",
 ]
 
-GroupBy: TypeAlias = Literal["year", "phase", "dimension", "owner", "funding"]
+GroupBy: TypeAlias = Literal["year", "phase", "dimension", "owner", "funding", "programme"]
 #: The groupings of :func:`budget_by`.
-GROUPS: tuple[GroupBy, ...] = ("year", "phase", "dimension", "owner", "funding")
+GROUPS: tuple[GroupBy, ...] = ("year", "phase", "dimension", "owner", "funding", "programme")
 NONE_LABEL = "(none)"
 
 
@@ -295,9 +297,15 @@ def ceiling_groups(
     return out
 
 
-def _group_of(item: Initiative, by: str) -> str:
+def _group_of(item: Initiative, by: str, names: Mapping[str, str] | None = None) -> str:
     if by == "funding":
         return " + ".join(item.funding) if item.funding else NONE_LABEL
+    if by == "programme":  # the program (urusan.bidang.program) the item is budgeted under
+        if item.programme is None:
+            return NONE_LABEL
+        program = ".".join(item.programme.split(".")[:3])
+        name = (names or {}).get(program)
+        return f"{program} {name}" if name else program
     value = getattr(item, by)
     return NONE_LABEL if value is None else str(value)
 
@@ -428,6 +436,7 @@ def budget_by(
     item_years = ItemYears(sched)
     alloc = shared_allocations(sched, item_years)
     by_source = source_allocations(sched, item_years) if by == "funding" else {}
+    names = {p.code: p.name for p in plan.programmes}
     groups: dict[str, dict[int, int]] = {}
     years: set[int] = set(plan.ceilings)
     for item in plan.initiatives:
@@ -435,7 +444,7 @@ def budget_by(
         if not amounts:
             continue
         parts = by_source.get(item.id) or {
-            "total" if by == "year" else _group_of(item, by): amounts
+            "total" if by == "year" else _group_of(item, by, names): amounts
         }
         for name, part in parts.items():
             group = groups.setdefault(name, {})
@@ -451,6 +460,76 @@ def budget_by(
         currency=plan.currency,
         language=plan.language,
     )
+
+
+@attrs.frozen(kw_only=True)
+class ProgrammeTotals:
+    """A node of the programme tree rolled up from the initiatives budgeted under it.
+
+    Attributes
+    ----------
+    code, name, level
+        The node (``level``: ``"program"``, ``"kegiatan"``, ``"sub_kegiatan"``).
+    items
+        The initiatives under it (its code or a code below it), in plan order.
+    start, finish
+        The first and last scheduled day of those items (``None`` without items).
+    budget
+        Their allocations summed per fiscal year.
+    """
+
+    code: str
+    name: str
+    level: str
+    items: tuple[str, ...]
+    start: date | None
+    finish: date | None
+    budget: dict[int, int]
+
+    @property
+    def total(self) -> int:
+        """The budget of every year together."""
+        return sum(self.budget.values())
+
+
+def programme_rollup(plan: Roadmap, schedule: Schedule | None = None) -> dict[str, ProgrammeTotals]:
+    """Every node of the plan's programme tree with the dates and budget of its items.
+
+    A node spans its children: its items are those budgeted under its code or a code
+    below it (its prefix), its dates their first start and last finish, its budget per
+    fiscal year the sum of their allocations (exact, as :func:`allocations`).
+
+    Examples
+    --------
+    >>> from roadmap.model import Initiative, Programme
+    >>> plan = Roadmap(name="x", start=date(2020, 1, 1), programmes=[
+    ...     Programme(code="2.16.03", name="Aplikasi Informatika"),
+    ...     Programme(code="2.16.03.2.02.0014", name="Jaringan Intra")],
+    ...     initiatives=[Initiative(id="A", name="a", duration="6 months", budget=60,
+    ...                             programme="2.16.03.2.02.0014")])
+    >>> top = programme_rollup(plan)["2.16.03"]
+    >>> top.items, top.start, top.finish, top.budget
+    (('A',), datetime.date(2020, 1, 1), datetime.date(2020, 6, 30), {2020: 60})
+    """
+    sched = scheduler.schedule(plan) if schedule is None else schedule
+    alloc = shared_allocations(sched, ItemYears(sched))
+    out = {}
+    for node in plan.programmes:
+        prefix = node.code + "."
+        members = [i for i in plan.initiatives if i.programme is not None
+                   and (i.programme == node.code or i.programme.startswith(prefix))]  # fmt: skip
+        budget: dict[int, int] = {}
+        for item in members:
+            for y, a in alloc.get(item.id, {}).items():
+                budget[y] = budget.get(y, 0) + a
+        out[node.code] = ProgrammeTotals(
+            code=node.code, name=node.name, level=node.level,
+            items=tuple(i.id for i in members),
+            start=min((sched[i.id].start for i in members), default=None),
+            finish=max((sched[i.id].finish for i in members), default=None),
+            budget=dict(sorted(budget.items())),
+        )  # fmt: skip
+    return out
 
 
 def s_curve(plan: Roadmap, schedule: Schedule | None = None) -> tuple[list[date], list[float]]:

@@ -163,7 +163,7 @@ def make_parser() -> argparse.ArgumentParser:
             language="the table or chart")  # fmt: skip
     p.add_argument(
         "--by",
-        choices=("year", "phase", "dimension", "owner", "funding"),
+        choices=("year", "phase", "dimension", "owner", "funding", "programme"),
         default="year",
         help="grouping (default: year)",
     )

@@ -12,7 +12,16 @@ from datetime import date, timedelta
 import attrs
 from hypothesis import strategies as st
 
-from roadmap import Calendar, Dependency, Duration, Initiative, Milestone, Phase, Roadmap
+from roadmap import (
+    Calendar,
+    Dependency,
+    Duration,
+    Initiative,
+    Milestone,
+    Phase,
+    Programme,
+    Roadmap,
+)
 
 START = date(2019, 1, 1)
 
@@ -165,6 +174,10 @@ source_budgets = st.one_of(
 )  # fmt: skip
 
 
+#: Nomenclature codes of every level and both sub kegiatan editions.
+CODES = ("2.16.03", "2.16.03.2.02", "2.16.03.2.02.0014", "2.16.02.2.01.09", "2.21.02")
+
+
 @st.composite
 def rich_plans(draw: st.DrawFn) -> Roadmap:
     """A plan with every part a file carries.
@@ -190,6 +203,8 @@ def rich_plans(draw: st.DrawFn) -> Roadmap:
                                           max_size=2)),
             "dimension": draw(st.none() | st.sampled_from(["Smart Living", "Smart Economy"])),
             "owner": draw(st.none() | words),
+            "programme": draw(st.none() | st.sampled_from(CODES)),
+            "quick_win": draw(st.booleans()),
         }  # fmt: skip
         if draw(st.booleans()):
             changes.update(budget=None, funding=(), budget_shares=draw(source_budgets))
@@ -204,8 +219,12 @@ def rich_plans(draw: st.DrawFn) -> Roadmap:
                      m.depends_on and m.date is None and m.id not in needed else None)  # type: ignore[misc]
         for m in base.milestones
     ]  # fmt: skip
+    codes = draw(st.lists(st.sampled_from(CODES), unique=True, max_size=3))
+    programmes = [Programme(code=c, name=draw(texts), edition=draw(st.none() | words))
+                  for c in codes]  # fmt: skip
     return attrs.evolve(
         base, name=draw(texts), phases=phases, initiatives=initiatives, milestones=milestones,
+        programmes=programmes,
         language=draw(st.sampled_from(["id", "en"])),
         ceilings=draw(st.dictionaries(st.integers(2019, 2022), amounts, max_size=2)),
         group_ceilings=draw(st.sampled_from([{}, {"funding": {"APBD": {2019: 10**9}},

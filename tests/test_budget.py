@@ -273,3 +273,45 @@ class TestBudgetShares:
         assert a.budget_shares == {"APBD": 2_000_000_000, "DAK": 500_000_000}
         assert b.budget_shares == {"APBD": {2020: 1_000, 2021: 7}, "DAK": {2020: 500}}
         assert b.budget == {2020: 1_500, 2021: 7}
+
+
+class TestProgrammes:
+    """Roll-up of the programme tree (issue 16): dates span the children, budgets sum."""
+
+    @staticmethod
+    def tree() -> Roadmap:
+        from roadmap import Programme
+
+        return Roadmap(
+            name="x", start=D(2020, 1, 1),
+            programmes=[Programme(code="2.16.03", name="Aplikasi Informatika"),
+                        Programme(code="2.16.03.2.02", name="e-Government"),
+                        Programme(code="2.16.03.2.02.0014", name="Jaringan Intra"),
+                        Programme(code="2.16.03.2.02.0015", name="Pusat Data")],
+            initiatives=[
+                Initiative(id="A", name="a", duration="18 months", budget=120,
+                           programme="2.16.03.2.02.0014"),
+                Initiative(id="B", name="b", duration="6 months", budget={2021: 30},
+                           programme="2.16.03.2.02.0015", start=D(2021, 3, 1)),
+                Initiative(id="C", name="c", duration="1 month", budget=7),
+            ],
+        )  # fmt: skip
+
+    def test_a_node_spans_its_children(self) -> None:
+        from roadmap.budget import programme_rollup
+
+        nodes = programme_rollup(self.tree())
+        top = nodes["2.16.03"]
+        assert top.items == ("A", "B")
+        assert (top.start, top.finish) == (D(2020, 1, 1), D(2021, 8, 31))
+        alloc = allocations(self.tree())
+        assert top.budget == {2020: alloc["A"][2020], 2021: alloc["A"][2021] + 30}
+        assert top.total == 150
+        assert nodes["2.16.03.2.02.0015"].budget == {2021: 30}
+        assert nodes["2.16.03.2.02"].items == ("A", "B")
+
+    def test_budget_by_programme(self) -> None:
+        table = budget_by(self.tree(), "programme")
+        assert set(table.groups) == {"2.16.03 Aplikasi Informatika", "(none)"}
+        assert sum(table.groups["2.16.03 Aplikasi Informatika"].values()) == 150
+        assert table.total == 157

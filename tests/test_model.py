@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from roadmap import Dependency, Duration, Initiative, ItemError, Milestone, Phase, Roadmap
+from roadmap import (
+    Dependency,
+    Duration,
+    Initiative,
+    ItemError,
+    Milestone,
+    Phase,
+    Programme,
+    Roadmap,
+)
 from roadmap.errors import UnknownItemError
 
 
@@ -354,3 +363,35 @@ class TestLengths:
             Initiative(id="A", name="n", duration=1, description="d" * 100_001)
         with pytest.raises(ItemError, match="field 'tags'"):
             Initiative(id="A", name="n", duration=1, tags=["t" * 1_001])
+
+
+class TestProgramme:
+    """Nomenclature codes (Permendagri 90/2019 and its updates), issue 16."""
+
+    @pytest.mark.parametrize(
+        ("code", "level", "parent"),
+        [
+            ("2.16.03", "program", None),
+            ("2.16.03.2.02", "kegiatan", "2.16.03"),
+            ("2.16.03.2.02.09", "sub_kegiatan", "2.16.03.2.02"),  # 2022 edition
+            ("2.16.03.2.02.0014", "sub_kegiatan", "2.16.03.2.02"),  # 2025 edition
+            ("2.21.02.1.01", "kegiatan", "2.21.02"),
+        ],
+    )
+    def test_levels_and_parents(self, code: str, level: str, parent: str | None) -> None:
+        node = Programme(code=code, name="x")
+        assert (node.level, node.parent) == (level, parent)
+
+    @pytest.mark.parametrize(
+        "bad", ["2.16.3", "2.16.03.3.02", "2.16.03.2.02.014", "216.03", "2.16.03.2.02.00014"]
+    )
+    def test_codes_are_validated(self, bad: str) -> None:
+        with pytest.raises(ValueError, match="is not a nomenclature code"):
+            Programme(code=bad, name="x")
+        with pytest.raises(ItemError, match="field 'programme'"):
+            Initiative(id="A", name="a", duration=1, programme=bad)
+
+    def test_a_code_is_text(self) -> None:
+        """A code typed as a number lost its zeros: refused with why."""
+        with pytest.raises(ValueError, match="a code is text"):
+            Programme(code=2.16, name="x")  # type: ignore[arg-type]
