@@ -57,6 +57,7 @@ __all__ = [
     "Correlation",
     "Dependency",
     "Estimate",
+    "Indicator",
     "Initiative",
     "Item",
     "LinkType",
@@ -1301,6 +1302,169 @@ class Baseline:
     items: dict[str, BaselineItem] = _f(_baseline_items, "items", attrs.Factory(dict))
 
 
+#: Levels of a performance indicator, with the Indonesian words planning documents use.
+INDICATOR_LEVELS: dict[str, str] = {
+    "goal": "tujuan", "target": "sasaran", "outcome": "outcome program",
+    "output": "output kegiatan",
+}  # fmt: skip
+_LEVEL_WORDS = {**{v: k for k, v in INDICATOR_LEVELS.items()}, "outcome": "outcome",
+                "hasil": "outcome", "keluaran": "output", "output": "output",
+                "program outcome": "outcome", "activity output": "output"}  # fmt: skip
+#: How an indicator's realisations of a year combine, and so its achievement formula.
+COMBINES = ("sum", "last", "percent", "final")
+_PERIOD = re.compile(r"(\d{4})(?:[- ](?:TW|Q|triwulan\s*)([1-4]|I{1,3}|IV))?", re.IGNORECASE)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+#: A target: one value, or a range ``(low, high)`` such as ``69.1-69.5``.
+Target: TypeAlias = "float | tuple[float, float]"
+
+
+def _number(value: object, what: str = "a value") -> float:
+    if isinstance(value, bool):
+        raise ValueError(f"{what} must be a number, got {show(value)}")
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "")
+        if re.fullmatch(r"-?\d+(?:[.,]\d+)?", text):
+            return float(text.replace(",", "."))
+    raise ValueError(f"{what} must be a number such as 69.1 or 69,1, got {show(value)}")
+
+
+def _target(value: object) -> Target:
+    """``69.1``, ``"69,1"`` or a range ``"69,1-69,5"`` / ``[69.1, 69.5]``."""
+    if isinstance(value, str) and (m := re.fullmatch(r"\s*(-?[\d.,]+)\s*[-–]\s*([\d.,]+)\s*",
+                                                     value)):  # fmt: skip
+        value = [m[1], m[2]]
+    if isinstance(value, list | tuple):
+        if len(value) != 2:
+            raise ValueError(f"a target range is [low, high], got {show(value)}")
+        low, high = _number(value[0], "a target"), _number(value[1], "a target")
+        if low > high:
+            raise ValueError(f"a target range runs from low to high, got {low}-{high}")
+        return (low, high)
+    return _number(value, "a target")
+
+
+def _targets(value: object) -> dict[int, Target]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ValueError(f"expected a table of year = target, got {show(value)}")
+    return {_year(y): _target(t) for y, t in sorted(value.items(), key=lambda kv: _year(kv[0]))}
+
+
+def period_key(value: object) -> tuple[int, int]:
+    """``(year, quarter)`` of a period; quarter 0 is the whole year.
+
+    Written ``"2021"``, ``"2021-TW2"``, ``"2021-Q3"`` or ``"2021 triwulan IV"``.
+
+    Examples
+    --------
+    >>> period_key("2021"), period_key("2021-TW2"), period_key("2022 triwulan IV")
+    ((2021, 0), (2021, 2), (2022, 4))
+    """
+    m = _PERIOD.fullmatch(str(value).strip())
+    if m is None:
+        raise ValueError(f"expected a period as 2021 or 2021-TW2 (or 2021-Q2), got {show(value)}")
+    year = _year(int(m[1]))
+    quarter = 0 if m[2] is None else (int(m[2]) if m[2].isdigit() else _ROMAN[m[2].upper()])
+    return year, quarter
+
+
+def _period_text(key: tuple[int, int]) -> str:
+    return str(key[0]) if not key[1] else f"{key[0]}-TW{key[1]}"
+
+
+def _realisations(value: object) -> dict[str, float]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ValueError(f"expected a table of period = value, got {show(value)}")
+    keyed = {period_key(p): _number(v, f"the realisation of {p}") for p, v in value.items()}
+    years = {y for y, q in keyed if q == 0}
+    both = sorted(y for y, q in keyed if q and y in years)
+    if both:
+        raise ValueError(f"{both[0]} has a value for the year and for quarters: give one")
+    return {_period_text(k): v for k, v in sorted(keyed.items())}
+
+
+def _indicator_level(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().lower() in {**_LEVEL_WORDS, **INDICATOR_LEVELS}:
+        word = value.strip().lower()
+        return word if word in INDICATOR_LEVELS else _LEVEL_WORDS[word]
+    raise ValueError(f"unknown level {show(value)}; allowed: goal (tujuan), target (sasaran), "
+                     "outcome, output")  # fmt: skip
+
+
+def _choice(allowed: tuple[str, ...], words: Mapping[str, str]) -> Any:
+    def convert(value: object) -> str:
+        if isinstance(value, str):
+            word = value.strip().lower()
+            word = words.get(word, word)
+            if word in allowed:
+                return word
+        raise ValueError(f"expected one of {', '.join(allowed)}, got {show(value)}")
+
+    return convert
+
+
+@_with_id
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """A performance indicator (*indikator kinerja*) with its yearly targets.
+
+    Attributes
+    ----------
+    id, name
+        Its code and what it measures, e.g. *Indeks SPBE*.
+    unit
+        *Satuan*: ``"indeks"``, ``"%"``, ``"aplikasi"``.
+    level
+        ``"goal"`` (*tujuan*), ``"target"`` (*sasaran*), ``"outcome"`` (of a program) or
+        ``"output"`` (of a kegiatan).
+    items
+        The initiatives (ids) and programme nodes (codes) that serve it.
+    baseline
+        *Kondisi awal*: the value at the start of the period.
+    targets
+        A target per year: a value, or a range ``(low, high)`` written ``"69,1-69,5"``.
+    final
+        *Kondisi akhir*: the target at the end of the period.
+    polarity
+        ``"higher"`` is better (default) or ``"lower"`` (stunting, poverty).
+    combine
+        How a year's realisations combine: ``"sum"`` of the periods (a count of things
+        done), ``"last"`` value, a ``"percent"`` or a ``"final"`` value.
+    realisations
+        Values per period: ``{"2021": 3.2}`` or per quarter ``{"2021-TW1": 1, ...}``.
+
+    Examples
+    --------
+    >>> ind = Indicator(id="I1", name="Indeks SPBE", targets={2021: "2,1-2,3", 2022: 2.6})
+    >>> ind.targets
+    {2021: (2.1, 2.3), 2022: 2.6}
+    """
+
+    id: str = _f(_id, "id")
+    name: str = _f(_text, "name")
+    unit: str | None = _f(_opt_text, "unit", None)
+    level: str | None = _f(_indicator_level, "level", None)
+    items: tuple[str, ...] = _f(lambda v: _ids(v) if v is not None else (), "items", ())
+    baseline: float | None = _f(lambda v: None if v is None else _number(v, "the baseline"),
+                                "baseline", None)  # fmt: skip
+    targets: dict[int, Target] = _f(_targets, "targets", attrs.Factory(dict))
+    final: Target | None = _f(lambda v: None if v is None else _target(v), "final", None)
+    polarity: str = _f(_choice(("higher", "lower"), {"naik": "higher", "turun": "lower",
+                                                     "positif": "higher", "negatif": "lower"}),
+                       "polarity", "higher")  # fmt: skip
+    combine: str = _f(_choice(COMBINES, {"jumlah": "sum", "akhir": "last", "persen": "percent",
+                                         "nilai akhir": "final"}), "combine", "sum")  # fmt: skip
+    realisations: dict[str, float] = _f(_realisations, "realisations", attrs.Factory(dict))
+
+
 @_with_id
 @attrs.frozen(kw_only=True)
 class Risk:
@@ -1416,6 +1580,10 @@ def _risks(value: object) -> tuple[Risk, ...]:
     return _tuple_of(value, Risk, "risks")
 
 
+def _indicators(value: object) -> tuple[Indicator, ...]:
+    return _tuple_of(value, Indicator, "indicators")
+
+
 def _correlations(value: object) -> tuple[Correlation, ...]:
     return _tuple_of(value, Correlation, "correlations")
 
@@ -1525,6 +1693,7 @@ class Roadmap:
     owner_capacity: dict[str, int] = _f(lambda v: _units(v, "owner capacity"),
                                         "owner_capacity", attrs.Factory(dict))  # fmt: skip
     risks: tuple[Risk, ...] = attrs.field(default=(), converter=_risks)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
     correlations: tuple[Correlation, ...] = attrs.field(default=(), converter=_correlations)
     ignored: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, eq=False, repr=False)
     _index: dict[str, Initiative | Milestone | Phase] = attrs.field(

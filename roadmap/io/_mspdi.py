@@ -59,7 +59,7 @@ EXTRA_ITEM_KEYS = frozenset({
 EXTRA_HEAD_KEYS = frozenset({"end", "language", "fiscal_year_start", "status_date",
                              "phase_start", "calendar"})  # fmt: skip
 EXTRA_TOP_KEYS = ("ceilings", "capacity", "realisation", "risks", "correlations", "baselines",
-                  "programmes")  # fmt: skip
+                  "programmes", "indicators")  # fmt: skip
 MINUTES_PER_DAY = 480
 ELAPSED_DAY = 1440  # elapsed formats count 24-hour days
 DAYS_PER_MONTH = 30

@@ -87,7 +87,18 @@ def locate(text: str, path: Path) -> int | None:
         return 1
     head = path[0]
     if (
-        head in ("phases", "programmes", "initiatives", "milestones", "realisation", "baselines")
+        head
+        in (
+            "phases",
+            "programmes",
+            "initiatives",
+            "milestones",
+            "realisation",
+            "baselines",
+            "indicators",
+            "risks",
+            "correlations",
+        )
         and len(path) > 1
     ):
         table, rest = [head, path[1]], path[2:]

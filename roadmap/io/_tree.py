@@ -20,6 +20,7 @@ from roadmap.model import (
     BaselineItem,
     Correlation,
     Dependency,
+    Indicator,
     Initiative,
     Milestone,
     Percent,
@@ -56,9 +57,13 @@ BASELINE_KEYS = ("name", "taken", "default", "items")
 BASELINE_ITEM_KEYS = ("id", "start", "finish", "budget")
 TOP_KEYS = (
     "roadmap", "ceilings", "phases", "programmes", "initiatives", "milestones", "realisation",
-    "baselines", "capacity", "risks", "correlations",
+    "baselines", "capacity", "risks", "correlations", "indicators",
 )  # fmt: skip
 PROGRAMME_KEYS = ("code", "name", "edition", "owner")
+INDICATOR_KEYS = (
+    "id", "name", "unit", "level", "items", "baseline", "targets", "final", "polarity",
+    "combine", "realisations",
+)  # fmt: skip
 
 
 class TreeError(ValueError):
@@ -244,6 +249,7 @@ def from_tree(tree: object, syntax: str = "toml", ignored: Sequence[str] = ()) -
     register: tuple[tuple[str, type, tuple[str, ...]], ...] = (
         ("risks", Risk, RISK_KEYS),
         ("correlations", Correlation, CORRELATION_KEYS),
+        ("indicators", Indicator, INDICATOR_KEYS),
     )
     for key, cls_, keys in register:
         parts[key] = entries(key, partial(_entry_of, key, cls_, keys))
@@ -445,6 +451,13 @@ def _check_references(
         ("risks", plan.risks),
         ("correlations", plan.correlations),
     )
+    codes = {p.code for p in plan.programmes}
+    for i, indicator in enumerate(plan.indicators):
+        for id in indicator.items:
+            if id not in seen and id not in codes and id not in failed:
+                yield TreeError(f"'items' names {id!r}, neither an item nor a programme code"
+                                f"{did_you_mean(id, set(seen) | codes)}",
+                                ("indicators", i, "items"))  # fmt: skip
     for key, entries_ in refs:
         for i, ref in enumerate(entries_):
             for id in ref.items:
@@ -536,6 +549,9 @@ def to_tree(
         ]
     if plan.risks:
         tree["risks"] = [_entry(r, RISK_KEYS, dates, years, lang) for r in plan.risks]
+    if plan.indicators:
+        tree["indicators"] = [_entry(i, INDICATOR_KEYS, dates, years, lang)
+                              for i in plan.indicators]  # fmt: skip
     if plan.correlations:
         tree["correlations"] = [_entry(c, CORRELATION_KEYS, dates, years, lang)
                                 for c in plan.correlations]  # fmt: skip
@@ -560,7 +576,8 @@ def to_tree(
 _DEFAULTS: dict[str, Any] = {
     "progress": 0.0, "status": "not_started", "multi_year": False, "tags": (), "funding": (),
     "depends_on": (), "distribution": "pert", "resources": {}, "fixed": False, "notes": {},
-    "quick_win": False,
+    "quick_win": False, "targets": {}, "realisations": {}, "polarity": "higher",
+    "combine": "sum",
 }  # fmt: skip
 
 
@@ -603,6 +620,10 @@ def _entry(
             continue  # the budget's sources are the funding
         elif key == "funding":
             value = value[0] if len(value) == 1 else list(value)
+        elif key == "targets":
+            value = {years(y): list(t) if isinstance(t, tuple) else t for y, t in value.items()}
+        elif key == "final" and isinstance(value, tuple):
+            value = list(value)
         elif key in ("duration_range", "cost_range"):
             value = [_point(v, language) for v in value if v is not None]
         elif key in ("delay", "cost"):  # a risk's impact: one value or a range
