@@ -1331,10 +1331,13 @@ def _number(value: object, what: str = "a value") -> float:
     raise ValueError(f"{what} must be a number such as 69.1 or 69,1, got {show(value)}")
 
 
+# "69,1-69,5", with a hyphen or an en dash (what word processors make of it).
+_RANGE = re.compile("\\s*(-?[\\d.,]+)\\s*[-\u2013]\\s*([\\d.,]+)\\s*")
+
+
 def _target(value: object) -> Target:
     """``69.1``, ``"69,1"`` or a range ``"69,1-69,5"`` / ``[69.1, 69.5]``."""
-    if isinstance(value, str) and (m := re.fullmatch(r"\s*(-?[\d.,]+)\s*[-–]\s*([\d.,]+)\s*",
-                                                     value)):  # fmt: skip
+    if isinstance(value, str) and (m := _RANGE.fullmatch(value)):
         value = [m[1], m[2]]
     if isinstance(value, list | tuple):
         if len(value) != 2:
