@@ -15,7 +15,7 @@ from hypothesis import given, settings
 import roadmap as rm
 from roadmap import Initiative, Milestone, Phase, Roadmap, check
 from roadmap.checks import FAMILIES, RULES, SCHEMA, Finding, Report
-from roadmap.model import Programme
+from roadmap.model import Indicator, Programme
 from tests.conftest import DATA
 from tests.strategies import dags
 
@@ -126,6 +126,17 @@ DEFECTS: dict[str, tuple[Callable[[], Roadmap], tuple[str, ...]]] = {
         Programme(code="2.16.03.2.02.09", name="s"), Programme(code="2.16.03.2.02.0014",
                                                                  name="t")]),
         ("2.16.03.2.02.09", "2.16.03.2.02.0014")),
+    "indicator-without-target": (lambda: attrs.evolve(clean(), indicators=[
+        Indicator(id="I1", name="i", items=["C"], targets={2019: 1})]), ("I1",)),
+    "target-against-polarity": (lambda: attrs.evolve(clean(), indicators=[
+        Indicator(id="I1", name="i", targets={2019: 3, 2020: 2})]), ("I1",)),
+    "end-target-mismatch": (lambda: attrs.evolve(clean(), indicators=[
+        Indicator(id="I1", name="i", targets={2019: 3, 2020: 4}, final=5)]), ("I1",)),
+    "programme-without-indicator": (lambda: attrs.evolve(clean(), indicators=[
+        Indicator(id="I1", name="i")], programmes=[Programme(code="2.16.03", name="p")]),
+        ("2.16.03",)),
+    "realisation-in-future": (lambda: attrs.evolve(clean(), status_date=D(2019, 6, 30),
+        indicators=[Indicator(id="I1", name="i", realisations={"2019-TW3": 1})]), ("I1",)),
     "unknown-owner": (lambda: initiative(attrs.evolve(clean(), owner_capacity={"Diskominfo": 3}),
                                          "A", owner="Diskominfi"), ("A",)),
     "ignored-sheet": (lambda: attrs.evolve(clean(), ignored=["Itmes"]), ()),

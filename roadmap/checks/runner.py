@@ -10,6 +10,7 @@ from roadmap.checks import (
     budgets,
     capacity,
     hygiene,
+    indicators,
     indonesian,
     phases,
     programmes,
@@ -28,8 +29,8 @@ __all__ = ["FAMILIES", "RULES", "check"]
 #: plan is not scheduled), the outcome of scheduling last.  ``docs/reference/checks.md``
 #: documents the rules in this order.
 FAMILIES = (
-    structure, timing, phases, budgets, capacity, indonesian, programmes, tracking, hygiene,
-    scheduling,
+    structure, timing, phases, budgets, capacity, indonesian, programmes, indicators, tracking,
+    hygiene, scheduling,
 )  # fmt: skip
 
 #: Every rule by code, in the order they run and are documented.
