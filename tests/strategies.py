@@ -16,6 +16,7 @@ from roadmap import (
     Calendar,
     Dependency,
     Duration,
+    Indicator,
     Initiative,
     Milestone,
     Phase,
@@ -222,9 +223,26 @@ def rich_plans(draw: st.DrawFn) -> Roadmap:
     codes = draw(st.lists(st.sampled_from(CODES), unique=True, max_size=3))
     programmes = [Programme(code=c, name=draw(texts), edition=draw(st.none() | words))
                   for c in codes]  # fmt: skip
+    values = st.integers(0, 1000).map(lambda n: n / 10)
+    targets = st.one_of(values, st.tuples(values, values).map(lambda t: tuple(sorted(t))))
+    indicators = [
+        Indicator(id=f"I{k}", name=draw(texts), unit=draw(st.none() | words),
+                  level=draw(st.none() | st.sampled_from(["goal", "target", "outcome"])),
+                  items=draw(st.lists(st.sampled_from([*ids, *codes]), unique=True,
+                                      max_size=2)) if ids or codes else (),
+                  baseline=draw(st.none() | values),
+                  targets=draw(st.dictionaries(st.integers(2019, 2023), targets, max_size=3)),
+                  final=draw(st.none() | targets),
+                  polarity=draw(st.sampled_from(["higher", "lower"])),
+                  combine=draw(st.sampled_from(["sum", "last", "percent", "final"])),
+                  realisations=draw(st.dictionaries(
+                      st.sampled_from(["2019", "2020-TW1", "2020-TW3", "2021"]), values,
+                      max_size=3)))
+        for k in range(draw(st.integers(0, 2)))
+    ]  # fmt: skip
     return attrs.evolve(
         base, name=draw(texts), phases=phases, initiatives=initiatives, milestones=milestones,
-        programmes=programmes,
+        programmes=programmes, indicators=indicators,
         language=draw(st.sampled_from(["id", "en"])),
         ceilings=draw(st.dictionaries(st.integers(2019, 2022), amounts, max_size=2)),
         group_ceilings=draw(st.sampled_from([{}, {"funding": {"APBD": {2019: 10**9}},

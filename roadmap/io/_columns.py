@@ -25,6 +25,7 @@ SHEETS = {
     "items": "Items", "phases": "Phases", "ceilings": "Ceilings", "roadmap": "Roadmap",
     "realisation": "Realisasi", "risks": "Risiko", "correlations": "Korelasi",
     "capacity": "Kapasitas", "budgets": "Anggaran", "programmes": "Programmes",
+    "indicators": "Indicators", "indicator_realisations": "Indicator realisations",
 }  # fmt: skip
 INSTRUCTIONS = "Instructions"
 
@@ -41,6 +42,19 @@ RANGE_COLUMNS = (
 )  # fmt: skip
 #: Columns of leveling, written only when used (see roadmap.leveling).
 LEVEL_COLUMNS = ("resources", "fixed")
+#: Columns of the indicators sheet (targets as target_YYYY) and of their realisations.
+INDICATOR_COLUMNS = ("id", "name", "unit", "level", "items", "baseline", "final", "polarity",
+                     "combine")  # fmt: skip
+INDICATOR_ALIASES = {
+    "kode": "id", "nama": "name", "indikator": "name", "satuan": "unit", "tingkat": "level",
+    "kegiatan": "items", "program": "items", "kondisi_awal": "baseline",
+    "kondisi_akhir": "final", "polaritas": "polarity", "cara_hitung": "combine",
+}  # fmt: skip
+TARGET_YEAR = re.compile(r"target_(\d{4})")
+INDICATOR_REALISATION_COLUMNS = ("indicator", "period", "value")
+INDICATOR_REALISATION_ALIASES = {"kode": "indicator", "indikator": "indicator",
+                                 "periode": "period", "nilai": "value",
+                                 "realisasi": "value"}  # fmt: skip
 #: Columns of the programme tree, written only when used.
 PROGRAMME_ITEM_COLUMNS = ("programme", "quick_win")
 #: Columns of the programmes sheet (nomenclature nodes), and their Indonesian names.
@@ -116,6 +130,10 @@ INDONESIAN = {
     },
     "programmes": {"code": "kode", "name": "nama", "edition": "edisi",
                    "owner": "perangkat_daerah"},
+    "indicators": {"id": "kode", "name": "indikator", "unit": "satuan", "level": "tingkat",
+                   "items": "kegiatan", "baseline": "kondisi_awal", "final": "kondisi_akhir",
+                   "polarity": "polaritas", "combine": "cara_hitung"},
+    "indicator_realisations": {"indicator": "kode", "period": "periode", "value": "nilai"},
     "phases": {"id": "kode", "name": "nama", "start": "mulai", "end": "selesai",
                "description": "uraian"},
     "ceilings": {"group": "kelompok", "name": "nama"},
@@ -134,6 +152,7 @@ SHEETS_ID = {
     "items": "Kegiatan", "phases": "Fase", "ceilings": "Pagu", "roadmap": "Peta Jalan",
     "realisation": "Realisasi", "risks": "Risiko", "correlations": "Korelasi",
     "capacity": "Kapasitas", "budgets": "Anggaran", "programmes": "Program",
+    "indicators": "Indikator", "indicator_realisations": "Realisasi indikator",
 }  # fmt: skip
 INSTRUCTIONS_ID = "Petunjuk"
 
@@ -150,6 +169,8 @@ def header(table: str, column: str, language: str) -> str:
         return column
     if table == "items" and column.startswith("budget_"):
         return "anggaran_" + column[7:]
+    if table == "indicators" and column.startswith("target_"):
+        return column  # target_2021 in both languages
     return INDONESIAN.get(table, {}).get(column, column)
 
 

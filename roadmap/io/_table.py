@@ -35,6 +35,10 @@ from roadmap.io._columns import (
     BUDGET_YEAR,
     CAPACITY_COLUMNS,
     CORRELATION_COLUMNS,
+    INDICATOR_ALIASES,
+    INDICATOR_COLUMNS,
+    INDICATOR_REALISATION_ALIASES,
+    INDICATOR_REALISATION_COLUMNS,
     ITEM_ALIASES,
     ITEM_COLUMNS,
     LEVEL_COLUMNS,
@@ -53,6 +57,7 @@ from roadmap.io._columns import (
     ROW_NUMBERS,
     SHEETS,
     SHEETS_ID,
+    TARGET_YEAR,
     header,
     is_money,
 )
@@ -76,7 +81,9 @@ _SHEET_ALIASES = {
     "risks": "risks", "korelasi": "correlations", "correlations": "correlations",
     "kapasitas": "capacity", "capacity": "capacity", "anggaran": "budgets",
     "budgets": "budgets", "program": "programmes", "programmes": "programmes",
-    "programme": "programmes", "nomenklatur": "programmes",
+    "programme": "programmes", "nomenklatur": "programmes", "indikator": "indicators",
+    "indicators": "indicators", "realisasi indikator": "indicator_realisations",
+    "indicator realisations": "indicator_realisations",
 }  # fmt: skip
 _IGNORED_SHEETS = {"instructions", "petunjuk"}
 SHEET_NAMES = tuple(name.title() for name in _SHEET_ALIASES)
@@ -448,6 +455,8 @@ class _Plan:
         self._items(items)
         if (phases := self.tables.get("phases")) is not None:
             self._phases(phases)
+        if (indicators := self.tables.get("indicators")) is not None:
+            self._indicators(indicators, self.tables.get("indicator_realisations"))
         if (programmes := self.tables.get("programmes")) is not None:
             programmes.alias(PROGRAMME_ALIASES)
             self._register(programmes, "programmes", PROGRAMME_COLUMNS,
@@ -584,6 +593,45 @@ class _Plan:
             phases.append(table.convert(n, record, _PHASE_CELLS))
         if phases:
             self.tree["phases"] = phases
+
+    def _indicators(self, table: Table, realised: Table | None) -> None:
+        """Indicators, a row each with target_YYYY columns, and their realisations."""
+        table.alias(INDICATOR_ALIASES)
+        table.check_columns(
+            lambda c: c in INDICATOR_COLUMNS or bool(TARGET_YEAR.fullmatch(c)),
+            ", ".join(INDICATOR_COLUMNS) + ", target_YYYY (or kode, indikator, satuan, ...)",
+            INDICATOR_COLUMNS,
+        )
+        cells: dict[str, Callable[[object], object]] = {
+            **dict.fromkeys(INDICATOR_COLUMNS, _text), "id": _ref, "items": _parts,
+        }  # fmt: skip
+        rows: list[dict[str, Any]] = []
+        for n, record in table.records():
+            entry = {k: v if TARGET_YEAR.fullmatch(k) else cells[k](v)
+                     for k, v in record.items()}  # fmt: skip
+            targets = {k[7:]: entry.pop(k) for k in list(entry) if TARGET_YEAR.fullmatch(k)}
+            if targets:
+                entry["targets"] = targets
+            self.where[("indicators", len(rows))] = (table, n)
+            rows.append(entry)
+        if realised is not None:
+            realised.alias(INDICATOR_REALISATION_ALIASES)
+            realised.check_columns(lambda c: c in INDICATOR_REALISATION_COLUMNS,
+                                   ", ".join(INDICATOR_REALISATION_COLUMNS) + " (or kode, "
+                                   "periode, nilai)", INDICATOR_REALISATION_COLUMNS)  # fmt: skip
+            by_id = {str(r.get("id")): r for r in rows}
+            for n, record in realised.records():
+                id, period = _ref(record.get("indicator", "")), record.get("period")
+                if id not in by_id:
+                    realised.problem(f"no indicator {id!r}{did_you_mean(id, by_id)}", n,
+                                     "indicator")  # fmt: skip
+                    continue
+                if period is None or "value" not in record:
+                    realised.problem("a realisation needs its period and value", n, "period")
+                    continue
+                by_id[id].setdefault("realisations", {})[_ref(period)] = record["value"]
+        if rows:
+            self.tree["indicators"] = rows
 
     def _budgets(self, table: Table) -> None:
         """Budgets per funding source (and fiscal year), one row each, into the items."""
@@ -772,11 +820,13 @@ class _Plan:
         path = err.path
         part = path[0] if path else "roadmap"
         if part in ("initiatives", "milestones", "phases", "realisation", "risks",
-                    "correlations", "programmes") and len(path) >= 2:  # fmt: skip
+                    "correlations", "programmes", "indicators") and len(path) >= 2:  # fmt: skip
             table, n = self.where[(part, path[1])]
             field = str(path[2]) if len(path) > 2 else None
             if field == "budget_total":
                 field = "budget"
+            elif field == "targets" and len(path) > 3:
+                field = f"target_{path[3]}"
             elif field == "budget" and len(path) > 3 and f"budget_{path[3]}" in table.columns:
                 field = f"budget_{path[3]}"
             col = field if field in table.columns else None
@@ -847,7 +897,8 @@ def read_csv(data: bytes, path: str, *, sidecars: bool = True) -> Roadmap:
     }
     if sidecars:
         for key in ("phases", "programmes", "ceilings", "roadmap", "realisation", "capacity",
-                    "budgets", "risks", "correlations"):  # fmt: skip
+                    "budgets", "risks", "correlations", "indicators",
+                    "indicator_realisations"):  # fmt: skip
             other = _sidecar(path, key)
             if os.path.exists(other):
                 try:
@@ -1037,6 +1088,8 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
     ):
         if tree.get(key):
             out[key] = (list(heads), [[_cell(r.get(c)) for c in heads] for r in tree[key]])
+    if plan.indicators:
+        out.update(_indicator_tables(plan))
     if plan.ceilings or plan.group_ceilings:
         all_years = sorted(
             set(plan.ceilings).union(*(a for g in plan.group_ceilings.values() for a in g.values()))
@@ -1048,6 +1101,29 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
             for name, amounts in names.items():
                 crows.append([group, name, *(amounts.get(y) for y in all_years)])
         out["ceilings"] = (["group", "name", *map(str, all_years)], crows)
+    return out
+
+
+def _indicator_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
+    """The indicators, a row each with a target_YYYY column per year, and realisations."""
+    years = sorted({y for ind in plan.indicators for y in ind.targets})
+    columns = [*INDICATOR_COLUMNS, *(f"target_{y}" for y in years)]
+
+    def target(value: object) -> object:
+        return f"{value[0]:g}-{value[1]:g}" if isinstance(value, tuple) else value
+
+    rows = [
+        [ind.id, ind.name, ind.unit, ind.level, "; ".join(ind.items) or None, ind.baseline,
+         target(ind.final), None if ind.polarity == "higher" else ind.polarity,
+         None if ind.combine == "sum" else ind.combine,
+         *(target(ind.targets.get(y)) for y in years)]
+        for ind in plan.indicators
+    ]  # fmt: skip
+    out = {"indicators": (columns, rows)}
+    realised = [[ind.id, period, value] for ind in plan.indicators
+                for period, value in ind.realisations.items()]  # fmt: skip
+    if realised:
+        out["indicator_realisations"] = (list(INDICATOR_REALISATION_COLUMNS), realised)
     return out
 
 
@@ -1093,6 +1169,8 @@ def write_csv(plan: Roadmap, path: str | os.PathLike[str]) -> list[str]:
         "capacity",
         "budgets",
         "programmes",
+        "indicators",
+        "indicator_realisations",
         "risks",
         "correlations",
     ):
