@@ -152,6 +152,28 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_check)
 
     p = commands.add_parser(
+        "tables",
+        help="the planning documents' tables: Renstra, RPJMD, evaluation",
+        description="Write a table of the planning documents from the plan's programme tree, "
+        "indicators and budgets: renstra (Rencana Program, Kegiatan, dan Pendanaan), rpjmd "
+        "(the RPJMD programme table) or evaluasi (the evaluation of results of --year). -o "
+        "picks the format from the suffix: .xlsx (laid out for A3 print, with the printed "
+        "formulas) or .csv.",
+    )
+    p.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
+    p.add_argument("--table", "-t", choices=("renstra", "rpjmd", "evaluasi"), required=True,
+                   help="which table")  # fmt: skip
+    p.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help="the year evaluated (evaluasi; default: the status date year)",
+    )
+    p.add_argument("--output", "-o", required=True, metavar="OUT",
+                   help="the file to write (.xlsx or .csv), atomically")  # fmt: skip
+    p.set_defaults(run=_cmd_tables)
+
+    p = commands.add_parser(
         "budget",
         help="budget per fiscal year (a table or a chart)",
         description="Total the budget per fiscal year, by year (against the ceilings), phase, "
@@ -531,6 +553,30 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     _write(args, fmt, data, out)
     if report.errors or (args.strict and report.warnings):
         return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _cmd_tables(args: argparse.Namespace, out: TextIO) -> int:
+    from roadmap.export import planning
+
+    suffix = args.output.rsplit(".", 1)[-1].lower()
+    if suffix not in ("xlsx", "csv"):
+        raise RoadmapError(f"{args.output}: write a table as .xlsx or .csv")
+    plan = _scheduled(args.plan).plan
+    if not plan.programmes:
+        raise RoadmapError(f"{args.plan}: the plan has no [[programmes]]: the tables list "
+                           "its programme tree (see docs/concepts/programmes.md)")  # fmt: skip
+    if args.table == "evaluasi":
+        year = args.year or (plan.status_date.year if plan.status_date else None)
+        if year is None:
+            raise RoadmapError("evaluasi needs the year evaluated: --year 2021 (or a "
+                               "status_date in the plan)")  # fmt: skip
+        table = planning.evaluation_table(plan, year)
+    else:
+        table = (planning.renstra_table if args.table == "renstra" else planning.rpjmd_table)(plan)
+    data = planning.planning_xlsx(table) if suffix == "xlsx" else planning.planning_csv(table)
+    atomic_write(args.output, data.encode("utf-8") if isinstance(data, str) else data)
+    out.write(f"{args.output}: {args.table}, {len(table.rows)} rows\n")
     return EXIT_OK
 
 
