@@ -21,6 +21,8 @@ given as the first argument)::
     laporan_status.html       the report of the monitored roadmap
     jadwal.csv                the schedule (early and late dates, slack, driving links),
                               for Excel with Indonesian settings (';', Indonesian headers)
+    renstra.xlsx              the Renstra table (Rencana Program, Kegiatan, dan Pendanaan)
+                              of the illustrative programme tree and indicators
     rencana_level.toml        the plan leveled to its yearly ceilings (2020 is over): the
                               items moved later as little as the ceilings allow; only their
                               dates differ from tanjungpinang_2019_2023.toml
@@ -192,6 +194,55 @@ RISKS = [
 # one runs long, the others tend to as well.
 CORRELATIONS = [rm.Correlation(items=["SC06", "SC07", "SC09"], coefficient=0.5)]
 
+# -- the programme tree and indicators (ILLUSTRATIVE: codes of the Permendagri 90/2019
+# shape and edition, names abridged; sub kegiatan numbers, targets and realisations are
+# INVENTED) ----------------------------------------------------------------------------------
+EDITION = "Permendagri 90/2019 (ilustratif)"
+PROGRAMMES = [
+    rm.Programme(code=code, name=name, edition=EDITION, owner=owner)
+    for code, name, owner in [
+        ("2.16.02", "Program Informasi dan Komunikasi Publik", "Diskominfo"),
+        ("2.16.02.2.01", "Pengelolaan Informasi dan Komunikasi Publik", "Diskominfo"),
+        ("2.16.02.2.01.05", "Layanan Informasi Publik dan Pengaduan (ilustratif)", "Diskominfo"),
+        ("2.16.03", "Program Pengelolaan Aplikasi Informatika", "Diskominfo"),
+        ("2.16.03.2.02", "Pengelolaan e-Government di Lingkup Pemerintah Daerah", "Diskominfo"),
+        ("2.16.03.2.02.09", "Penyelenggaraan Jaringan Intra Pemerintah Daerah (ilustratif)",
+         "Diskominfo"),
+        ("2.16.03.2.02.10", "Pusat Data dan Ruang Kendali (ilustratif)", "Diskominfo"),
+        ("2.21.02", "Program Penyelenggaraan Persandian untuk Pengamanan Informasi",
+         "Diskominfo"),
+        ("2.21.02.2.01", "Penyelenggaraan Persandian untuk Pengamanan Informasi",
+         "Diskominfo"),
+        ("2.21.02.2.01.01", "Pengamanan Informasi dan CSIRT (ilustratif)", "Diskominfo"),
+    ]
+]  # fmt: skip
+# The initiatives budgeted under a node of the tree, and the masterplan's three quick wins
+# (tourism with SMEs, health, data integration).
+PROGRAMME_OF = {
+    "SC06": "2.16.03.2.02.09", "SC07": "2.16.03.2.02.10", "SC09": "2.16.03.2.02.10",
+    "SC19": "2.16.02.2.01.05", "SC20": "2.16.02.2.01.05", "SC28": "2.16.03.2.02",
+    "SC30": "2.21.02.2.01.01",
+}  # fmt: skip
+QUICK_WINS = {"SC11", "SC13", "SC15", "SC16"}
+INDICATORS = [
+    rm.Indicator(id="IK1", name="Indeks SPBE", unit="indeks", level="target",
+                 items=["2.16.03", "2.16.03.2.02"], baseline=1.8,
+                 targets={2019: 2.0, 2020: 2.3, 2021: 2.6, 2022: 2.9, 2023: 3.1}, final=3.1,
+                 combine="last", realisations={"2019": 1.95, "2020": 2.24}),
+    rm.Indicator(id="IK2", name="Perangkat daerah terhubung jaringan intra", unit="OPD",
+                 level="output", items=["2.16.03.2.02.09", "2.16.03.2.02.10"], baseline=5,
+                 targets={2019: 10, 2020: 12, 2021: 8}, final=30,
+                 realisations={"2019": 9, "2020-TW1": 2, "2020-TW2": 3, "2020-TW3": 4,
+                               "2020-TW4": 2, "2021-TW1": 2}),
+    rm.Indicator(id="IK3", name="Layanan informasi publik daring", unit="layanan",
+                 level="outcome", items=["2.16.02", "2.16.02.2.01", "2.16.02.2.01.05"],
+                 baseline=1, targets={2019: 1, 2020: 3, 2021: 2}, final=6,
+                 realisations={"2020": 3, "2021-TW1": 1}),
+    rm.Indicator(id="IK4", name="Perangkat daerah dengan Indeks KAMI minimal Cukup", unit="%",
+                 level="output", items=["2.21.02", "2.21.02.2.01", "2.21.02.2.01.01"],
+                 baseline=10, targets={2022: 40, 2023: 60}, final=60, combine="percent"),
+]  # fmt: skip
+
 
 # -- an illustrative status at 30 June 2021 (INVENTED, like every figure above) ------------
 
@@ -297,6 +348,8 @@ def build() -> rm.Roadmap:
             description=description,
             duration_range=RANGES[layer],
             cost_range=COST_RANGE,
+            programme=PROGRAMME_OF.get(id),
+            quick_win=id in QUICK_WINS,
         )
         for (
             id,
@@ -325,6 +378,8 @@ def build() -> rm.Roadmap:
         milestones=MILESTONES,
         risks=RISKS,
         correlations=CORRELATIONS,
+        programmes=PROGRAMMES,
+        indicators=INDICATORS,
     )
 
 
@@ -346,6 +401,10 @@ def main(out: Path) -> int:
     save_figure(budget_figure(plan), out / "budget.png")  # written atomically
     save_figure(s_curve_figure(plan), out / "kurva_s.png")
     rm.report(plan, subtitle=subtitle).save(out / "laporan.html")
+    # The Renstra table of the programme tree, laid out for A3 print (issue 16).
+    from roadmap.export.planning import planning_xlsx, renstra_table
+
+    atomic_write(out / "renstra.xlsx", planning_xlsx(renstra_table(plan)))
 
     # Leveling: the 2020 budget is above its ceiling; move items later, as little as the
     # ceilings of every year allow, and keep the TOML plan's comments (only dates change).
@@ -414,7 +473,8 @@ def main(out: Path) -> int:
     )
     print(
         f"  berkas: {out}/ (gantt.pdf, gantt.png, budget.png, kurva_s.png, laporan.html, "
-        "temuan.md, jadwal.csv, rencana_level.toml, anggaran_level.png, pemerataan.md, "
+        "temuan.md, jadwal.csv, renstra.xlsx, rencana_level.toml, anggaran_level.png, "
+        "pemerataan.md, "
         "risiko.md, risiko_selesai.png, risiko_pendorong.png, "
         "risiko_belanja.png, status.md, gantt_status.png, tonggak.png, laporan_status.html)"
     )

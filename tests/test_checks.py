@@ -129,7 +129,7 @@ DEFECTS: dict[str, tuple[Callable[[], Roadmap], tuple[str, ...]]] = {
     "indicator-without-target": (lambda: attrs.evolve(clean(), indicators=[
         Indicator(id="I1", name="i", items=["C"], targets={2019: 1})]), ("I1",)),
     "target-against-polarity": (lambda: attrs.evolve(clean(), indicators=[
-        Indicator(id="I1", name="i", targets={2019: 3, 2020: 2})]), ("I1",)),
+        Indicator(id="I1", name="i", combine="last", targets={2019: 3, 2020: 2})]), ("I1",)),
     "end-target-mismatch": (lambda: attrs.evolve(clean(), indicators=[
         Indicator(id="I1", name="i", targets={2019: 3, 2020: 4}, final=5)]), ("I1",)),
     "programme-without-indicator": (lambda: attrs.evolve(clean(), indicators=[

@@ -61,11 +61,13 @@ def _without_target(ctx: Context) -> Iterator[Finding]:
 @rule(
     "target-against-polarity",
     "warning",
-    "A yearly target moves against the indicator's polarity (lower for higher-is-better).",
+    "A yearly target level moves against the indicator's polarity (lower for higher-is-better).",
     "Target tahunan bergerak berlawanan dengan polaritas indikator.",
 )
 def _against(ctx: Context) -> Iterator[Finding]:
     for ind in ctx.plan.indicators:
+        if ind.combine == "sum":
+            continue  # a count's yearly targets are what each year adds, not a level
         years = sorted(ind.targets)
         sign = 1 if ind.polarity == "higher" else -1
         for a, b in pairwise(years):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -343,6 +343,14 @@ def planning_csv(table: PlanningTable) -> str:
     return out.getvalue()
 
 
+def _width(column: Column) -> int:
+    if column.heading in (_NAME, "Program"):
+        return 40
+    if column.heading.startswith("Indikator"):
+        return 30
+    return 16 if column.kind != "text" else 18
+
+
 def planning_xlsx(table: PlanningTable) -> bytes:
     """The table as a workbook laid out for print.
 
@@ -383,12 +391,19 @@ def planning_xlsx(table: PlanningTable) -> bytes:
         for j in range(1, len(cols) + 1):
             c = ws.cell(row=r, column=j)
             c.font, c.alignment, c.border = Font(bold=True), centre, box
-    formats: dict[str, Callable[[Any], None]] = {}
+    wrap = Alignment(vertical="top", wrap_text=True)
+    widths = [_width(c) for c in cols]
     for n, row in enumerate(table.rows, start=nums + 1):
+        # Spreadsheets do not grow a row for wrapped text they did not lay out themselves.
+        lines = max((-(-len(v) // int(w * 1.1)) for v, w in zip(row, widths, strict=True)
+                     if isinstance(v, str)), default=1)  # fmt: skip
+        ws.row_dimensions[n].height = 15 * max(1, lines)
         for j, value in enumerate(row, start=1):
             cell = ws.cell(row=n, column=j)
             cell.border = box
             kind = cols[j - 1].kind
+            if kind == "text":
+                cell.alignment = wrap  # names and indicators wrap in their column
             if isinstance(value, Formula):
                 refs = [f"{get_column_letter(c + 1)}{n}" for c in value.columns]
                 if value.kind == "sum":
@@ -404,9 +419,7 @@ def planning_xlsx(table: PlanningTable) -> bytes:
                 cell.number_format = MONEY_FORMAT
             elif kind == "percent":
                 cell.number_format = "0.00"
-    del formats
-    for j, column in enumerate(cols, start=1):
-        width = 40 if "Program" in column.heading else 18 if column.kind != "text" else 22
+    for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
     ws.freeze_panes = ws.cell(row=nums + 1, column=5)
     ws.page_setup.orientation = "landscape"
