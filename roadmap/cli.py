@@ -202,7 +202,7 @@ def make_parser() -> argparse.ArgumentParser:
     _common(p, _CHARTS, language="the labels", required=True)
     p.add_argument(
         "--group-by",
-        choices=("phase", "dimension", "owner", "none"),
+        choices=("phase", "dimension", "owner", "programme", "none"),
         default="phase",
         help="swimlanes (default: phase)",
     )

@@ -587,6 +587,6 @@ class TestOutputsWhereTheirNamesSay:
         target = tmp_path / "laporan.html"
         code, out, _ = run(capsys, "report", str(self.TP), "-o", str(target))
         assert code == 0
-        assert out.startswith(f"{target}: 8 sections, ")
+        assert out.startswith(f"{target}: 9 sections, ")
         code, out, _ = run(capsys, "schedule", str(target), "-f", "json")
         assert json.loads(out)["critical_path"] == ["SC21", "SC22", "SC36", "M3"]

@@ -383,7 +383,7 @@ class TestPages:
         ]  # fmt: skip
         assert any("\n" in t for t in labels)
         full = {f"{i.id}  {i.name}" for i in p.items}
-        whole = [t for t in labels if t.replace("\n", " ") in full]
+        whole = [t for t in labels if t.replace("\n", " ").removeprefix("\u2605 ") in full]
         assert len(whole) >= len(labels) - 2  # at most a name or two longer than two lines
 
 
@@ -625,3 +625,17 @@ def test_lazy_exports() -> None:
     assert rm.save_gantt is save_gantt
     with pytest.raises(AttributeError, match="nope"):
         rm.nope  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_lanes_by_programme_and_quick_wins_marked() -> None:
+    """Issue 16: --group-by programme draws a lane per program, quick wins carry a star."""
+    p = rm.load(EXAMPLE)
+    (fig,) = gantt_pages(p, paper="A3", group_by="programme")
+    lanes = [t.get_text() for t in fig.findobj(Text) if t.get_gid() == "lane-label"]
+    assert lanes[:3] == ["2.16.03  Program Pengelolaan Aplikasi Informatika",
+                         "2.16.02  Program Informasi dan Komunikasi Publik",
+                         "2.21.02  Program Penyelenggaraan Persandian untuk Pengamanan "
+                         "Informasi"]  # fmt: skip
+    labels = [t.get_text() for t in fig.findobj(Text) if t.get_gid() == "row-label"]
+    starred = sorted(t.split()[1] for t in labels if t.startswith("\u2605"))
+    assert starred == ["SC11", "SC13", "SC15", "SC16"]

@@ -12,6 +12,7 @@ from datetime import date
 from html import unescape
 from pathlib import Path
 
+import attrs
 import pytest
 from PIL import Image
 
@@ -229,3 +230,20 @@ class TestInChromium:
         browser.open(bad)
         assert any("Content Security Policy" in p for p in browser.problems())
         assert all(not u.startswith("http") for u in browser.requests())
+
+
+def test_the_indicators_section() -> None:
+    """Issue 16: targets, realisations and achievement per year, the band, the quick wins."""
+    plan = rm.load(EXAMPLE)
+    doc = rm.report(plan, sections=["indicators"])
+    html = doc.html
+    assert "<h2>Indikator kinerja</h2>" in html
+    # IK2: 9 of 10 OPD in 2019 (90 %), 2 + 3 + 4 + 2 = 11 of 12 in 2020 (91.67 %).
+    row = re.search(r"<tr><td>IK2</td>.*?</tr>", html)
+    assert row is not None
+    cells = re.findall(r'<td class="num">([^<]*)</td>', row.group(0))
+    assert cells[:7] == ["5", "10", "9", "90", "12", "11", "91.67"]
+    assert "Quick win masterplan" in html
+    assert "<strong>SC11</strong>" in html
+    english = rm.report(attrs.evolve(plan, language="en"), sections=["indicators"]).html
+    assert "<h2>Performance indicators</h2>" in english

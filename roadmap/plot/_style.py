@@ -65,7 +65,7 @@ INK = "#222222"
 GRID = "#DDDDDD"
 LANE = "#F3F3F3"
 
-GroupBy = Literal["phase", "dimension", "owner"] | None
+GroupBy = Literal["phase", "dimension", "owner", "programme"] | None
 
 WORDS = {
     "id": {
@@ -195,6 +195,10 @@ def group_keys(plan: Roadmap, by: str | None) -> list[str]:
             funding = getattr(item, "funding", ())
             if funding:
                 values.add(" + ".join(funding))
+        elif by == "programme":  # lanes are programs: urusan.bidang.program
+            code = getattr(item, "programme", None)
+            if code:
+                values.add(".".join(code.split(".")[:3]))
         else:
             value = getattr(item, by, None)
             if value is not None:

@@ -85,6 +85,9 @@ class _Row:
 def _lane_of(item: Initiative | Milestone, group_by: GroupBy, none: str) -> str:
     if group_by is None:
         return ""
+    if group_by == "programme":  # the program (urusan.bidang.program) it is budgeted under
+        code = item.programme if isinstance(item, Initiative) else None
+        return none if code is None else ".".join(code.split(".")[:3])
     value = getattr(item, group_by)
     return none if value is None else str(value)
 
@@ -102,9 +105,10 @@ def _rows(plan: Roadmap, sched: Schedule, group_by: GroupBy, language: Language)
         i = index[item.id]
         start, end = es[i], ef[i]
         lane = _lane_of(item, group_by, none)
+        star = "\u2605 " if isinstance(item, Initiative) and item.quick_win else ""
         lanes.setdefault(lane, []).append(
             _Row(
-                label=f"{item.id}  {item.name}",
+                label=f"{star}{item.id}  {item.name}",
                 lane=lane,
                 id=item.id,
                 item=item,
@@ -115,12 +119,15 @@ def _rows(plan: Roadmap, sched: Schedule, group_by: GroupBy, language: Language)
     if none in lanes:  # items without a group: the last lane, not between two groups
         lanes[none] = lanes.pop(none)
     phases = {p.id: p.name for p in plan.phases}
+    if group_by == "programme":
+        phases = {p.code: p.name for p in plan.programmes}
     rows: list[_Row] = []
     for lane, members in lanes.items():
         if not members:
             continue
         if group_by is not None:
-            title = f"{lane}  {phases[lane]}" if group_by == "phase" and lane in phases else lane
+            named = group_by in ("phase", "programme") and lane in phases
+            title = f"{lane}  {phases[lane]}" if named else lane
             rows.append(
                 _Row(
                     label=title,

@@ -59,6 +59,10 @@ WORDS: dict[Language, dict[str, str]] = {
         "impact": "Dampak", "level": "Tingkat",
         "leveling": "Pemerataan anggaran dan kapasitas", "moved_from": "Dari", "moved_to": "Ke",
         "reason": "Alasan", "shift": "Geser (hari)",
+        "indicators": "Indikator kinerja", "unit": "Satuan", "baseline_value": "Kondisi awal",
+        "target": "Target", "realised": "Realisasi", "achievement": "Capaian (%)",
+        "final": "Kondisi akhir", "to_date": "Capaian s.d. {year} (%)", "band": "Kategori",
+        "quick_wins": "Quick win masterplan",
     },
     "en": {
         "report": "Roadmap report", "summary": "Summary", "gantt": "Schedule (Gantt)",
@@ -90,6 +94,10 @@ WORDS: dict[Language, dict[str, str]] = {
         "impact": "Impact", "level": "Level",
         "leveling": "Leveling to ceilings and capacity", "moved_from": "From", "moved_to": "To",
         "reason": "Reason", "shift": "Moved (days)",
+        "indicators": "Performance indicators", "unit": "Unit", "baseline_value": "Baseline",
+        "target": "Target", "realised": "Realised", "achievement": "Achievement (%)",
+        "final": "End target", "to_date": "Achievement to {year} (%)", "band": "Band",
+        "quick_wins": "Masterplan quick wins",
     },
 }  # fmt: skip
 
@@ -374,6 +382,43 @@ def _budget(ctx: Context) -> Section | None:
     })  # fmt: skip
 
 
+def _indicators(ctx: Context) -> Section | None:
+    """The indicators: targets, realisations and achievement per year; the quick wins."""
+    from roadmap.indicators import achievement, achievement_to_date, band, realised
+
+    plan = ctx.plan
+    quick = [{"id": i.id, "name": i.name} for i in plan.initiatives if i.quick_win]
+    if not plan.indicators and not quick:
+        return None
+    years = sorted({y for ind in plan.indicators for y in ind.targets})
+    now = ctx.status_date.year if ctx.status_date else (years[-1] if years else plan.start.year)
+
+    def number(value: object) -> str:
+        if isinstance(value, tuple):
+            return f"{value[0]:g}-{value[1]:g}"
+        return "" if value is None else f"{value:g}"
+
+    rows = []
+    for ind in plan.indicators:
+        cells = []
+        for y in years:
+            pct = achievement(ind, y)
+            cells.append({"target": number(ind.targets.get(y)),
+                          "realised": number(realised(ind, y)),
+                          "achievement": "" if pct is None else f"{pct:g}"})  # fmt: skip
+        to_date = achievement_to_date(ind, now)
+        rows.append({
+            "id": ind.id, "name": ind.name, "unit": ind.unit or "",
+            "baseline": number(ind.baseline), "cells": cells, "final": number(ind.final),
+            "to_date": "" if to_date is None else f"{to_date:g}",
+            "band": "" if to_date is None else band(to_date),
+        })  # fmt: skip
+    return Section(id="indicators", title=ctx.words["indicators"],
+                   template="indicators.html.j2", data={
+                       "years": years, "rows": rows, "quick": quick,
+                       "to_date": ctx.words["to_date"].format(year=now)})  # fmt: skip
+
+
 def _scurve(ctx: Context) -> Section | None:
     if not ctx.plan.initiatives:
         return None
@@ -419,6 +464,7 @@ SECTIONS: tuple[Builder, ...] = (
     Builder("risk", _risk),
     Builder("findings", _findings),
     Builder("budget", _budget),
+    Builder("indicators", _indicators),
     Builder("scurve", _scurve),
     Builder("schedule", _schedule_table),
 )
