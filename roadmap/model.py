@@ -823,6 +823,10 @@ class Programme:
         The nomenclature it follows, e.g. ``"Kepmendagri 900.1-15.5-1317/2023"``.
     owner
         The responsible agency (*perangkat daerah penanggung jawab*).
+    budget
+        Its indicative budget per fiscal year as the planning document states it (*pagu
+        indikatif*): ``{2021: 2_500_000_000}``.  ``roadmap check`` compares it with the
+        budgets of the initiatives under it.
 
     Examples
     --------
@@ -835,6 +839,7 @@ class Programme:
     name: str = _f(_text, "name")
     edition: str | None = _f(_opt_text, "edition", None)
     owner: str | None = _f(_opt_text, "owner", None)
+    budget: dict[int, int] = _f(_ceilings, "budget", attrs.Factory(dict))
 
     @property
     def id(self) -> str:

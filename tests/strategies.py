@@ -221,7 +221,9 @@ def rich_plans(draw: st.DrawFn) -> Roadmap:
         for m in base.milestones
     ]  # fmt: skip
     codes = draw(st.lists(st.sampled_from(CODES), unique=True, max_size=3))
-    programmes = [Programme(code=c, name=draw(texts), edition=draw(st.none() | words))
+    programmes = [Programme(code=c, name=draw(texts), edition=draw(st.none() | words),
+                            budget=draw(st.dictionaries(st.integers(2019, 2023), amounts,
+                                                        max_size=2)))
                   for c in codes]  # fmt: skip
     values = st.integers(0, 1000).map(lambda n: n / 10)
     targets = st.one_of(values, st.tuples(values, values).map(lambda t: tuple(sorted(t))))

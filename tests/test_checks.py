@@ -137,6 +137,9 @@ DEFECTS: dict[str, tuple[Callable[[], Roadmap], tuple[str, ...]]] = {
         ("2.16.03",)),
     "realisation-in-future": (lambda: attrs.evolve(clean(), status_date=D(2019, 6, 30),
         indicators=[Indicator(id="I1", name="i", realisations={"2019-TW3": 1})]), ("I1",)),
+    "pagu-mismatch": (lambda: initiative(attrs.evolve(clean(), programmes=[
+        Programme(code="2.16.03", name="p", budget={2019: 300_000_001})]), "A",
+        programme="2.16.03"), ("2.16.03", "2019")),
     "unknown-owner": (lambda: initiative(attrs.evolve(clean(), owner_capacity={"Diskominfo": 3}),
                                          "A", owner="Diskominfi"), ("A",)),
     "ignored-sheet": (lambda: attrs.evolve(clean(), ignored=["Itmes"]), ()),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from roadmap.budget import programme_rollup
 from roadmap.checks.context import Context, rule
 from roadmap.checks.report import Finding
 from roadmap.errors import suggest
@@ -89,5 +90,37 @@ def _mixed(ctx: Context) -> Iterator[Finding]:
         )  # fmt: skip
 
 
+@rule(
+    "pagu-mismatch",
+    "warning",
+    "A node's indicative budget (pagu indikatif) for a year differs from its initiatives'.",
+    "Pagu indikatif simpul program pada suatu tahun berbeda dari anggaran kegiatannya.",
+)
+def _pagu(ctx: Context) -> Iterator[Finding]:
+    if ctx.schedule is None or not any(p.budget for p in ctx.plan.programmes):
+        return
+    rollup = programme_rollup(ctx.plan, ctx.schedule)
+    for node in ctx.plan.programmes:
+        if not node.budget:
+            continue
+        planned = rollup[node.code].budget
+        years = sorted(set(node.budget) | {y for y, a in planned.items() if a})
+        for y in years:
+            stated, under = node.budget.get(y, 0), planned.get(y, 0)
+            if stated == under:
+                continue
+            yield ctx.finding(
+                "pagu-mismatch", [node.code, str(y)],
+                (f"{node.code} ({node.name}) states a pagu indikatif of {ctx.money(stated)} "
+                 f"for {y}, but its initiatives are budgeted {ctx.money(under)}",
+                 f"Make the pagu of {y} {ctx.money(under)}, or the initiatives' budgets "
+                 f"add up to {ctx.money(stated)}."),
+                (f"{node.code} ({node.name}) mencantumkan pagu indikatif {ctx.money(stated)} "
+                 f"untuk {y}, tetapi anggaran kegiatannya {ctx.money(under)}",
+                 f"Jadikan pagu {y} {ctx.money(under)}, atau sesuaikan anggaran kegiatannya "
+                 f"menjadi {ctx.money(stated)}."),
+            )  # fmt: skip
+
+
 #: The rules of this family, in the order they run and are documented.
-RULES = (_unknown_programme, _orphan, _mixed)
+RULES = (_unknown_programme, _orphan, _mixed, _pagu)

@@ -84,6 +84,11 @@ def _target(value: Target | None) -> float | str | None:
     return value
 
 
+def _pagu(node: Programme, totals: Any) -> dict[int, int]:
+    """The node's budget per year: its pagu indikatif where stated, else its initiatives'."""
+    return node.budget or totals.budget
+
+
 def _indented(node: Programme) -> str:
     return {"program": "", "kegiatan": "  ", "sub_kegiatan": "    "}[node.level] + node.name
 
@@ -187,7 +192,7 @@ def renstra_table(plan: Roadmap) -> PlanningTable:
             cells = indicator_cells(ind)
             if k == 0:
                 for n, y in enumerate(years):
-                    cells[2 * n + 1] = totals.budget.get(y)
+                    cells[2 * n + 1] = _pagu(node, totals).get(y)
             row: list[Any] = [None, None, node.code if k == 0 else None,
                               _indented(node) if k == 0 else None,
                               None if ind is None else ind.name + (f" ({ind.unit})" if ind.unit
@@ -228,7 +233,7 @@ def rpjmd_table(plan: Roadmap) -> PlanningTable:
                               None if ind is None else ind.baseline]  # fmt: skip
             for y in years:
                 row += [None if ind is None else _target(ind.targets.get(y)),
-                        totals.budget.get(y) if k == 0 else None]  # fmt: skip
+                        _pagu(node, totals).get(y) if k == 0 else None]  # fmt: skip
             row += [None if ind is None else _target(ind.final), None,
                     _owner(plan, node) if k == 0 else None]  # fmt: skip
             if k == 0:
@@ -297,9 +302,9 @@ def evaluation_table(plan: Roadmap, year: int) -> PlanningTable:
             row[0] = number
             if k == 0:
                 row[1], row[2], row[3] = sasaran.get(node.code), node.code, _indented(node)
-                row[col(5, True)] = totals.total or None
+                row[col(5, True)] = sum(_pagu(node, totals).values()) or None
                 row[col(6, True)] = _spent(plan, node, date(1900, 1, 1), date(year - 1, 12, 31))
-                row[col(7, True)] = totals.budget.get(year)
+                row[col(7, True)] = _pagu(node, totals).get(year)
                 for q in range(4):
                     first = date(year, 3 * q + 1, 1)
                     after = date(year + (q == 3), (3 * q + 3) % 12 + 1, 1)

@@ -60,7 +60,8 @@ PROGRAMME_ITEM_COLUMNS = ("programme", "quick_win")
 #: Columns of the programmes sheet (nomenclature nodes), and their Indonesian names.
 PROGRAMME_COLUMNS = ("code", "name", "edition", "owner")
 PROGRAMME_ALIASES = {"kode": "code", "id": "code", "nama": "name", "edisi": "edition",
-                     "perangkat_daerah": "owner", "pelaksana": "owner"}  # fmt: skip
+                     "perangkat_daerah": "owner", "pelaksana": "owner",
+                     **{f"pagu_{y}": f"budget_{y}" for y in range(1900, 2201)}}  # fmt: skip
 #: Columns of the budget sheet: an item's budget per funding source (and fiscal year).
 BUDGET_COLUMNS = ("item", "year", "funding", "amount")
 BUDGET_ALIASES = {"kode": "item", "tahun": "year", "sumber_dana": "funding",
@@ -171,6 +172,8 @@ def header(table: str, column: str, language: str) -> str:
         return "anggaran_" + column[7:]
     if table == "indicators" and column.startswith("target_"):
         return column  # target_2021 in both languages
+    if table == "programmes" and column.startswith("budget_"):
+        return "pagu_" + column[7:]
     return INDONESIAN.get(table, {}).get(column, column)
 
 

@@ -458,9 +458,7 @@ class _Plan:
         if (indicators := self.tables.get("indicators")) is not None:
             self._indicators(indicators, self.tables.get("indicator_realisations"))
         if (programmes := self.tables.get("programmes")) is not None:
-            programmes.alias(PROGRAMME_ALIASES)
-            self._register(programmes, "programmes", PROGRAMME_COLUMNS,
-                           dict.fromkeys(PROGRAMME_COLUMNS, _text))  # fmt: skip
+            self._programmes(programmes)
         if (ceilings := self.tables.get("ceilings")) is not None:
             self._ceilings(ceilings)
         if (realisation := self.tables.get("realisation")) is not None:
@@ -593,6 +591,25 @@ class _Plan:
             phases.append(table.convert(n, record, _PHASE_CELLS))
         if phases:
             self.tree["phases"] = phases
+
+    def _programmes(self, table: Table) -> None:
+        """The programme tree: a node a row, its pagu indikatif in budget_YYYY columns."""
+        table.alias(PROGRAMME_ALIASES)
+        table.check_columns(
+            lambda c: c in PROGRAMME_COLUMNS or bool(BUDGET_YEAR.fullmatch(c)),
+            ", ".join(PROGRAMME_COLUMNS) + ", budget_YYYY (or kode, nama, edisi, "
+            "perangkat_daerah, pagu_YYYY)", PROGRAMME_COLUMNS,
+        )  # fmt: skip
+        rows: list[dict[str, object]] = []
+        for n, record in table.records():
+            entry = table.convert(n, record, dict.fromkeys(PROGRAMME_COLUMNS, _text))
+            years = {k[7:]: entry.pop(k) for k in list(entry) if BUDGET_YEAR.fullmatch(k)}
+            if years:
+                entry["budget"] = years
+            self.where[("programmes", len(rows))] = (table, n)
+            rows.append(entry)
+        if rows:
+            self.tree["programmes"] = rows
 
     def _indicators(self, table: Table, realised: Table | None) -> None:
         """Indicators, a row each with target_YYYY columns, and their realisations."""
@@ -1081,10 +1098,15 @@ def to_tables(plan: Roadmap) -> dict[str, tuple[list[str], list[list[object]]]]:
             *(["", name, units] for name, units in plan.capacity.items()),
             *(["owner", name, units] for name, units in plan.owner_capacity.items()),
         ])  # fmt: skip
+    if plan.programmes:
+        pagu = sorted({y for node in plan.programmes for y in node.budget})
+        out["programmes"] = ([*PROGRAMME_COLUMNS, *(f"budget_{y}" for y in pagu)], [
+            [node.code, node.name, node.edition, node.owner,
+             *(node.budget.get(y) for y in pagu)] for node in plan.programmes
+        ])  # fmt: skip
     for key, heads in (
         ("risks", RISK_COLUMNS),
         ("correlations", CORRELATION_COLUMNS),
-        ("programmes", PROGRAMME_COLUMNS),
     ):
         if tree.get(key):
             out[key] = (list(heads), [[_cell(r.get(c)) for c in heads] for r in tree[key]])

@@ -59,7 +59,7 @@ TOP_KEYS = (
     "roadmap", "ceilings", "phases", "programmes", "initiatives", "milestones", "realisation",
     "baselines", "capacity", "risks", "correlations", "indicators",
 )  # fmt: skip
-PROGRAMME_KEYS = ("code", "name", "edition", "owner")
+PROGRAMME_KEYS = ("code", "name", "edition", "owner", "budget")
 INDICATOR_KEYS = (
     "id", "name", "unit", "level", "items", "baseline", "targets", "final", "polarity",
     "combine", "realisations",
@@ -614,7 +614,7 @@ def _entry(
                      for source, share in obj.budget_shares.items()}  # fmt: skip
         elif key == "budget" and isinstance(value, dict):
             value = {years(y): v for y, v in value.items()}
-            if obj.budget_total is not None:
+            if getattr(obj, "budget_total", None) is not None:
                 value = {"total": obj.budget_total, **value}
         elif key == "funding" and getattr(obj, "budget_shares", None):
             continue  # the budget's sources are the funding
