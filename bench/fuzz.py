@@ -90,6 +90,8 @@ class Result:
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
     exits: dict[int, int] = field(default_factory=dict)
+    #: Invocations on the unmutated plans (each must exit 0 or 1).
+    controls: int = 0
 
 
 def seeds(folder: Path, formats: tuple[str, ...] = FORMATS) -> dict[str, Path]:
@@ -213,6 +215,18 @@ def run(
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         valid = seeds(folder, formats)
+        # The unmutated plans first: the commands must succeed on them (exit 0 or 1), so a
+        # sweep always reaches both sides of the contract however its mutations fall.
+        for fmt in sorted(valid):
+            for command in COMMANDS:
+                target = folder / "control.txt"
+                code, err = _invoke([*command, str(valid[fmt]), "-o", str(target)], seconds)
+                result.controls += 1
+                if code not in (0, 1):
+                    why = f"the valid plan: exit {code}"
+                    result.failures.append(Failure(-1, fmt, "none", list(command), why,
+                                                   err[-600:]))  # fmt: skip
+                target.unlink(missing_ok=True)
         for case in range(first, first + cases):
             rng = random.Random(seed * 1_000_003 + case)
             fmt = rng.choice(sorted(valid))
