@@ -42,16 +42,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         with open(target, "wb") as stream:
             stream.write(data)
         return
-    if target.is_symlink():  # write the file the link points to, and keep the link
-        target = Path(os.path.realpath(target))
-    if not target.parent.is_dir():
-        raise FileNotFoundError(2, "no such folder", str(target.parent))
-    try:
-        mode = target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+    target, mode = _resolved(target)
     if _write_unnamed(target, data, mode):
         return
     fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
@@ -66,6 +57,24 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _resolved(target: Path) -> tuple[Path, int]:
+    """The file to replace (a symbolic link followed) and the permissions it gets.
+
+    Those of the file it replaces, or those a new file would get; a folder that does not
+    exist is named as such.
+    """
+    if target.is_symlink():  # write the file the link points to, and keep the link
+        target = Path(os.path.realpath(target))
+    if not target.parent.is_dir():
+        raise FileNotFoundError(2, "no such folder", str(target.parent))
+    try:
+        return target, target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return target, 0o666 & ~umask
 
 
 def _write_unnamed(target: Path, data: bytes, mode: int) -> bool:
@@ -115,17 +124,7 @@ def atomic_write_all(files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> N
     written: list[tuple[str, Path]] = []
     try:
         for path, data in files:
-            target = Path(path)
-            if target.is_symlink():
-                target = Path(os.path.realpath(target))
-            if not target.parent.is_dir():
-                raise FileNotFoundError(2, "no such folder", str(target.parent))
-            try:
-                mode = target.stat().st_mode & 0o777
-            except FileNotFoundError:
-                umask = os.umask(0)
-                os.umask(umask)
-                mode = 0o666 & ~umask
+            target, mode = _resolved(Path(path))
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
                                        suffix=".tmp")  # fmt: skip
             written.append((tmp, target))

@@ -151,6 +151,13 @@ def _numbered(columns: Sequence[Column], *, shared: bool = False) -> tuple[str, 
     return tuple(numbers)
 
 
+def _target_money(years: Sequence[int], money: str, end: str) -> list[Column]:
+    """Target and *money* columns under each year and under *end*, then the agency."""
+    heads = [*(f"Tahun {y}" for y in years), end]
+    return [*(c for h in heads for c in (Column(h, "Target", "number"), Column(h, money, "money"))),
+            Column("Perangkat Daerah Penanggung Jawab")]  # fmt: skip
+
+
 def renstra_table(plan: Roadmap) -> PlanningTable:
     """*Rencana Program, Kegiatan, dan Pendanaan* of the Renstra, from the programme tree.
 
@@ -163,11 +170,7 @@ def renstra_table(plan: Roadmap) -> PlanningTable:
     rollup = programme_rollup(plan)
     columns = [Column("Tujuan"), Column("Sasaran"), Column("Kode"), Column(_NAME),
                Column("Indikator Kinerja")]  # fmt: skip
-    for y in years:
-        columns += [Column(f"Tahun {y}", "Target", "number"), Column(f"Tahun {y}", "Rp", "money")]
-    columns += [Column("Kondisi Kinerja pada Akhir Periode Renstra", "Target", "number"),
-                Column("Kondisi Kinerja pada Akhir Periode Renstra", "Rp", "money"),
-                Column("Perangkat Daerah Penanggung Jawab")]  # fmt: skip
+    columns += _target_money(years, "Rp", "Kondisi Kinerja pada Akhir Periode Renstra")
     money_cols = [5 + 2 * k + 1 for k in range(len(years))]
     rows: list[tuple[Any, ...]] = []
 
@@ -214,11 +217,7 @@ def rpjmd_table(plan: Roadmap) -> PlanningTable:
     rollup = programme_rollup(plan)
     columns = [Column("Kode"), Column("Program"), Column("Indikator"), Column("Satuan"),
                Column("Kondisi Awal", "", "number")]  # fmt: skip
-    for y in years:
-        columns += [Column(f"Tahun {y}", "Target", "number"), Column(f"Tahun {y}", "Pagu", "money")]
-    columns += [Column("Kondisi Akhir", "Target", "number"),
-                Column("Kondisi Akhir", "Pagu", "money"),
-                Column("Perangkat Daerah Penanggung Jawab")]  # fmt: skip
+    columns += _target_money(years, "Pagu", "Kondisi Akhir")
     money_cols = [5 + 2 * k + 1 for k in range(len(years))]
     measures = _measures(plan)
     rows = []
