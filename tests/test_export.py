@@ -202,3 +202,27 @@ def test_mermaid_names_start_no_statement() -> None:
     tasks = [line for line in lines[4:] if not line.strip().startswith("section ")]
     assert len(tasks) == len(HOSTILE_NAMES)
     assert all(t.endswith(", 2019-01-01, 5d") for t in tasks)
+
+
+def test_ical_hostile_names() -> None:
+    """Names that a calendar could take for syntax come back as they were (issue 17)."""
+    icalendar = pytest.importorskip("icalendar")
+    names = ["<script>alert(1)</script>", "a;b,c\\d", "END:VEVENT", "BEGIN:VCALENDAR x",
+             "Évaluasi — tahap 2 " * 6, "DTSTART:20190101"]  # fmt: skip
+    plan = Roadmap(name="x; y", start=D(2019, 1, 1), milestones=[
+        Milestone(id=f"M{k}", name=name, date=D(2019, 2, k + 1)) for k, name in enumerate(names)
+    ])  # fmt: skip
+    text = rm.to_ical(plan)
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    lines = text.split("\r\n")  # a name is never a line of its own
+    assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == len(names)
+    assert lines.count("BEGIN:VCALENDAR") == 1
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert sorted(str(e["SUMMARY"]) for e in events) == sorted(names)
+
+
+def test_ical_escapes_what_a_hand_built_object_holds() -> None:
+    """A bare CR and other control characters never reach the file raw."""
+    from roadmap.export.ical import _escape
+
+    assert _escape("a\rb\nc\x1bd\x00e") == "a\\nb\\ncde"

@@ -12,9 +12,17 @@ __all__ = ["to_ical"]
 
 
 def _escape(text: str) -> str:
-    """RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines."""
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))  # fmt: skip
+    """RFC 5545 TEXT escaping: backslash, semicolon, comma and line breaks.
+
+    A bare carriage return is a line break too, and any other control character (which
+    a plan refuses, but an object built by hand may hold) is left out: none reaches the
+    file raw, where it would end a line or corrupt it.
+    """
+    text = (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))  # fmt: skip
+    if not text.isprintable():
+        text = "".join(ch for ch in text if ch.isprintable() or ch == " ")
+    return text
 
 
 def _fold(line: str) -> str:
