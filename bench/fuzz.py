@@ -283,7 +283,8 @@ def _problem(code: int | str, err: str, target: Path, plan: str) -> str:
             return f"exit 2 with {len(lines)} lines on standard error"
         if any(not line.startswith("roadmap: error: ") for line in lines):
             return "exit 2 with a line that is not an error"
-        if any(Path(plan).stem not in line for line in lines if line.split()[-1] != "more"):
+        counts = ("more", "lainnya")  # "and N more", "dan N lainnya"
+        if any(Path(plan).stem not in line for line in lines if line.split()[-1] not in counts):
             return "exit 2 without naming the file"
         if target.exists():
             return "an output file left behind by a failed command"

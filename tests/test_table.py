@@ -533,3 +533,15 @@ def test_a_csv_cell_over_the_csv_limit_is_named(tmp_path: Path) -> None:
     path.write_text("id,name,duration,start\nA," + "x" * 200_000 + ",3 bulan,2019-01-01\n")
     with pytest.raises(PlanFileError, match=r"p\.csv, row 2: a cell holds more than 131,072"):
         rm.load(path)
+
+
+def test_a_bad_value_in_the_roadmap_sheet_is_reported_with_the_others(tmp_path: Path) -> None:
+    """The fuzz sweep found a KeyError here: a bad status date is one error line."""
+    path = workbook(tmp_path, {
+        "Items": [HEAD, ["A", "x", date(2019, 1, 1), "3 bulan"]],
+        "Roadmap": [["key", "value"], ["start", date(2019, 1, 1)], ["status_date", "kemarin"],
+                    ["language", "jv"]],
+    })  # fmt: skip
+    with pytest.raises(PlanFileError) as info:
+        rm.load(path)
+    assert [(e.sheet, e.row) for e in info.value.errors] == [("Roadmap", 3), ("Roadmap", 4)]

@@ -805,7 +805,10 @@ class _Plan:
                     )
                 if "value" not in record:
                     continue
-                value = table.convert(n, {key: record["value"]}, _ROADMAP_CELLS)[key]
+                converted = table.convert(n, {key: record["value"]}, _ROADMAP_CELLS)
+                if key not in converted:
+                    continue  # a bad cell: recorded, and reported with the others
+                value = converted[key]
                 self.where[("roadmap", key)] = (table, n)
                 if key.startswith("calendar_"):
                     head.setdefault("calendar", {})[key[9:]] = value
