@@ -92,6 +92,8 @@ class Result:
     exits: dict[int, int] = field(default_factory=dict)
     #: Invocations on the unmutated plans (each must exit 0 or 1).
     controls: int = 0
+    #: Per format: cases, and invocations by exit code (or "hang"/"exception").
+    by_format: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def seeds(folder: Path, formats: tuple[str, ...] = FORMATS) -> dict[str, Path]:
@@ -254,6 +256,9 @@ def run(
                 problem = _problem(code, err, target, str(path))
                 if isinstance(code, int):
                     result.exits[code] = result.exits.get(code, 0) + 1
+                tally = result.by_format.setdefault(fmt, {})
+                kind = f"exit {code}" if isinstance(code, int) else code.split(":")[0]
+                tally[kind] = tally.get(kind, 0) + 1
                 if problem:
                     failed = True
                     result.failures.append(Failure(case, fmt, mutation.strip(), argv, problem,
@@ -263,6 +268,9 @@ def run(
                 shutil.copytree(work, keep / f"case{case}", dirs_exist_ok=True)
             shutil.rmtree(work)
             result.cases += 1
+            tally = result.by_format.setdefault(fmt, {})
+            tally["cases"] = tally.get("cases", 0) + 1
+            tally["broke"] = tally.get("broke", 0) + int(failed)
             if progress:
                 progress(case)
     result.seconds = time.perf_counter() - started
@@ -305,6 +313,13 @@ def main_(argv: list[str] | None = None) -> int:
     print(f"{result.cases} cases, {result.invocations} invocations in {result.seconds:.1f} s; "
           f"exit codes {dict(sorted(result.exits.items()))}; "
           f"{len(result.failures)} broke the contract")  # fmt: skip
+    kinds = ["exit 0", "exit 1", "exit 2", "exit 3", "hang", "exception"]
+    print(f"\n{'format':<7}{'cases':>7}" + "".join(f"{k:>11}" for k in kinds)
+          + f"{'broke':>7}")  # fmt: skip
+    for fmt, tally in sorted(result.by_format.items()):
+        print(f"{fmt:<7}{tally.get('cases', 0):>7}"
+              + "".join(f"{tally.get(k, 0):>11}" for k in kinds)
+              + f"{tally.get('broke', 0):>7}")  # fmt: skip
     signatures: dict[str, list[Failure]] = {}
     for f in result.failures:
         detail = f.stderr.split("internal error: ")[-1] if "internal error" in f.stderr else ""
