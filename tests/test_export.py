@@ -222,7 +222,13 @@ def test_ical_hostile_names() -> None:
 
 
 def test_ical_escapes_what_a_hand_built_object_holds() -> None:
-    """A bare CR and other control characters never reach the file raw."""
-    from roadmap.export.ical import _escape
+    """A bare CR and other control characters never reach the file raw.
 
-    assert _escape("a\rb\nc\x1bd\x00e") == "a\\nb\\ncde"
+    The model refuses them; an object changed behind its back still cannot break a line.
+    """
+    item = Milestone(id="M", name="x", date=D(2019, 2, 1))
+    object.__setattr__(item, "name", "a\rb\nc\x1bd\x00e")  # past the validation
+    text = rm.to_ical(Roadmap(name="x", start=D(2019, 1, 1), milestones=[item]))
+    assert "SUMMARY:a\\nb\\ncde\r\n" in text
+    assert "\x1b" not in text
+    assert "\x00" not in text
