@@ -29,7 +29,7 @@ import attrs
 
 from roadmap import _html, scheduler
 from roadmap._i18n import BUDGET_WORDS, GROUP_WORDS, language_of
-from roadmap.model import Initiative, Roadmap
+from roadmap.model import Initiative, Roadmap, is_under, program_of
 from roadmap.money import format_money
 from roadmap.scheduler import Schedule
 
@@ -303,7 +303,7 @@ def _group_of(item: Initiative, by: str, names: Mapping[str, str] | None = None)
     if by == "programme":  # the program (urusan.bidang.program) the item is budgeted under
         if item.programme is None:
             return NONE_LABEL
-        program = ".".join(item.programme.split(".")[:3])
+        program = program_of(item.programme)
         name = (names or {}).get(program)
         return f"{program} {name}" if name else program
     value = getattr(item, by)
@@ -515,9 +515,8 @@ def programme_rollup(plan: Roadmap, schedule: Schedule | None = None) -> dict[st
     alloc = shared_allocations(sched, ItemYears(sched))
     out = {}
     for node in plan.programmes:
-        prefix = node.code + "."
-        members = [i for i in plan.initiatives if i.programme is not None
-                   and (i.programme == node.code or i.programme.startswith(prefix))]  # fmt: skip
+        members = [i for i in plan.initiatives
+                   if i.programme is not None and is_under(i.programme, node.code)]  # fmt: skip
         budget: dict[int, int] = {}
         for item in members:
             for y, a in alloc.get(item.id, {}).items():

@@ -68,7 +68,10 @@ __all__ = [
     "Realisation",
     "Risk",
     "Roadmap",
+    "code_order",
+    "is_under",
     "parse_dependencies",
+    "program_of",
 ]
 
 LinkType: TypeAlias = Literal["FS", "SS", "FF", "SF"]
@@ -791,6 +794,33 @@ def parent_code(code: str) -> str | None:
     if level == "kegiatan":
         return code.rsplit(".", 2)[0]
     return None
+
+
+def program_of(code: str) -> str:
+    """The program (urusan . bidang . program) a code belongs to.
+
+    Examples
+    --------
+    >>> program_of("2.16.03.2.02.0014"), program_of("2.16.03")
+    ('2.16.03', '2.16.03')
+    """
+    return ".".join(code.split(".")[:3])
+
+
+def is_under(code: str, node: str) -> bool:
+    """Whether *code* is the node *node* or a node below it (its prefix).
+
+    Examples
+    --------
+    >>> is_under("2.16.03.2.02.0014", "2.16.03"), is_under("2.16.030", "2.16.03")
+    (True, False)
+    """
+    return code == node or code.startswith(node + ".")
+
+
+def code_order(code: str) -> list[int]:
+    """A sort key that orders codes as the nomenclature does (``2.16.10`` after ``2.16.9``)."""
+    return [int(part) for part in code.split(".")]
 
 
 def _code(value: object) -> str:

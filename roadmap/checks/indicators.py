@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from roadmap.checks.context import Context, rule
 from roadmap.checks.report import Finding
-from roadmap.model import Indicator, Target, period_key
+from roadmap.model import Indicator, Target, is_under, period_key
 
 __all__ = ["RULES"]
 
@@ -27,7 +27,7 @@ def _served(ctx: Context, indicator: Indicator) -> list[int]:
     codes = [c for c in indicator.items if c not in position]
     for k, item in enumerate(ctx.plan.initiatives):  # initiatives come first in items
         code = item.programme
-        if code and any(code == c or code.startswith(c + ".") for c in codes):
+        if code and any(is_under(code, c) for c in codes):
             out.add(k)
     return sorted(out)
 

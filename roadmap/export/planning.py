@@ -29,9 +29,16 @@ from typing import Any
 import attrs
 
 from roadmap._sheets import MONEY_FORMAT, openpyxl, xlsx_bytes
-from roadmap.budget import programme_rollup
+from roadmap.budget import ProgrammeTotals, programme_rollup
 from roadmap.indicators import realised
-from roadmap.model import Indicator, Programme, Roadmap, Target, period_key
+from roadmap.model import (
+    Indicator,
+    Programme,
+    Roadmap,
+    Target,
+    code_order,
+    period_key,
+)
 from roadmap.scheduler import schedule
 
 _NAME = "Program, Kegiatan dan Sub Kegiatan"
@@ -102,20 +109,12 @@ def _measures(plan: Roadmap) -> dict[str, list[Indicator]]:
     return out
 
 
-def _owner(plan: Roadmap, node: Programme) -> str:
+def _owner(plan: Roadmap, node: Programme, totals: ProgrammeTotals) -> str:
+    """The node's agency, or those of the initiatives under it."""
     if node.owner:
         return node.owner
-    owners = sorted({i.owner for i in _under(plan, node) if i.owner})
-    return ", ".join(owners)
-
-
-def _under(plan: Roadmap, node: Programme) -> list[Any]:
-    """The initiatives budgeted under *node*: its code or a code below it."""
-    prefix = node.code + "."
-    return [
-        i for i in plan.initiatives
-        if i.programme and (i.programme == node.code or i.programme.startswith(prefix))
-    ]  # fmt: skip
+    items = set(totals.items)
+    return ", ".join(sorted({o for i in plan.initiatives if i.id in items and (o := i.owner)}))
 
 
 def _sum(row: Sequence[Any], columns: Sequence[int]) -> Formula:
@@ -186,7 +185,7 @@ def renstra_table(plan: Roadmap) -> PlanningTable:
             head[4] = top.name + (f" ({top.unit})" if top.unit else "")
             rows.append((*head, *indicator_cells(top), _target(top.final), None, None))
     measures = _measures(plan)
-    for node in sorted(plan.programmes, key=lambda p: [int(x) for x in p.code.split(".")]):
+    for node in sorted(plan.programmes, key=lambda p: code_order(p.code)):
         totals = rollup[node.code]
         inds: list[Indicator | None] = [
             i for i in measures.get(node.code, []) if i.level not in ("goal", "target")
@@ -201,7 +200,7 @@ def renstra_table(plan: Roadmap) -> PlanningTable:
                               None if ind is None else ind.name + (f" ({ind.unit})" if ind.unit
                                                                   else ""),
                               *cells, None if ind is None else _target(ind.final), None,
-                              _owner(plan, node) if k == 0 else None]  # fmt: skip
+                              _owner(plan, node, totals) if k == 0 else None]  # fmt: skip
             if k == 0:
                 row[-2] = _sum(row, money_cols)
             rows.append(tuple(row))
@@ -222,7 +221,7 @@ def rpjmd_table(plan: Roadmap) -> PlanningTable:
     measures = _measures(plan)
     rows = []
     programs = sorted((p for p in plan.programmes if p.level == "program"),
-                      key=lambda p: [int(x) for x in p.code.split(".")])  # fmt: skip
+                      key=lambda p: code_order(p.code))  # fmt: skip
     for node in programs:
         totals = rollup[node.code]
         for k, ind in enumerate(measures.get(node.code, []) or [None]):
@@ -234,7 +233,7 @@ def rpjmd_table(plan: Roadmap) -> PlanningTable:
                 row += [None if ind is None else _target(ind.targets.get(y)),
                         _pagu(node, totals).get(y) if k == 0 else None]  # fmt: skip
             row += [None if ind is None else _target(ind.final), None,
-                    _owner(plan, node) if k == 0 else None]  # fmt: skip
+                    _owner(plan, node, totals) if k == 0 else None]  # fmt: skip
             if k == 0:
                 row[-2] = _sum(row, money_cols)
             rows.append(tuple(row))
@@ -244,9 +243,9 @@ def rpjmd_table(plan: Roadmap) -> PlanningTable:
     )  # fmt: skip
 
 
-def _spent(plan: Roadmap, node: Programme, start: date, end: date) -> int | None:
-    """Money the initiatives under *node* spent from *start* to *end* (inclusive)."""
-    under = {i.id for i in _under(plan, node)}
+def _spent(plan: Roadmap, totals: ProgrammeTotals, start: date, end: date) -> int | None:
+    """Money the initiatives under a node spent from *start* to *end* (inclusive)."""
+    under = set(totals.items)
     records = [r.spent for r in plan.realisation
                if r.item in under and r.spent is not None and start <= r.date <= end]  # fmt: skip
     return sum(records) if records else None
@@ -290,7 +289,7 @@ def evaluation_table(plan: Roadmap, year: int) -> PlanningTable:
     sasaran = {c: i.name for i in plan.indicators if i.level == "target" for c in i.items}
     rows = []
     number = 0
-    for node in sorted(plan.programmes, key=lambda p: [int(x) for x in p.code.split(".")]):
+    for node in sorted(plan.programmes, key=lambda p: code_order(p.code)):
         totals = rollup[node.code]
         found: list[Indicator | None] = [
             i for i in measures.get(node.code, []) if i.level not in ("goal", "target")
@@ -302,14 +301,14 @@ def evaluation_table(plan: Roadmap, year: int) -> PlanningTable:
             if k == 0:
                 row[1], row[2], row[3] = sasaran.get(node.code), node.code, _indented(node)
                 row[col(5, True)] = sum(_pagu(node, totals).values()) or None
-                row[col(6, True)] = _spent(plan, node, date(1900, 1, 1), date(year - 1, 12, 31))
+                row[col(6, True)] = _spent(plan, totals, date(1900, 1, 1), date(year - 1, 12, 31))
                 row[col(7, True)] = _pagu(node, totals).get(year)
                 for q in range(4):
                     first = date(year, 3 * q + 1, 1)
                     after = date(year + (q == 3), (3 * q + 3) % 12 + 1, 1)
                     last = date.fromordinal(after.toordinal() - 1)
-                    row[col(8 + q, True)] = _spent(plan, node, first, last)
-                row[-4] = _owner(plan, node)
+                    row[col(8 + q, True)] = _spent(plan, totals, first, last)
+                row[-4] = _owner(plan, node, totals)
             if ind is not None:
                 row[4] = ind.name + (f" ({ind.unit})" if ind.unit else "")
                 row[col(5, False)] = _target(ind.final)

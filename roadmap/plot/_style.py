@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from roadmap.model import DIMENSIONS, Roadmap
+from roadmap.model import DIMENSIONS, Roadmap, program_of
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -198,7 +198,7 @@ def group_keys(plan: Roadmap, by: str | None) -> list[str]:
         elif by == "programme":  # lanes are programs: urusan.bidang.program
             code = getattr(item, "programme", None)
             if code:
-                values.add(".".join(code.split(".")[:3]))
+                values.add(program_of(code))
         else:
             value = getattr(item, by, None)
             if value is not None:

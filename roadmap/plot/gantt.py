@@ -28,7 +28,7 @@ from matplotlib.transforms import offset_copy
 from roadmap._files import atomic_write
 from roadmap._i18n import MONTHS_SHORT, QUARTERS, Language, long_date
 from roadmap.errors import ChartError
-from roadmap.model import Baseline, Initiative, Milestone, Roadmap
+from roadmap.model import Baseline, Initiative, Milestone, Roadmap, program_of
 from roadmap.money import format_money
 from roadmap.plot._style import (
     CRITICAL,
@@ -87,7 +87,7 @@ def _lane_of(item: Initiative | Milestone, group_by: GroupBy, none: str) -> str:
         return ""
     if group_by == "programme":  # the program (urusan.bidang.program) it is budgeted under
         code = item.programme if isinstance(item, Initiative) else None
-        return none if code is None else ".".join(code.split(".")[:3])
+        return none if code is None else program_of(code)
     value = getattr(item, group_by)
     return none if value is None else str(value)
 
