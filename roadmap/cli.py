@@ -429,25 +429,25 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _years_arg(text: str) -> tuple[int, ...]:
+def _span(text: str, what: str, example: str) -> tuple[int, int]:
+    """``FIRST-LAST`` (or one number) as two integers, for an argparse ``type``."""
     first, _, last = text.partition("-")
     try:
-        a, b = int(first), int(last or first)
+        return int(first), int(last or first)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected years as FIRST-LAST, e.g. 2025-2029, "
+        raise argparse.ArgumentTypeError(f"expected {what} as FIRST-LAST, e.g. {example}, "
                                          f"got {text!r}") from None  # fmt: skip
+
+
+def _years_arg(text: str) -> tuple[int, ...]:
+    a, b = _span(text, "years", "2025-2029")
     if not 1900 <= a <= b <= 2200 or b - a > 30:
         raise argparse.ArgumentTypeError(f"expected up to 31 years from 1900 to 2200, got {text!r}")
     return tuple(range(a, b + 1))
 
 
 def _rows_arg(text: str) -> tuple[int, int]:
-    first, _, last = text.partition("-")
-    try:
-        a, b = int(first), int(last or first)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected rows as FIRST-LAST, e.g. 1-600, "
-                                         f"got {text!r}") from None  # fmt: skip
+    a, b = _span(text, "rows", "1-600")
     if not 1 <= a <= b:
         raise argparse.ArgumentTypeError(f"expected rows FIRST-LAST from 1, got {text!r}")
     return a, b
