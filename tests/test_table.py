@@ -545,3 +545,16 @@ def test_a_bad_value_in_the_roadmap_sheet_is_reported_with_the_others(tmp_path: 
     with pytest.raises(PlanFileError) as info:
         rm.load(path)
     assert [(e.sheet, e.row) for e in info.value.errors] == [("Roadmap", 3), ("Roadmap", 4)]
+
+
+def test_the_program_sheet_reads_pagu_columns(tmp_path: Path) -> None:
+    """A node's pagu indikatif in ``pagu_YYYY`` (or ``pagu YYYY``) columns, as budget_YYYY."""
+    path = workbook(tmp_path, {
+        "Kegiatan": [["kode", "nama", "mulai", "durasi", "program"],
+                     ["SC06", "Jaringan", "1 Januari 2021", "9 bulan", "2.16.03"]],
+        "Program": [["kode", "nama", "perangkat_daerah", "pagu_2021", "pagu 2022"],
+                    ["2.16.03", "Program TIK", "Diskominfo", "Rp2,5 miliar", 1_000]],
+    })  # fmt: skip
+    (node,) = rm.load(path).programmes
+    assert (node.code, node.owner) == ("2.16.03", "Diskominfo")
+    assert node.budget == {2021: 2_500_000_000, 2022: 1_000}

@@ -60,8 +60,7 @@ PROGRAMME_ITEM_COLUMNS = ("programme", "quick_win")
 #: Columns of the programmes sheet (nomenclature nodes), and their Indonesian names.
 PROGRAMME_COLUMNS = ("code", "name", "edition", "owner")
 PROGRAMME_ALIASES = {"kode": "code", "id": "code", "nama": "name", "edisi": "edition",
-                     "perangkat_daerah": "owner", "pelaksana": "owner",
-                     **{f"pagu_{y}": f"budget_{y}" for y in range(1900, 2201)}}  # fmt: skip
+                     "perangkat_daerah": "owner", "pelaksana": "owner"}  # fmt: skip
 #: Columns of the budget sheet: an item's budget per funding source (and fiscal year).
 BUDGET_COLUMNS = ("item", "year", "funding", "amount")
 BUDGET_ALIASES = {"kode": "item", "tahun": "year", "sumber_dana": "funding",
@@ -182,6 +181,8 @@ NOTE_COLUMNS = re.compile(r"_.*|(?:catatan|keterangan|notes?|remarks?)(?:_.*)?")
 #: Row numbers people keep in a first column: read past.
 ROW_NUMBERS = frozenset({"no", "no.", "nomor", "#"})
 BUDGET_ALIAS = re.compile(r"(?:anggaran|budget)_?(\d{4})")
+#: The programme tree's yearly columns: its pagu indikatif, under any of the three names.
+PAGU_ALIAS = re.compile(r"(?:pagu|anggaran|budget)_?(\d{4})")
 
 ROADMAP_KEYS = (
     "name", "start", "end", "currency", "language", "fiscal_year_start", "calendar_weekend",

@@ -44,6 +44,7 @@ from roadmap.io._columns import (
     LEVEL_COLUMNS,
     NOTE_COLUMNS,
     OTHER_ALIASES,
+    PAGU_ALIAS,
     PHASE_ALIASES,
     PHASE_COLUMNS,
     PROGRAMME_ALIASES,
@@ -378,11 +379,14 @@ class Table:
             name = f"{name} ({get_column_letter(k + 1)})"
         return name
 
-    def alias(self, names: Mapping[str, str]) -> None:
-        """Read columns by their other (Indonesian) names, and past a row-number column."""
+    def alias(self, names: Mapping[str, str], budget: re.Pattern[str] = BUDGET_ALIAS) -> None:
+        """Read columns by their other (Indonesian) names, and past a row-number column.
+
+        A column matching ``budget`` is the yearly ``budget_YYYY`` column of its group.
+        """
         renamed: list[str] = []
         for c in self.columns:
-            if (m := BUDGET_ALIAS.fullmatch(c)) and c not in names:
+            if (m := budget.fullmatch(c)) and c not in names:
                 name = f"budget_{m[1]}"
             elif c in ROW_NUMBERS and not renamed:
                 name = ""  # a first column of row numbers: read past, like a blank header
@@ -594,7 +598,7 @@ class _Plan:
 
     def _programmes(self, table: Table) -> None:
         """The programme tree: a node a row, its pagu indikatif in budget_YYYY columns."""
-        table.alias(PROGRAMME_ALIASES)
+        table.alias(PROGRAMME_ALIASES, PAGU_ALIAS)
         table.check_columns(
             lambda c: c in PROGRAMME_COLUMNS or bool(BUDGET_YEAR.fullmatch(c)),
             ", ".join(PROGRAMME_COLUMNS) + ", budget_YYYY (or kode, nama, edisi, "
