@@ -50,11 +50,10 @@ def realised(indicator: Indicator, year: int, *, cumulative: bool = False) -> fl
     otherwise the latest period's value up to the end of *year*.
     """
     values = sorted((period_key(p), v) for p, v in indicator.realisations.items())
-    if indicator.combine == "sum":
-        chosen = [v for (y, _), v in values if (y <= year if cumulative else y == year)]
-        return sum(chosen) if chosen else None
-    upto = [v for (y, _), v in values if (y <= year if cumulative else y == year)]
-    return upto[-1] if upto else None
+    chosen = [v for (y, _), v in values if (y <= year if cumulative else y == year)]
+    if not chosen:
+        return None
+    return sum(chosen) if indicator.combine == "sum" else chosen[-1]
 
 
 def _percent(value: float, target: Target, lower: bool) -> float | None:
