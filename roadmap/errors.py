@@ -270,7 +270,27 @@ def suggest(word: str, words: Iterable[str]) -> str | None:
     return next((w for w in known if w.casefold().startswith(start)), None)
 
 
+def did_you_mean_texts(
+    word: str, words: Iterable[str], *, quote: bool = True, end: str = ""
+) -> tuple[str, str]:
+    """The "did you mean" ending of a finding in English and Indonesian.
+
+    *end* closes a message that has no guess; *quote* writes the guess as ``'A03'``.
+
+    Examples
+    --------
+    >>> did_you_mean_texts("A3", ["A01", "A03"])
+    ("; did you mean 'A03'?", "; maksudnya 'A03'?")
+    >>> did_you_mean_texts("Z9", ["A01"], end=".")
+    ('.', '.')
+    """
+    guess = suggest(word, words)
+    if guess is None:
+        return end, end
+    shown = repr(guess) if quote else guess
+    return f"; did you mean {shown}?", f"; maksudnya {shown}?"
+
+
 def did_you_mean(word: str, words: Iterable[str]) -> str:
     """``"; did you mean 'A03'?"`` for an unknown *word*, or an empty text."""
-    guess = suggest(word, words)
-    return f"; did you mean {guess!r}?" if guess else ""
+    return did_you_mean_texts(word, words)[0]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from roadmap.capacity import overloads
 from roadmap.checks.context import Context, rule
 from roadmap.checks.report import Finding
-from roadmap.errors import suggest
+from roadmap.errors import did_you_mean_texts
 
 __all__ = ["RULES"]
 
@@ -26,9 +26,7 @@ def _unknown(ctx: Context) -> Iterator[Finding]:
         for name in item.resources:
             if name in ctx.plan.capacity:
                 continue
-            guess = suggest(name, known)
-            en = f"; did you mean {guess!r}?" if guess else ""
-            id_ = f"; maksudnya {guess!r}?" if guess else ""
+            en, id_ = did_you_mean_texts(name, known)
             yield ctx.finding(
                 "unknown-resource", [item.id],
                 (f"{item.id} uses {name!r}, which [capacity] does not list{en}",

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from roadmap.checks.context import Context, rule
 from roadmap.checks.report import Finding
-from roadmap.errors import chain_text, suggest
+from roadmap.errors import chain_text, did_you_mean_texts
 from roadmap.io import SHEET_NAMES
 from roadmap.model import DIMENSIONS, FUNDING_SOURCES
 
@@ -86,9 +86,7 @@ def _unknown(
     for word, ids in values.items():
         if word.casefold() in lower:
             continue
-        guess = suggest(word, words)
-        en = f"; did you mean {guess!r}?" if guess else ""
-        id_ = f"; maksudnya {guess!r}?" if guess else ""
+        en, id_ = did_you_mean_texts(word, words)
         items = ", ".join(ids[:5]) + (f" (+{len(ids) - 5})" if len(ids) > 5 else "")
         yield ctx.finding(
             code, ids,
@@ -169,9 +167,7 @@ def _ignored_sheet(ctx: Context) -> Iterator[Finding]:
                  "Project; simpan rencana dalam TOML, JSON, YAML atau XLSX."),
             )  # fmt: skip
             continue
-        guess = suggest(title, SHEET_NAMES)
-        en = f"; did you mean {guess!r}?" if guess else "."
-        id_ = f"; maksudnya {guess!r}?" if guess else "."
+        en, id_ = did_you_mean_texts(title, SHEET_NAMES, end=".")
         yield ctx.finding(
             "ignored-sheet", [],
             (f"the sheet {title!r} is not a plan sheet and was not read{en}",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from roadmap.budget import programme_rollup
 from roadmap.checks.context import Context, rule
 from roadmap.checks.report import Finding
-from roadmap.errors import suggest
+from roadmap.errors import did_you_mean_texts
 from roadmap.model import code_level
 
 __all__ = ["RULES"]
@@ -29,9 +29,7 @@ def _unknown_programme(ctx: Context) -> Iterator[Finding]:
     for item in ctx.plan.initiatives:
         if item.programme is None or item.programme in known:
             continue
-        guess = suggest(item.programme, codes)
-        en = f"; did you mean {guess}?" if guess else "."
-        id_ = f"; maksudnya {guess}?" if guess else "."
+        en, id_ = did_you_mean_texts(item.programme, codes, quote=False, end=".")
         yield ctx.finding(
             "unknown-programme", [item.id],
             (f"{item.id} is budgeted under {item.programme}, which the programme tree "

@@ -15,7 +15,7 @@ import attrs
 from roadmap._network import network
 from roadmap.checks.context import Context, rule
 from roadmap.checks.report import Finding
-from roadmap.errors import CycleError, RoadmapError, chain_text, suggest
+from roadmap.errors import CycleError, RoadmapError, chain_text, did_you_mean_texts
 from roadmap.graph import build_graph
 from roadmap.model import Initiative, Milestone, Phase
 
@@ -114,9 +114,7 @@ def _unknown_phase(ctx: Context) -> Iterator[Finding]:
     for item in ctx.plan.items:
         if item.phase is None or item.phase in phases:
             continue
-        guess = suggest(item.phase, phases)
-        en = f"; did you mean {guess}?" if guess else "."
-        id_ = f"; maksudnya {guess}?" if guess else "."
+        en, id_ = did_you_mean_texts(item.phase, phases, quote=False, end=".")
         yield ctx.finding(
             "unknown-phase", [item.id],
             (f"{item.id} belongs to phase {item.phase}, which the plan does not define{en}",
