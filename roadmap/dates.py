@@ -235,16 +235,14 @@ class Duration:
     @property
     def is_zero(self) -> bool:
         """True for a duration of no time at all (a milestone)."""
-        return not any(getattr(self, f) for f in _FIELDS)
+        return self.sign == 0
 
     @property
     def sign(self) -> int:
         """-1, 0 or 1."""
-        for f in _FIELDS:
-            v = getattr(self, f)
-            if v:
-                return 1 if v > 0 else -1
-        return 0
+        # Every part has the same sign (checked on construction), and so has their sum.
+        total = self.years + self.quarters + self.months + self.weeks + self.days + self.workdays
+        return (total > 0) - (total < 0)
 
     def __neg__(self) -> Duration:
         return Duration(**{f: -getattr(self, f) for f in _FIELDS})

@@ -32,7 +32,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
-from types import MappingProxyType
+from operator import attrgetter
+from types import MappingProxyType, MemberDescriptorType
 from typing import Any, Literal, TypeAlias, cast
 
 import attrs
@@ -359,42 +360,89 @@ def _opt_text(value: object) -> str | None:
     return None if value is None else _text(value)
 
 
-def _wrap(fn: Any, name: str) -> Any:
-    """Make a converter whose error names the field; the item id is added by the class."""
-
-    def convert(value: object) -> Any:
-        try:
-            return fn(value)
-        except ItemError:
-            raise
-        except (ValueError, TypeError) as err:
-            raise ItemError(str(err), field=name) from None
-
-    return convert
-
-
 def _f(fn: Any, name: str, default: Any = attrs.NOTHING, **kw: Any) -> Any:
-    return attrs.field(default=default, converter=_wrap(fn, name), **kw)
+    """A field read by the converter *fn*; its errors name the field *name*."""
+    return attrs.field(default=default, metadata={"convert": fn, "field": name}, **kw)
+
+
+def _setter(name: str) -> Any:
+    """Set *name* on an object whose class forbids it (a frozen class without slots)."""
+    return lambda obj, value: object.__setattr__(obj, name, value)
+
+
+def _converting(cls: type, *, name_item: bool = True) -> type:
+    """Give an attrs class of :func:`_f` fields an initialiser that converts its values.
+
+    attrs would run every converter, a default's too: some thirty calls for an initiative
+    whose file states four fields.  This initialiser converts what is given (a default is
+    converted once, here), stores through the slots' own setters, and raises
+    :class:`ItemError` naming the field (and, with *name_item*, the item id) of a value it
+    cannot read.
+    """
+    space: dict[str, Any] = {"ItemError": ItemError, "NOTHING": attrs.NOTHING}
+    params: list[str] = []
+    body: list[str] = []
+    for k, a in enumerate(attrs.fields(cls)):
+        slot = cls.__dict__.get(a.name)
+        space[f"_s{k}"] = (
+            slot.__set__ if isinstance(slot, MemberDescriptorType) else _setter(a.name)
+        )
+        if not a.init:
+            if a.default is not attrs.NOTHING:
+                space[f"_d{k}"] = a.default
+                body.append(f"_s{k}(self, _d{k})")
+            continue
+        # An attrs converter of its own (the roadmap's lists of items) names its field.
+        convert, label = a.metadata.get("convert", a.converter), a.metadata.get("field")
+        space[f"_c{k}"] = convert
+        arg, set_it = a.alias, f"where = {label!r}; _s{k}(self, _c{k}({a.alias}))"
+        if a.default is attrs.NOTHING:
+            params.append(arg)
+            body.append(set_it)
+        elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+            params.append(f"{arg}=NOTHING")
+            space[f"_m{k}"] = a.default.factory
+            body += [f"if {arg} is NOTHING:", f"    {arg} = _m{k}()", set_it]
+        else:
+            # The default itself is the marker of 'not given', so the signature shows it.
+            params.append(f"{arg}=_v{k}")
+            space[f"_v{k}"], space[f"_d{k}"] = a.default, convert(a.default)
+            body += [f"if {arg} is _v{k}:", f"    _s{k}(self, _d{k})", "else:",
+                     f"    {set_it}"]  # fmt: skip
+    if hasattr(cls, "__attrs_post_init__"):  # its own errors name their field
+        body += ["where = None", "self.__attrs_post_init__()"]
+    named = name_item and any(a.alias == "id" and a.init for a in attrs.fields(cls))
+    item = "id if id.__class__ is str else None" if named else "None"
+    code = "\n".join([
+        f"def __init__(self, *, {', '.join(params)}):",
+        "    where = None",
+        "    try:",
+        *(f"        {line}" for line in body),
+        "    except ItemError as err:",
+        f"        if err.item is not None or {not name_item}:",
+        "            raise",
+        f"        raise ItemError(err.reason, item={item}, field=err.field) from None",
+        "    except (ValueError, TypeError) as err:",
+        "        if where is None:",
+        "            raise",
+        f"        raise ItemError(str(err), item={item}, field=where) from None",
+    ])  # fmt: skip
+    exec(compile(code, f"<roadmap.model {cls.__name__}.__init__>", "exec"), space)
+    init = space["__init__"]
+    init.__qualname__ = f"{cls.__name__}.__init__"
+    init.__module__ = cls.__module__
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
 
 
 def _with_id(cls: type) -> type:
-    """Let ItemError raised by a field converter also name the item id."""
-    init = cls.__init__  # type: ignore[misc]
+    """:func:`_converting`, naming the item id in errors."""
+    return _converting(cls, name_item=True)
 
-    def init_naming_item(self: Any, *args: Any, **kwargs: Any) -> None:
-        try:
-            init(self, *args, **kwargs)
-        except ItemError as err:
-            if err.item is None:
-                item = kwargs.get("id")
-                raise ItemError(
-                    err.reason, item=item if isinstance(item, str) else None, field=err.field
-                ) from None
-            raise
 
-    init_naming_item.__doc__ = init.__doc__
-    cls.__init__ = init_naming_item  # type: ignore[misc]
-    return cls
+def _without_id(cls: type) -> type:
+    """:func:`_converting` for a class without an id of its own (links, programmes, ...)."""
+    return _converting(cls, name_item=False)
 
 
 # -- uncertainty ----------------------------------------------------------------------
@@ -619,6 +667,7 @@ def _ids(value: object) -> tuple[str, ...]:
 # -- the classes ----------------------------------------------------------------------
 
 
+@_without_id
 @attrs.frozen(kw_only=True)
 class Dependency:
     """A link from a predecessor (``id``) to the item that holds it.
@@ -651,14 +700,14 @@ class Dependency:
     @classmethod
     def coerce(cls, value: object) -> Dependency:
         """Read a dependency from an id, a mapping with ``id``, ``type`` and ``lag``, or itself."""
-        if isinstance(value, Dependency):
-            return value
         if isinstance(value, str):
             if " " in value or not value.isprintable():  # "A01 SS+2 bulan"
                 return cls.parse(value)
             return _plain_dependency(value)
-        if isinstance(value, Mapping):
-            unknown = set(value) - {"id", "type", "lag"}
+        if isinstance(value, Dependency):
+            return value
+        if value.__class__ is dict or isinstance(value, Mapping):
+            unknown = value.keys() - _LINK_KEYS
             if unknown:
                 raise ValueError(
                     f"unknown key(s) {sorted(unknown)} in a dependency; allowed: id, type, lag"
@@ -744,9 +793,15 @@ def _plain_dependency(id: str) -> Dependency:
     return Dependency(id=id)
 
 
+_LINK_KEYS = frozenset(("id", "type", "lag"))
+_get_id = attrgetter("id")
+
+
 def _dependencies(value: object) -> tuple[Dependency, ...]:
     if value is None:
         return ()
+    if value.__class__ is list or value.__class__ is tuple:
+        return tuple(map(Dependency.coerce, value))
     if isinstance(value, str) and (";" in value or "," in value):
         return parse_dependencies(value)  # "A01; A02 SS"
     if isinstance(value, str | Mapping | Dependency):
@@ -836,6 +891,7 @@ def _code(value: object) -> str:
     return text
 
 
+@_without_id
 @attrs.frozen(kw_only=True)
 class Programme:
     """A node of the programme tree: *program*, *kegiatan* or *sub kegiatan*.
@@ -1315,6 +1371,7 @@ class BaselineItem:
     budget: dict[int, int] = _f(_ceilings, "budget", attrs.Factory(dict))
 
 
+@_without_id
 @attrs.frozen(kw_only=True)
 class Baseline:
     """A frozen copy of the planned dates and budgets, to measure progress against.
@@ -1560,6 +1617,7 @@ def _coefficient(value: object) -> float:
     return float(value)
 
 
+@_without_id
 @attrs.frozen(kw_only=True)
 class Correlation:
     """Rank correlation between the durations of initiatives with a ``duration_range``.
@@ -1650,6 +1708,7 @@ def _fiscal_start(value: object) -> str:
     raise ValueError(f"expected a fiscal-year start as MM-DD, e.g. '04-01', got {show(value)}")
 
 
+@_without_id
 @attrs.frozen(kw_only=True)
 class Roadmap:
     """A multi-year programme: phases, initiatives, milestones, ceilings and settings.
@@ -1734,9 +1793,11 @@ class Roadmap:
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
     correlations: tuple[Correlation, ...] = attrs.field(default=(), converter=_correlations)
     ignored: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, eq=False, repr=False)
-    _index: dict[str, Initiative | Milestone | Phase] = attrs.field(
-        init=False, eq=False, repr=False
-    )
+    # Initiatives then milestones, each id's position among them (the first, when ids
+    # repeat) and the phases by id: made once, since the plan is immutable.
+    _items: tuple[Initiative | Milestone, ...] = attrs.field(init=False, eq=False, repr=False)
+    _positions: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+    _phase_index: dict[str, Phase] = attrs.field(init=False, eq=False, repr=False)
     # The scheduler's compiled form of this plan (roadmap._network) and its Schedule, made
     # on first use and kept: the plan is immutable.
     _network: object = attrs.field(init=False, default=None, eq=False, repr=False)
@@ -1745,26 +1806,45 @@ class Roadmap:
     def __attrs_post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
             raise ItemError(f"end {self.end} is before start {self.start}", field="end")
-        index: dict[str, Initiative | Milestone | Phase] = {}
-        for p in self.phases:
-            index.setdefault(p.id, p)
-        for item in self.items:
-            index.setdefault(item.id, item)
-        object.__setattr__(self, "_index", index)
+        items = self.initiatives + self.milestones
+        ids = list(map(_get_id, items))
+        # Built backwards, so that the first of a repeated id wins; in C, not a loop.
+        positions = dict(zip(reversed(ids), range(len(ids) - 1, -1, -1), strict=True))
+        phases = {p.id: p for p in reversed(self.phases)}
+        object.__setattr__(self, "_items", items)
+        object.__setattr__(self, "_positions", positions)
+        object.__setattr__(self, "_phase_index", phases)
 
     @property
     def items(self) -> tuple[Initiative | Milestone, ...]:
         """Initiatives, then milestones, in plan order."""
-        return self.initiatives + self.milestones
+        return self._items
+
+    @property
+    def positions(self) -> Mapping[str, int]:
+        """The position of each item id in :attr:`items` (of its first item, if repeated).
+
+        Examples
+        --------
+        >>> plan = Roadmap(name="p", start="2019-01-01",
+        ...                initiatives=[Initiative(id="A", name="a", duration=5)],
+        ...                milestones=[Milestone(id="M", name="m", after="A")])
+        >>> plan.positions["M"], plan.items[plan.positions["M"]].id
+        (1, 'M')
+        """
+        return self._positions
 
     def __getitem__(self, id: str) -> Initiative | Milestone | Phase:
+        phase = self._phase_index.get(id)
+        if phase is not None:
+            return phase
         try:
-            return self._index[id]
+            return self._items[self._positions[id]]
         except KeyError:
             raise UnknownItemError(f"no item or phase with id {id!r}") from None
 
     def __contains__(self, id: object) -> bool:
-        return id in self._index
+        return id in self._positions or id in self._phase_index
 
     def __iter__(self) -> Iterator[Initiative | Milestone]:
         return iter(self.items)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 from datetime import date
 
 import attrs
@@ -185,6 +187,18 @@ class TestRoadmap:
         a = Initiative(id="A", name="a", duration=1)
         plan = Roadmap(name="x", start="2019-01-01", initiatives=[a, a])
         assert len(plan) == 2
+
+    def test_positions_and_lookup_take_the_first_of_a_repeated_id(self) -> None:
+        """``positions`` and ``plan[id]`` agree; a phase id wins over an item's."""
+        a, a2 = Initiative(id="A", name="first", duration=1), Initiative(id="A", name="2nd", duration=1)
+        plan = Roadmap(name="x", start="2019-01-01", phases=[Phase(id="F", name="phase")],
+                       initiatives=[a, a2, Initiative(id="F", name="item F", duration=1)],
+                       milestones=[Milestone(id="M", name="m")])  # fmt: skip
+        assert dict(plan.positions) == {"A": 0, "F": 2, "M": 3}
+        assert plan["A"].name == "first"
+        assert plan["F"].name == "phase"
+        assert plan.items is plan.items  # made once: the plan is immutable
+        assert "M" in plan and "F" in plan and "Z" not in plan
 
     def test_html(self) -> None:
         """The notebook view lists every item, escaped."""
@@ -395,3 +409,57 @@ class TestProgramme:
         """A code typed as a number lost its zeros: refused with why."""
         with pytest.raises(ValueError, match="a code is text"):
             Programme(code=2.16, name="x")  # type: ignore[arg-type]
+
+
+class TestInitialiser:
+    """The generated initialisers: what they convert, what they name, what they share."""
+
+    def test_the_signature_shows_the_defaults(self) -> None:
+        """Keyword-only, required fields first, the defaults as written in the class."""
+        params = inspect.signature(Initiative).parameters
+        assert all(p.kind is p.KEYWORD_ONLY for p in params.values())
+        assert params["id"].default is inspect.Parameter.empty
+        assert (params["status"].default, params["depends_on"].default) == ("not_started", ())
+
+    def test_a_default_given_explicitly_reads_as_left_out(self) -> None:
+        """Writing the default changes nothing; writing None where a mapping goes neither."""
+        left_out = Initiative(id="A", name="a", duration=5)
+        given = Initiative(id="A", name="a", duration=5, resources=None, status="not_started",
+                           budget_shares=None, notes=None, tags=())  # fmt: skip
+        assert given == left_out
+        assert given.resources == {} and given.notes == {}
+
+    def test_factory_defaults_are_not_shared(self) -> None:
+        """A default made by a factory is made afresh for every object."""
+        one = Roadmap(name="x", start="2019-01-01")
+        two = Roadmap(name="y", start="2019-01-01")
+        assert one.ceilings == {} and one.ceilings is not two.ceilings
+
+    def test_errors_name_the_item_and_the_field(self) -> None:
+        """A converter's error, a nested link's, and a rule of the class."""
+        with pytest.raises(ItemError) as err:
+            Initiative(id="A", name="a", duration="9 mnths")
+        assert (err.value.item, err.value.field) == ("A", "duration")
+        with pytest.raises(ItemError) as err:
+            Initiative(id="A", name="a", duration=5, depends_on=[{"id": "B", "type": "XX"}])
+        assert (err.value.item, err.value.field) == ("A", "type")
+        with pytest.raises(ItemError) as err:
+            Initiative(id="A", name="a")
+        assert (err.value.item, err.value.field) == ("A", "duration")
+        with pytest.raises(ItemError) as err:
+            Dependency(id="B", lag="soon")
+        assert (err.value.item, err.value.field) == (None, "lag")
+
+    def test_a_missing_or_unknown_keyword_is_a_type_error(self) -> None:
+        """As for any Python call: the readers turn it into 'missing required key'."""
+        with pytest.raises(TypeError, match="'name'"):
+            Initiative(id="A", duration=5)  # type: ignore[call-arg]
+        with pytest.raises(TypeError, match="'colour'"):
+            Initiative(id="A", name="a", duration=5, colour="red")  # type: ignore[call-arg]
+
+    def test_evolve_converts_what_it_changes(self) -> None:
+        """attrs.evolve goes through the same initialiser."""
+        item = attrs.evolve(Initiative(id="A", name="a", duration=5), duration="2 bulan")
+        assert item.duration == Duration(months=2)
+        with pytest.raises(ItemError, match="'progress'"):
+            attrs.evolve(item, progress="lots")

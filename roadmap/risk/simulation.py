@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Literal
 
@@ -149,7 +149,7 @@ def days_for(plan: Roadmap, det_finish: int) -> Days:
 class _Accumulator:
     """Per-sample results kept across chunks and batches."""
 
-    def __init__(self, plan: Roadmap, index: dict[str, int], unc: Uncertainty, n: int) -> None:
+    def __init__(self, plan: Roadmap, index: Mapping[str, int], unc: Uncertainty, n: int) -> None:
         self.plan, self.index, self.unc, self.n = plan, index, unc, n
         self.size = 0
         self.finish: list[Ints] = []
