@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 from datetime import date
@@ -290,6 +291,17 @@ class TestTomlErrors:
         assert err.line == 13
         assert "FS, SS, FF, SF" in str(err)
 
+    def test_a_bad_link_is_named_with_the_other_errors_of_its_entry(self) -> None:
+        """The second link of the list is pointed at, and the wrong duration beside it."""
+        with pytest.raises(PlanFileError) as caught:
+            rm.loads(
+                TOML_HEAD + '[[initiatives]]\nid = "A"\nname = "a"\nduration = 5\n'
+                '[[initiatives]]\nid = "B"\nname = "b"\nduration = "9 mnths"\n'
+                'depends_on = ["A", { id = "A", lag = "soon" }]\n'
+            )
+        fields = [e.field for e in caught.value.errors]
+        assert fields == ["initiatives[1].duration", "initiatives[1].depends_on[1]"]
+
     def test_bad_date_and_type(self) -> None:
         """Wrong types are named with the received value."""
         err = error(
@@ -577,3 +589,38 @@ def test_every_format_gives_the_same_plan(plan: Roadmap, fmt: str) -> None:
         back = rm.load(path)
     assert back == plan
     assert rm.schedule(back).records() == rm.schedule(plan).records()
+
+
+class TestCollector:
+    """Loading pauses the garbage collector and files what it made as long-lived."""
+
+    TEXT = TOML_HEAD + "".join(
+        f'[[initiatives]]\nid = "I{k}"\nname = "i"\nduration = 5\n' for k in range(300)
+    )
+
+    def test_what_a_load_made_is_not_left_to_the_young_generation(self) -> None:
+        """The next young collection does not walk the plan's objects again."""
+        gc.collect()
+        plan = rm.loads(self.TEXT)
+        assert gc.isenabled()
+        assert gc.get_count()[0] < 300  # the 300 initiatives went to the oldest generation
+        assert gc.get_referrers(plan.initiatives[0])  # ... and are tracked as before
+
+    def test_a_programs_frozen_objects_stay_frozen(self) -> None:
+        """A server that froze its objects before forking keeps them frozen."""
+        gc.freeze()
+        try:
+            frozen = gc.get_freeze_count()
+            rm.loads(self.TEXT)
+            assert gc.get_freeze_count() == frozen
+        finally:
+            gc.unfreeze()
+
+    def test_a_paused_collector_stays_paused(self) -> None:
+        """A program that disabled the collector finds it disabled."""
+        gc.disable()
+        try:
+            rm.loads(self.TEXT)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import partial
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from roadmap.dates import Calendar, Duration
@@ -97,12 +99,14 @@ def format_path(path: Path) -> str:
 
 
 def _table(value: object, path: Path) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
+    if value.__class__ is not dict and not isinstance(value, Mapping):
         raise TreeError(f"expected a table, got {type(value).__name__} {show(value)}", path)
     return value
 
 
 def _check_keys(table: Mapping[str, Any], allowed: tuple[str, ...], path: Path) -> None:
+    if all(map(allowed.__contains__, table)):
+        return  # all known: the common case, in C
     for key in table:
         if key not in allowed:
             raise TreeError(
@@ -117,6 +121,10 @@ def _build(cls: Callable[..., Any], table: Mapping[str, Any], path: Path) -> Any
     value of the entry is reported, not only the first (a value left out can only give
     errors about what is then missing, which are not reported).
     """
+    try:
+        return cls(**table)
+    except (ItemError, TypeError):
+        pass  # read again below, one wrong value at a time
     errors: list[TreeError] = []
     fields = dict(table)
     while True:
@@ -135,6 +143,8 @@ def _build(cls: Callable[..., Any], table: Mapping[str, Any], path: Path) -> Any
                     sub = (*path, "budget" if field == "budget_shares" else field)
             if errors and (field is None or field not in fields):
                 break  # an error of something left out: not the user's
+            if field == "depends_on":
+                sub = _dependency_at(fields[field], sub)
             errors.append(TreeError(err.reason, sub))
             if field is None or field not in fields or field in ("id", "name"):
                 break
@@ -162,10 +172,14 @@ class _Errors:
         try:
             return step()
         except TreeError as err:
-            self.found.extend(err.errors)
-            if len(self.found) >= MAX_ERRORS:
-                raise TreeError.of(self.found) from None
+            self.add(err)
             return None
+
+    def add(self, err: TreeError) -> None:
+        """Keep the errors of *err*; stop reading at :data:`MAX_ERRORS`."""
+        self.found.extend(err.errors)
+        if len(self.found) >= MAX_ERRORS:
+            raise TreeError.of(self.found) from None
 
 
 def _list(tree: Mapping[str, Any], key: str) -> list[Any]:
@@ -221,15 +235,18 @@ def from_tree(tree: object, syntax: str = "toml", ignored: Sequence[str] = ()) -
         ("milestones", Milestone, MILESTONE_KEYS),
     ):
         built = []
+        where: list[int] = []
         for i, entry in enumerate(errors.run(partial(_list, top, key)) or ()):
-            item = errors.run(lambda: _item(entry, key, i, cls, allowed))  # noqa: B023
-            if item is None:
+            try:
+                built.append(_item(entry, key, i, cls, allowed))
+            except TreeError as err:
+                errors.add(err)
                 if isinstance(entry, Mapping) and isinstance(entry.get("id"), str):
                     failed.add(entry["id"])
                 continue
-            built.append(item)
-            index.setdefault(key, []).append(i)
+            where.append(i)
         parts[key] = built
+        index[key] = where
 
     def entries(key: str, build: Callable[[object, int], Any]) -> list[Any]:
         out = [errors.run(lambda: build(entry, i))  # noqa: B023
@@ -301,9 +318,8 @@ def _item(entry: object, key: str, i: int, cls: type, allowed: tuple[str, ...]) 
     if key == "initiatives":
         table = _three_points(table, (key, i))
     _check_keys(table, allowed, (key, i))
-    _check_dependencies(table.get("depends_on"), (key, i, "depends_on"))
     budget = table.get("budget")
-    if isinstance(budget, Mapping) and budget:
+    if budget is not None and isinstance(budget, Mapping) and budget:
         table = _split_budget(table, budget)
     return _build(cls, table, (key, i))
 
@@ -352,9 +368,9 @@ def _head_error(err: TreeError) -> TreeError:
 
 def _three_points(table: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
     """``optimistic``, ``most_likely`` and ``pessimistic`` keys -> ``duration_range``."""
-    given = [k for k in THREE_POINT_KEYS if k in table]
-    if not given:
+    if "optimistic" not in table and "most_likely" not in table and "pessimistic" not in table:
         return table
+    given = [k for k in THREE_POINT_KEYS if k in table]
     if "duration_range" in table:
         raise TreeError("give either duration_range or optimistic/pessimistic, not both",
                         (*path, given[0]))  # fmt: skip
@@ -391,16 +407,19 @@ def _baseline(entry: object, i: int) -> Baseline:
     return built
 
 
-def _check_dependencies(value: object, path: Path) -> None:
-    """Point an error in one dependency at its entry in the list."""
-    if not isinstance(value, list):
-        return
-    for k, entry in enumerate(value):
-        try:
-            Dependency.coerce(entry)
-        except (ValueError, TypeError) as err:
-            reason = err.reason if isinstance(err, ItemError) else str(err)
-            raise TreeError(reason, (*path, k)) from None
+def _dependency_at(value: object, path: Path) -> Path:
+    """The path of the first dependency of *value* that cannot be read, else *path*."""
+    if isinstance(value, list):
+        for k, entry in enumerate(value):
+            try:
+                Dependency.coerce(entry)
+            except (ValueError, TypeError):
+                return (*path, k)
+    return path
+
+
+_get_id = attrgetter("id")
+_get_depends_on = attrgetter("depends_on")
 
 
 def _check_references(
@@ -411,6 +430,28 @@ def _check_references(
     Links to the ids in *failed* (entries with errors of their own) are not reported;
     *index* maps the position of an entry of the plan to its position in the file.
     """
+    if not _references_hold(plan):
+        yield from _item_references(plan, failed, index)
+    yield from _register_references(plan, failed)
+
+
+def _references_hold(plan: Roadmap) -> bool:
+    """Whether ids are unique and every link and 'after' names an item: one pass in C."""
+    phase_ids = set(map(_get_id, plan.phases))
+    item_ids = plan.positions.keys()
+    if len(phase_ids) + len(item_ids) != len(plan.phases) + len(plan.items):
+        return False  # a duplicate id
+    if not item_ids.isdisjoint(phase_ids):
+        return False
+    links = set(map(_get_id, chain.from_iterable(map(_get_depends_on, plan.items))))
+    afters = {m.after for m in plan.milestones} - {None}
+    return item_ids >= links and item_ids >= afters
+
+
+def _item_references(
+    plan: Roadmap, failed: set[str], index: Mapping[str, list[int]]
+) -> Iterator[TreeError]:
+    """Duplicate ids and unknown links, each at its entry in the file."""
     seen: dict[str, tuple[str, int]] = {}
     groups: tuple[tuple[str, Sequence[Phase | Initiative | Milestone]], ...] = (
         ("phases", plan.phases),
@@ -446,6 +487,13 @@ def _check_references(
                         f"{did_you_mean(link.id, (set(seen) - phase_ids) | failed)}",
                         (key, i, "depends_on", k),
                     )
+
+
+def _register_references(plan: Roadmap, failed: set[str]) -> Iterator[TreeError]:
+    """Indicators, risks and correlations naming what the plan does not hold."""
+    if not (plan.indicators or plan.risks or plan.correlations):
+        return
+    seen = set(map(_get_id, plan.phases)) | set(map(_get_id, plan.items))
     initiatives = {i.id for i in plan.initiatives}
     refs: tuple[tuple[str, Sequence[Risk | Correlation]], ...] = (
         ("risks", plan.risks),
