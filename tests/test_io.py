@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 
 import roadmap as rm
-from roadmap import Calendar, Initiative, Milestone, Phase, PlanFileError, Roadmap
+from roadmap import Calendar, Duration, Initiative, Milestone, Phase, PlanFileError, Roadmap
 from roadmap.io import detect_format
 from tests.strategies import dags, rich_plans
 
@@ -624,3 +624,24 @@ class TestCollector:
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+class TestManyErrors:
+    """Every wrong value of a file is located on its own line, in one pass over the text."""
+
+    @pytest.mark.parametrize("fmt", ["toml", "json", "yaml"])
+    def test_thirty_wrong_durations_each_on_its_line(self, fmt: str) -> None:
+        """Each error's line holds the wrong value (read back from the text itself)."""
+        if fmt == "yaml":
+            pytest.importorskip("yaml")
+        items = [Initiative(id=f"I{k}", name="i", duration=Duration(weeks=13 if k % 3 else 2))
+                 for k in range(90)]  # fmt: skip
+        plan = Roadmap(name="x", start="2019-01-01", language="en", initiatives=items)
+        text = rm.dumps(plan, format=fmt).replace("13 weeks", "9 mnths")
+        with pytest.raises(PlanFileError) as caught:
+            rm.loads(text, fmt)
+        errors = caught.value.errors
+        assert len(errors) == 60
+        lines = text.splitlines()
+        assert all(e.line is not None and "9 mnths" in lines[e.line - 1] for e in errors)
+        assert [e.line for e in errors] == sorted({e.line for e in errors})

@@ -195,10 +195,10 @@ def _loads(text: str, format: str, path: str) -> Roadmap:
     try:
         return from_tree(tree, fmt)
     except TreeError as err:
+        lines = module.locate_all(text, [e.path for e in err.errors])  # one pass for all
         error = PlanFileError.of([
-            PlanFileError(e.message, path=path, line=module.locate(text, e.path),
-                          field=format_path(e.path) or None)
-            for e in err.errors
+            PlanFileError(e.message, path=path, line=line, field=format_path(e.path) or None)
+            for e, line in zip(err.errors, lines, strict=True)
         ])  # fmt: skip
         error.language = _language_of(tree)
         raise error from None

@@ -1,9 +1,10 @@
-"""JSON plans: :mod:`json` to read and write; a position-tracking scan locates errors."""
+"""JSON plans: :mod:`json` to read and write; a walk down the paths of errors locates them."""
 
 from __future__ import annotations
 
-import bisect
+import contextlib
 import json
+import re
 from typing import Any
 
 from roadmap.io._toml import DEEP, HUGE, ParseError
@@ -29,82 +30,86 @@ def dump(tree: dict[str, Any]) -> str:
     return json.dumps(tree, indent=2, ensure_ascii=False) + "\n"
 
 
-def locate(text: str, path: Path) -> int | None:
-    """The line on which the value (or key) at *path* is written.
+def locate_all(text: str, paths: list[Path]) -> list[int | None]:
+    """The line of the value (or key) at each of *paths*, or of its nearest parent.
 
-    Runs only after an error: a small recursive scanner, linear in the text (a line is
-    found by bisecting the offsets of the line breaks).
+    Runs only after an error, and costs about one more parse however many paths: it
+    walks down the containers on the paths and skips every other value with the C
+    decoder; lines are counted between the places it records, in C.
     """
-    try:
-        lines = _Scanner(text).lines()
-    except (ValueError, IndexError, RecursionError):
-        return None
-    for cut in range(len(path), -1, -1):
-        line = lines.get(path[:cut])
-        if line is not None:
-            return line
-    return None
+    walker = _Walker(text, paths)
+    with contextlib.suppress(ValueError, IndexError, RecursionError):
+        walker.value(())  # else what was found before the text stopped making sense
+    out: list[int | None] = []
+    for path in paths:
+        line = None
+        for cut in range(len(path), -1, -1):
+            line = walker.found.get(path[:cut])
+            if line is not None:
+                break
+        out.append(line)
+    return out
 
 
-class _Scanner:
-    def __init__(self, text: str) -> None:
+_SPACE = re.compile(r"[ \t\r\n]*")
+
+
+class _Walker:
+    def __init__(self, text: str, paths: list[Path]) -> None:
         self.text = text
         self.pos = 0
         self.found: dict[Path, int] = {}
-        self.decoder = json.JSONDecoder()
-        self.breaks = [k for k, ch in enumerate(text) if ch == "\n"]
-
-    def lines(self) -> dict[Path, int]:
-        self.value(())
-        return self.found
+        self.wanted = {p[:cut] for p in paths for cut in range(len(p) + 1)}
+        self.decode = json.JSONDecoder().raw_decode
+        self.counted = (0, 1)  # a position and its line: lines are counted forward from it
 
     def line(self) -> int:
-        return bisect.bisect_left(self.breaks, self.pos) + 1
+        at, line = self.counted
+        line += self.text.count("\n", at, self.pos)
+        self.counted = (self.pos, line)
+        return line
 
     def skip(self) -> None:
-        text = self.text
-        while self.pos < len(text) and text[self.pos] in " \t\r\n":
-            self.pos += 1
+        self.pos = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
 
     def value(self, path: Path) -> None:
         self.skip()
         self.found.setdefault(path, self.line())
-        ch = self.text[self.pos]
-        if ch == "{":
+        text = self.text
+        ch = text[self.pos]
+        if ch not in "{[":
+            _, self.pos = self.decode(text, self.pos)
+            return
+        self.pos += 1
+        self.skip()
+        if text[self.pos] == "}]"[ch == "["]:
             self.pos += 1
+            return
+        i = 0
+        while True:
             self.skip()
-            if self.text[self.pos] == "}":
-                self.pos += 1
-                return
-            while True:
-                self.skip()
-                key_line = self.line()
-                key, self.pos = self.decoder.raw_decode(self.text, self.pos)
+            if ch == "{":
+                key_at = self.pos
+                key, self.pos = self.decode(text, self.pos)
                 self.skip()
                 self.pos += 1  # ':'
                 child: Path = (*path, key)
-                self.found[child] = key_line
-                self.value(child)
-                self.found[child] = key_line  # a key's line, not its value's
-                self.skip()
-                ch = self.text[self.pos]
-                self.pos += 1
-                if ch == "}":
-                    return
-        elif ch == "[":
-            self.pos += 1
-            self.skip()
-            if self.text[self.pos] == "]":
-                self.pos += 1
-                return
-            i = 0
-            while True:
-                self.value((*path, i))
+            else:
+                child = (*path, i)
                 i += 1
+            if child in self.wanted:
+                if ch == "{":
+                    self.pos, end = key_at, self.pos
+                    key_line = self.line()
+                    self.pos = end
+                self.value(child)
+                if ch == "{":
+                    self.found[child] = key_line  # a key's line, not its value's
+            else:
                 self.skip()
-                ch = self.text[self.pos]
-                self.pos += 1
-                if ch == "]":
-                    return
-        else:
-            _, self.pos = self.decoder.raw_decode(self.text, self.pos)
+                _, self.pos = self.decode(text, self.pos)
+            self.skip()
+            close = text[self.pos]
+            self.pos += 1
+            if close in "}]":
+                return

@@ -76,60 +76,71 @@ def dump(tree: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def locate(text: str, path: Path) -> int | None:
-    """The line of the value at *path*, for plans written with tables and ``key = value``.
+#: Keys whose value is a list of tables, written ``[[key]]``.
+_ARRAYS = (
+    "phases", "programmes", "initiatives", "milestones", "realisation", "baselines",
+    "indicators", "risks", "correlations",
+)  # fmt: skip
+
+
+def _table_and_key(path: Path) -> tuple[tuple[str | int, ...], str | None]:
+    """The table a value at *path* is written in, and its key there."""
+    head = path[0]
+    table: tuple[str | int, ...]
+    if head in _ARRAYS and len(path) > 1:
+        table, rest = (head, path[1]), path[2:]
+    elif head == "roadmap" and path[1:2] == ("calendar",):
+        table, rest = ("roadmap", "calendar"), path[2:]
+    else:
+        table, rest = (head,), path[1:]
+    return table, rest[0] if rest and isinstance(rest[0], str) else None
+
+
+def locate_all(text: str, paths: list[Path]) -> list[int | None]:
+    """The line of the value at each of *paths*, for plans written with ``key = value``.
 
     ``("initiatives", 3, "duration")`` finds the fourth ``[[initiatives]]`` header and the
     ``duration = ...`` line below it; a key that is not on a line of its own falls back to
-    its table's header.  ``None`` when the layout is not recognised.
+    its table's header.  ``None`` when the layout is not recognised.  One pass over the
+    lines, however many paths.
     """
-    if not path:
-        return 1
-    head = path[0]
-    if (
-        head
-        in (
-            "phases",
-            "programmes",
-            "initiatives",
-            "milestones",
-            "realisation",
-            "baselines",
-            "indicators",
-            "risks",
-            "correlations",
-        )
-        and len(path) > 1
-    ):
-        table, rest = [head, path[1]], path[2:]
-    elif head == "roadmap" and path[1:2] == ("calendar",):
-        table, rest = ["roadmap", "calendar"], path[2:]
-    else:
-        table, rest = [head], path[1:]
-    key = rest[0] if rest and isinstance(rest[0], str) else None
-
+    wanted = {_table_and_key(p)[0] for p in paths if p}
+    parents: dict[tuple[str | int, ...], set[str | int]] = {}  # a table written inline
+    for t in wanted:
+        parents.setdefault(t[:-1], set()).add(t[-1])
     counts: dict[str, int] = {}
-    current: list[str | int] = []
-    header: int | None = None  # the line of the table's header
-    inline: int | None = None  # the line of ``name = {...}`` in the parent table
+    current: tuple[str | int, ...] = ()
+    headers: dict[tuple[str | int, ...], int] = {}
+    keys: dict[tuple[tuple[str | int, ...], str], int] = {}
+    inline: dict[tuple[str | int, ...], int] = {}  # ``name = {...}`` in the parent table
     for n, line in enumerate(text.splitlines(), 1):
         h = _HEADER.match(line)
         if h and not _KEY.match(line):
             name = h.group(2).strip()
             if h.group(1) == "[[":
                 counts[name] = counts.get(name, -1) + 1
-                current = [name, counts[name]]
+                current = (name, counts[name])
             else:
-                current = [part.strip() for part in name.split(".")]
-            if current == table:
-                header = n
+                current = tuple(part.strip() for part in name.split("."))
+            if current in wanted:
+                headers[current] = n
+            continue
+        if current not in wanted and current not in parents:
             continue
         k = _KEY.match(line)
         if not k:
             continue
         name = k.group(1).strip("\"'")
-        if current == table and name == key:
-            return n
-        if current == table[:-1] and name == table[-1]:
-            inline = n
-    return header if header is not None else inline
+        keys.setdefault((current, name), n)
+        if name in parents.get(current, ()):
+            table_path: tuple[str | int, ...] = (*current, name)
+            inline[table_path] = n
+    out: list[int | None] = []
+    for path in paths:
+        if not path:
+            out.append(1)
+            continue
+        table, key = _table_and_key(path)
+        found = keys.get((table, key)) if key is not None else None
+        out.append(found or headers.get(table) or inline.get(table))
+    return out

@@ -74,13 +74,20 @@ def dump(tree: dict[str, Any]) -> str:
     return text
 
 
-def locate(text: str, path: Path) -> int | None:
-    """The line of the node at *path* (or of its nearest parent)."""
+def locate_all(text: str, paths: list[Path]) -> list[int | None]:
+    """The line of the node at each of *paths* (or of its nearest parent).
+
+    The text is composed once, however many paths.
+    """
     yaml = _yaml()
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, RecursionError):
-        return None
+        return [None] * len(paths)
+    return [_line_of(yaml, root, path) for path in paths]
+
+
+def _line_of(yaml: Any, node: Any, path: Path) -> int | None:
     line = node.start_mark.line + 1 if node is not None else None
     for part in path:
         if isinstance(node, yaml.MappingNode):
