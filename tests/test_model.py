@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import inspect
-
 from datetime import date
 
 import attrs
@@ -190,7 +189,8 @@ class TestRoadmap:
 
     def test_positions_and_lookup_take_the_first_of_a_repeated_id(self) -> None:
         """``positions`` and ``plan[id]`` agree; a phase id wins over an item's."""
-        a, a2 = Initiative(id="A", name="first", duration=1), Initiative(id="A", name="2nd", duration=1)
+        a = Initiative(id="A", name="first", duration=1)
+        a2 = Initiative(id="A", name="2nd", duration=1)
         plan = Roadmap(name="x", start="2019-01-01", phases=[Phase(id="F", name="phase")],
                        initiatives=[a, a2, Initiative(id="F", name="item F", duration=1)],
                        milestones=[Milestone(id="M", name="m")])  # fmt: skip
@@ -198,7 +198,9 @@ class TestRoadmap:
         assert plan["A"].name == "first"
         assert plan["F"].name == "phase"
         assert plan.items is plan.items  # made once: the plan is immutable
-        assert "M" in plan and "F" in plan and "Z" not in plan
+        assert "M" in plan
+        assert "F" in plan
+        assert "Z" not in plan
 
     def test_html(self) -> None:
         """The notebook view lists every item, escaped."""
@@ -427,13 +429,15 @@ class TestInitialiser:
         given = Initiative(id="A", name="a", duration=5, resources=None, status="not_started",
                            budget_shares=None, notes=None, tags=())  # fmt: skip
         assert given == left_out
-        assert given.resources == {} and given.notes == {}
+        assert given.resources == {}
+        assert given.notes == {}
 
     def test_factory_defaults_are_not_shared(self) -> None:
         """A default made by a factory is made afresh for every object."""
         one = Roadmap(name="x", start="2019-01-01")
         two = Roadmap(name="y", start="2019-01-01")
-        assert one.ceilings == {} and one.ceilings is not two.ceilings
+        assert one.ceilings == {}
+        assert one.ceilings is not two.ceilings
 
     def test_errors_name_the_item_and_the_field(self) -> None:
         """A converter's error, a nested link's, and a rule of the class."""
