@@ -319,6 +319,8 @@ def _too_long(value: str, limit: int, what: str) -> None:
 
 
 def _text(value: object) -> str:
+    if value.__class__ is str and len(value) <= MAX_TEXT and value.isprintable():
+        return value  # the common case, in one pass
     if not isinstance(value, str):
         raise ValueError(f"expected text, got {show(value)}")
     _too_long(value, MAX_TEXT, "a text")
@@ -706,7 +708,9 @@ class Dependency:
             return _plain_dependency(value)
         if isinstance(value, Dependency):
             return value
-        if value.__class__ is dict or isinstance(value, Mapping):
+        if value.__class__ is dict and "id" in value and value.keys() <= _LINK_KEYS:
+            return cls(**value)  # the common table, checked in C
+        if isinstance(value, Mapping):
             unknown = value.keys() - _LINK_KEYS
             if unknown:
                 raise ValueError(

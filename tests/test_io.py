@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import io
 import re
@@ -592,19 +593,25 @@ def test_every_format_gives_the_same_plan(plan: Roadmap, fmt: str) -> None:
 
 
 class TestCollector:
-    """Loading pauses the garbage collector and files what it made as long-lived."""
+    """Loading pauses the garbage collector, and leaves it as it found it."""
 
     TEXT = TOML_HEAD + "".join(
         f'[[initiatives]]\nid = "I{k}"\nname = "i"\nduration = 5\n' for k in range(300)
     )
 
-    def test_what_a_load_made_is_not_left_to_the_young_generation(self) -> None:
-        """The next young collection does not walk the plan's objects again."""
+    def test_reading_many_plans_leaves_no_garbage_behind(self) -> None:
+        """Cycles made while the collector was paused are collected as usual afterwards.
+
+        (Filing what a load made in the oldest generation without counting it stopped full
+        collections: the fuzz sweep grew to 24 GB.)
+        """
         gc.collect()
-        plan = rm.loads(self.TEXT)
-        assert gc.isenabled()
-        assert gc.get_count()[0] < 300  # the 300 initiatives went to the oldest generation
-        assert gc.get_referrers(plan.initiatives[0])  # ... and are tracked as before
+        before = len(gc.get_objects())
+        for _ in range(300):
+            with contextlib.suppress(PlanFileError):
+                rm.loads(self.TEXT + "[[initiatives]]\nid = 5\n")  # an error: tracebacks
+        gc.collect(1)  # the young generations, as the collector runs them by itself
+        assert len(gc.get_objects()) < before + 5_000
 
     def test_a_programs_frozen_objects_stay_frozen(self) -> None:
         """A server that froze its objects before forking keeps them frozen."""

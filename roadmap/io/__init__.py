@@ -79,11 +79,11 @@ def _collector_paused() -> Iterator[None]:
     """No garbage collection while a plan is built: its objects are not garbage.
 
     Reading 100,000 items makes hundreds of thousands of objects that all live on; the
-    collector would walk them again and again (a quarter of the time).  Afterwards they
-    join the oldest generation at once (``gc.freeze`` then ``gc.unfreeze`` moves them
-    there without a walk), instead of being walked by the young generations' first
-    collections; cycles made meanwhile are collected by the next full collection.  Nothing
-    is moved when the program has frozen objects of its own (a server before it forks).
+    collector would walk them again and again (a quarter of the time).  Cycles made
+    meanwhile are collected once it runs again.  (Moving the new objects straight to the
+    oldest generation with ``gc.freeze`` and ``gc.unfreeze`` would save the first walk,
+    but it hides them from the count that triggers full collections: a program that reads
+    many plans then never collects its cycles.)
     """
     if not gc.isenabled():
         yield
@@ -92,9 +92,6 @@ def _collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        if gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
         gc.enable()
 
 

@@ -104,6 +104,14 @@ def _table(value: object, path: Path) -> Mapping[str, Any]:
     return value
 
 
+#: The keys of each kind of entry, as sets: checked in C for every entry of a long list.
+_KEY_SETS = {
+    "phases": frozenset(PHASE_KEYS),
+    "initiatives": frozenset(INITIATIVE_KEYS + THREE_POINT_KEYS),
+    "milestones": frozenset(MILESTONE_KEYS),
+}
+
+
 def _check_keys(table: Mapping[str, Any], allowed: tuple[str, ...], path: Path) -> None:
     if all(map(allowed.__contains__, table)):
         return  # all known: the common case, in C
@@ -317,11 +325,15 @@ def _item(entry: object, key: str, i: int, cls: type, allowed: tuple[str, ...]) 
     table = _table(entry, (key, i))
     if key == "initiatives":
         table = _three_points(table, (key, i))
-    _check_keys(table, allowed, (key, i))
+    if not _KEY_SETS[key].issuperset(table):
+        _check_keys(table, allowed, (key, i))
     budget = table.get("budget")
     if budget is not None and isinstance(budget, Mapping) and budget:
         table = _split_budget(table, budget)
-    return _build(cls, table, (key, i))
+    try:
+        return cls(**table)
+    except (ItemError, TypeError):
+        return _build(cls, table, (key, i))  # read again to report every wrong value
 
 
 def _is_year(key: object) -> bool:
@@ -420,6 +432,7 @@ def _dependency_at(value: object, path: Path) -> Path:
 
 _get_id = attrgetter("id")
 _get_depends_on = attrgetter("depends_on")
+_get_after = attrgetter("after")
 
 
 def _check_references(
@@ -438,14 +451,14 @@ def _check_references(
 def _references_hold(plan: Roadmap) -> bool:
     """Whether ids are unique and every link and 'after' names an item: one pass in C."""
     phase_ids = set(map(_get_id, plan.phases))
-    item_ids = plan.positions.keys()
-    if len(phase_ids) + len(item_ids) != len(plan.phases) + len(plan.items):
+    known = plan.positions
+    if len(phase_ids) + len(known) != len(plan.phases) + len(plan.items):
         return False  # a duplicate id
-    if not item_ids.isdisjoint(phase_ids):
+    if not known.keys().isdisjoint(phase_ids):
         return False
-    links = set(map(_get_id, chain.from_iterable(map(_get_depends_on, plan.items))))
-    afters = {m.after for m in plan.milestones} - {None}
-    return item_ids >= links and item_ids >= afters
+    links = map(_get_id, chain.from_iterable(map(_get_depends_on, plan.items)))
+    afters = filter(None, map(_get_after, plan.milestones))
+    return all(map(known.__contains__, chain(links, afters)))
 
 
 def _item_references(
