@@ -222,6 +222,15 @@ class TestInChromium:
         shown = browser.eval("document.querySelector('.filters .shown b').textContent")
         assert shown == str(len(visible))
 
+    def test_indicator_names_keep_their_width(self, browser: Browser, page: Path) -> None:
+        """Beside fifteen columns of numbers a name still reads as a phrase, not a word a line."""
+        browser.open(page)
+        width, em = browser.eval("""(() => {
+            const td = document.querySelector('table.indicators tbody td:nth-child(2)');
+            return [td.getBoundingClientRect().width, parseFloat(getComputedStyle(td).fontSize)];
+        })()""")
+        assert width >= 14 * em - 1
+
     def test_a_remote_load_would_be_caught(self, browser: Browser, tmp_path: Path) -> None:
         """The check itself works: a page that tries to load from the network is reported."""
         html = report(rm.load(EXAMPLE), sections=["cover"]).html
