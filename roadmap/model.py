@@ -367,11 +367,6 @@ def _f(fn: Any, name: str, default: Any = attrs.NOTHING, **kw: Any) -> Any:
     return attrs.field(default=default, metadata={"convert": fn, "field": name}, **kw)
 
 
-def _setter(name: str) -> Any:
-    """Set *name* on an object whose class forbids it (a frozen class without slots)."""
-    return lambda obj, value: object.__setattr__(obj, name, value)
-
-
 def _converting(cls: type, *, name_item: bool = True) -> type:
     """Give an attrs class of :func:`_f` fields an initialiser that converts its values.
 
@@ -385,11 +380,11 @@ def _converting(cls: type, *, name_item: bool = True) -> type:
     params: list[str] = []
     body: list[str] = []
     for k, a in enumerate(attrs.fields(cls)):
-        slot = cls.__dict__.get(a.name)
-        space[f"_s{k}"] = (
-            slot.__set__ if isinstance(slot, MemberDescriptorType) else _setter(a.name)
-        )
+        slot = cls.__dict__[a.name]
+        assert isinstance(slot, MemberDescriptorType), "attrs.frozen makes slotted classes"
+        space[f"_s{k}"] = slot.__set__
         if not a.init:
+            assert not isinstance(a.default, attrs.Factory)  # type: ignore[arg-type]
             if a.default is not attrs.NOTHING:
                 space[f"_d{k}"] = a.default
                 body.append(f"_s{k}(self, _d{k})")
