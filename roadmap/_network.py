@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import attrgetter, is_
 
 from roadmap.dates import Duration
@@ -45,7 +45,7 @@ class Network:
 
     code: list[int]
     lag: list[int | Duration]
-    ids: list[str]
+    ids: tuple[str, ...]
     index: Mapping[str, int]
     first: list[int]
     src: list[int]
@@ -55,7 +55,7 @@ class Network:
 
     def __init__(self, plan: Roadmap) -> None:
         items: tuple[Initiative | Milestone, ...] = plan.items
-        ids = list(map(_get_id, items))
+        ids = plan.ids
         index = plan.positions
         if len(index) < len(ids):
             seen: set[str] = set()
@@ -68,7 +68,7 @@ class Network:
         # An item's links are its depends_on, and a milestone's 'after' first when set.
         after = any(map(_get_after, plan.milestones))
         rows = list(map(_get_links if after else _get_depends_on, items))
-        links = [link for row in rows for link in row]
+        links = list(chain.from_iterable(rows))
         first = [0, *accumulate(map(len, rows))]
         try:
             src = list(map(index.__getitem__, map(_get_id, links)))

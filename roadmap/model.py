@@ -1795,6 +1795,7 @@ class Roadmap:
     # Initiatives then milestones, each id's position among them (the first, when ids
     # repeat) and the phases by id: made once, since the plan is immutable.
     _items: tuple[Initiative | Milestone, ...] = attrs.field(init=False, eq=False, repr=False)
+    _ids: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
     _positions: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
     _phase_index: dict[str, Phase] = attrs.field(init=False, eq=False, repr=False)
     # The scheduler's compiled form of this plan (roadmap._network) and its Schedule, made
@@ -1806,11 +1807,12 @@ class Roadmap:
         if self.end is not None and self.end < self.start:
             raise ItemError(f"end {self.end} is before start {self.start}", field="end")
         items = self.initiatives + self.milestones
-        ids = list(map(_get_id, items))
+        ids = tuple(map(_get_id, items))
         # Built backwards, so that the first of a repeated id wins; in C, not a loop.
         positions = dict(zip(reversed(ids), range(len(ids) - 1, -1, -1), strict=True))
         phases = {p.id: p for p in reversed(self.phases)}
         object.__setattr__(self, "_items", items)
+        object.__setattr__(self, "_ids", ids)
         object.__setattr__(self, "_positions", positions)
         object.__setattr__(self, "_phase_index", phases)
 
@@ -1818,6 +1820,11 @@ class Roadmap:
     def items(self) -> tuple[Initiative | Milestone, ...]:
         """Initiatives, then milestones, in plan order."""
         return self._items
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The id of each item of :attr:`items`, in the same order."""
+        return self._ids
 
     @property
     def positions(self) -> Mapping[str, int]:

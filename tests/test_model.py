@@ -195,6 +195,7 @@ class TestRoadmap:
                        initiatives=[a, a2, Initiative(id="F", name="item F", duration=1)],
                        milestones=[Milestone(id="M", name="m")])  # fmt: skip
         assert dict(plan.positions) == {"A": 0, "F": 2, "M": 3}
+        assert plan.ids == ("A", "A", "F", "M")
         assert plan["A"].name == "first"
         assert plan["F"].name == "phase"
         assert plan.items is plan.items  # made once: the plan is immutable
