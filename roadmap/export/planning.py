@@ -91,7 +91,7 @@ def _target(value: Target | None) -> float | str | None:
     return value
 
 
-def _pagu(node: Programme, totals: Any) -> dict[int, int]:
+def _pagu(node: Programme, totals: ProgrammeTotals) -> dict[int, int]:
     """The node's budget per year: its pagu indikatif where stated, else its initiatives'."""
     return node.budget or totals.budget
 
@@ -113,8 +113,25 @@ def _owner(plan: Roadmap, node: Programme, totals: ProgrammeTotals) -> str:
     """The node's agency, or those of the initiatives under it."""
     if node.owner:
         return node.owner
-    items = set(totals.items)
-    return ", ".join(sorted({o for i in plan.initiatives if i.id in items and (o := i.owner)}))
+    items, at = plan.items, plan.positions
+    return ", ".join(sorted({o for id in totals.items if (o := items[at[id]].owner)}))
+
+
+def _year_cells(ind: Indicator | None, pagu: dict[int, int], years: Sequence[int]) -> list[Any]:
+    """A target and a pagu per year, side by side (the layout of both tables)."""
+    targets = {} if ind is None else ind.targets
+    return [x for y in years for x in (_target(targets.get(y)), pagu.get(y))]
+
+
+def _row_end(
+    row: list[Any], ind: Indicator | None, owner: str | None, money: Sequence[int] | None
+) -> tuple[Any, ...]:
+    """Close a row: the end target, the total pagu (the sum of *money* columns), the owner."""
+    final = None if ind is None else _target(ind.final)
+    row += [final, None, owner]
+    if money is not None:
+        row[-2] = _sum(row, money)
+    return tuple(row)
 
 
 def _sum(row: Sequence[Any], columns: Sequence[int]) -> Formula:
@@ -172,18 +189,12 @@ def renstra_table(plan: Roadmap) -> PlanningTable:
     columns += _target_money(years, "Rp", "Kondisi Kinerja pada Akhir Periode Renstra")
     money_cols = [5 + 2 * k + 1 for k in range(len(years))]
     rows: list[tuple[Any, ...]] = []
-
-    def indicator_cells(ind: Indicator | None) -> list[Any]:
-        if ind is None:
-            return [None] * (2 * len(years))
-        return [x for y in years for x in (_target(ind.targets.get(y)), None)]
-
     for level, column in (("goal", 0), ("target", 1)):
         for top in (i for i in plan.indicators if i.level == level):
             head: list[Any] = [None] * 5
             head[column] = top.name
             head[4] = top.name + (f" ({top.unit})" if top.unit else "")
-            rows.append((*head, *indicator_cells(top), _target(top.final), None, None))
+            rows.append(_row_end([*head, *_year_cells(top, {}, years)], top, None, None))
     measures = _measures(plan)
     for node in sorted(plan.programmes, key=lambda p: code_order(p.code)):
         totals = rollup[node.code]
@@ -191,19 +202,14 @@ def renstra_table(plan: Roadmap) -> PlanningTable:
             i for i in measures.get(node.code, []) if i.level not in ("goal", "target")
         ]
         for k, ind in enumerate(inds or [None]):
-            cells = indicator_cells(ind)
-            if k == 0:
-                for n, y in enumerate(years):
-                    cells[2 * n + 1] = _pagu(node, totals).get(y)
-            row: list[Any] = [None, None, node.code if k == 0 else None,
-                              _indented(node) if k == 0 else None,
-                              None if ind is None else ind.name + (f" ({ind.unit})" if ind.unit
-                                                                  else ""),
-                              *cells, None if ind is None else _target(ind.final), None,
-                              _owner(plan, node, totals) if k == 0 else None]  # fmt: skip
-            if k == 0:
-                row[-2] = _sum(row, money_cols)
-            rows.append(tuple(row))
+            first = k == 0
+            name = None if ind is None else ind.name + (f" ({ind.unit})" if ind.unit else "")
+            row: list[Any] = [None, None, node.code if first else None,
+                              _indented(node) if first else None, name,
+                              *_year_cells(ind, _pagu(node, totals) if first else {},
+                                           years)]  # fmt: skip
+            rows.append(_row_end(row, ind, _owner(plan, node, totals) if first else None,
+                                 money_cols if first else None))  # fmt: skip
     return PlanningTable(
         title=f"Rencana Program, Kegiatan, dan Pendanaan - {plan.name}",
         columns=tuple(columns), numbers=_numbered(columns), rows=tuple(rows),
@@ -225,18 +231,15 @@ def rpjmd_table(plan: Roadmap) -> PlanningTable:
     for node in programs:
         totals = rollup[node.code]
         for k, ind in enumerate(measures.get(node.code, []) or [None]):
-            row: list[Any] = [node.code if k == 0 else None, node.name if k == 0 else None,
+            first = k == 0
+            row: list[Any] = [node.code if first else None, node.name if first else None,
                               None if ind is None else ind.name,
                               None if ind is None else ind.unit,
-                              None if ind is None else ind.baseline]  # fmt: skip
-            for y in years:
-                row += [None if ind is None else _target(ind.targets.get(y)),
-                        _pagu(node, totals).get(y) if k == 0 else None]  # fmt: skip
-            row += [None if ind is None else _target(ind.final), None,
-                    _owner(plan, node, totals) if k == 0 else None]  # fmt: skip
-            if k == 0:
-                row[-2] = _sum(row, money_cols)
-            rows.append(tuple(row))
+                              None if ind is None else ind.baseline,
+                              *_year_cells(ind, _pagu(node, totals) if first else {},
+                                           years)]  # fmt: skip
+            rows.append(_row_end(row, ind, _owner(plan, node, totals) if first else None,
+                                 money_cols if first else None))  # fmt: skip
     return PlanningTable(
         title=f"Program Pembangunan Daerah (RPJMD) - {plan.name}",
         columns=tuple(columns), numbers=_numbered(columns), rows=tuple(rows),
