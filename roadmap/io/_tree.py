@@ -129,10 +129,6 @@ def _build(cls: Callable[..., Any], table: Mapping[str, Any], path: Path) -> Any
     value of the entry is reported, not only the first (a value left out can only give
     errors about what is then missing, which are not reported).
     """
-    try:
-        return cls(**table)
-    except (ItemError, TypeError):
-        pass  # read again below, one wrong value at a time
     errors: list[TreeError] = []
     fields = dict(table)
     while True:
